@@ -1,0 +1,18 @@
+//! The contract between the Verzuimwijzer app (wasm) and its server.
+//!
+//! Everything that crosses the wire is defined here once, so the two sides
+//! cannot disagree: request and response bodies, the one error body, and the
+//! validation rules (the app checks a form with the same function the server
+//! uses to refuse it). Pure data and logic: no I/O.
+//!
+//! Conventions (as in crates.io's API design): JSON with snake_case fields,
+//! dates as `YYYY-MM-DD`, times of day as `HH:MM`, instants as RFC 3339 in UTC,
+//! ids as opaque strings.
+
+pub mod account;
+pub mod error;
+pub mod reports;
+
+pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
+pub use error::{ApiError, ErrorCode, FieldError};
+pub use reports::{AbsenceKind, AbsenceReport, NewAbsenceReport};
