@@ -1,0 +1,28 @@
+// Logging in and out.
+import { expect, test } from '@playwright/test';
+import { LoginPage } from '../pages/login-page';
+import { sanne } from './demo';
+
+test('a wrong password is explained without saying whether the account exists', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.logIn(sanne.email, 'niet-het-wachtwoord');
+  const wrongPassword = await page.getByRole('alert').textContent();
+  expect(wrongPassword).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+
+  await login.logIn('niemand@example.nl', 'niet-het-wachtwoord');
+  await expect(page.getByRole('alert')).toHaveText(wrongPassword!);
+});
+
+test('a parent logs in, sees each child, and logs out', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/inloggen/);
+  await new LoginPage(page).logInAs(sanne);
+  for (const child of sanne.children) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(child) })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page).toHaveURL(/\/inloggen/);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/inloggen/);
+});

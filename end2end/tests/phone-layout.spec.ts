@@ -1,0 +1,36 @@
+// Usable on a small phone: nothing scrolls sideways, everything is easy to tap.
+import { expect, test, type Page } from '@playwright/test';
+import { LoginPage } from '../pages/login-page';
+import { sanne } from './demo';
+
+test.use({ viewport: { width: 320, height: 640 } });
+
+async function expectPhoneFriendly(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'horizontal scroll at 320 px').toBeLessThanOrEqual(0);
+  const targets = page.locator('main a:not(p a), main button, main input, main textarea, main select, header a, header button');
+  for (const target of await targets.all()) {
+    if (!(await target.isVisible())) continue;
+    // A checkbox or radio is tapped through its label: measure that.
+    const { height, name } = await target.evaluate((el) => {
+      const label = (el as HTMLInputElement).labels?.[0];
+      const tapped = el.matches('input[type=checkbox], input[type=radio]') && label ? label : el;
+      return { height: tapped.getBoundingClientRect().height, name: (label ?? el).textContent?.trim() || el.outerHTML.slice(0, 60) };
+    });
+    expect(height, `height of tap target "${name}"`).toBeGreaterThanOrEqual(44);
+  }
+}
+
+test('the log-in page, home page and report form fit a 320 px screen', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await expect(page.getByRole('button', { name: 'Inloggen' })).toBeVisible();
+  await expectPhoneFriendly(page);
+
+  await login.logInAs(sanne);
+  await expectPhoneFriendly(page);
+
+  await page.getByRole('link', { name: 'Ziek of afwezig melden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Afwezig melden' })).toBeVisible();
+  await expectPhoneFriendly(page);
+});

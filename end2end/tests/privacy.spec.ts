@@ -1,0 +1,56 @@
+// A parent sees and reports only their own children: in the app and in the API.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { LoginPage } from '../pages/login-page';
+import { ahmed, dayFromToday, PASSWORD, sanne } from './demo';
+
+/** Logs `request` in as `email` and returns that parent's children. */
+async function childrenOf(request: APIRequestContext, email: string) {
+  const login = await request.post('/api/session', { data: { email, password: PASSWORD } });
+  expect(login.status()).toBe(200);
+  const children = await request.get('/api/children');
+  expect(children.status()).toBe(200);
+  return (await children.json()) as { id: string; first_name: string }[];
+}
+
+test("a second parent cannot see the first parent's child in the app", async ({ page, playwright, baseURL }) => {
+  const asSanne = await playwright.request.newContext({ baseURL });
+  const noor = (await childrenOf(asSanne, sanne.email)).find((c) => c.first_name === 'Noor')!;
+
+  await new LoginPage(page).logInAs(ahmed);
+  await expect(page.getByRole('heading', { level: 2, name: /Yara/ })).toBeVisible();
+  await expect(page.getByText('Noor')).toHaveCount(0);
+
+  await page.goto(`/kinderen/${noor.id}`);
+  await expect(page.getByText('Dit kind vinden we niet bij uw account.')).toBeVisible();
+  await page.goto(`/melden?kind=${noor.id}`);
+  await expect(page.getByRole('group', { name: 'Voor wie?' }).getByRole('checkbox')).toHaveCount(1);
+  await expect(page.getByRole('checkbox', { name: /Noor/ })).toHaveCount(0);
+  await asSanne.dispose();
+});
+
+test("a second parent cannot read or report for the first parent's child through the API", async ({ playwright, baseURL }) => {
+  const asSanne = await playwright.request.newContext({ baseURL });
+  const asAhmed = await playwright.request.newContext({ baseURL });
+  const noor = (await childrenOf(asSanne, sanne.email)).find((c) => c.first_name === 'Noor')!;
+  const ownChildren = await childrenOf(asAhmed, ahmed.email);
+  expect(ownChildren.map((c) => c.first_name)).toEqual(['Yara']);
+
+  const read = await asAhmed.get(`/api/children/${noor.id}/reports`);
+  expect(read.status()).toBe(404);
+  expect((await read.json()).code).toBe('not_found');
+
+  const report = await asAhmed.post('/api/reports', {
+    data: {
+      pupil_ids: [noor.id], kind: 'ill', first_day: dayFromToday(0), last_day: null,
+      idempotency_key: `e2e-privacy-${Date.now()}`,
+    },
+  });
+  expect(report.status()).toBe(403);
+  expect(await report.json()).toMatchObject({ code: 'forbidden', field: 'pupil_ids' });
+
+  // And nothing was stored for Noor by that attempt.
+  const noorsReports = await (await asSanne.get(`/api/children/${noor.id}/reports`)).json();
+  expect(noorsReports.filter((r: { reported_by: string }) => r.reported_by.startsWith('Ahmed'))).toEqual([]);
+  await asSanne.dispose();
+  await asAhmed.dispose();
+});

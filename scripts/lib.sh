@@ -1,0 +1,97 @@
+# Shared by scripts/start and scripts/test: finds or installs what the build
+# needs, then builds. Sourced, not run. Every step says what it does.
+#
+# Tools live outside the repo, in $VW_TOOLS_DIR (default ~/.cache/verzuimwijzer/tools),
+# one folder per tool and version, so a fresh clone on the same machine reuses them.
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=versions.env
+source "$ROOT/scripts/versions.env"
+TOOLS_DIR=${VW_TOOLS_DIR:-$HOME/.cache/verzuimwijzer/tools}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as root: directly, or through sudo.
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else die "need root to run: $*"; fi
+}
+
+# Installs Debian packages that are not installed yet.
+apt_ensure() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  command -v apt-get >/dev/null || die "please install: ${missing[*]}"
+  say "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Picks how to compile Rust for the browser and exports what that route needs.
+# rustup's wasm32 target where it is there (or can be added quickly); otherwise
+# Debian's rustc-web, with the standard library built from source.
+choose_wasm_route() {
+  local marker="$TOOLS_DIR/.rustup-wasm32-unavailable"
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    WASM_ROUTE=rustup
+  elif [ ! -e "$marker" ] && command -v rustup >/dev/null \
+      && timeout 30 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+    WASM_ROUTE=rustup
+  else
+    # `rustup target add` hangs where it cannot download: remember that, so the
+    # next run does not wait again. Delete the marker to try once more.
+    mkdir -p "$TOOLS_DIR" && touch "$marker"
+    WASM_ROUTE=debian
+    apt_ensure rustc-web cargo-web rust-web-src lld-22
+    export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  fi
+  say "WebAssembly route: $WASM_ROUTE"
+}
+
+# `cargo install`s a pinned tool into its own folder and puts it on PATH.
+cargo_tool() {
+  local crate=$1 version=$2 bin=$3; shift 3
+  local dir="$TOOLS_DIR/$crate-$version"
+  if [ ! -x "$dir/bin/$bin" ]; then
+    say "Installing $crate $version (once; a few minutes)"
+    # Native tools are built with the normal toolchain, never the wasm route's.
+    env -u RUSTC -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_TARGET_DIR \
+      cargo install --quiet "$@" "$crate" --version "$version" --root "$dir"
+  fi
+  export PATH="$dir/bin:$PATH"
+}
+
+# Everything `trunk build` needs, pinned, so trunk never downloads anything.
+ensure_app_tools() {
+  command -v npm >/dev/null || apt_ensure nodejs npm
+  choose_wasm_route
+  local locked
+  locked=$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')
+  [ "$locked" = "$WASM_BINDGEN_VERSION" ] \
+    || die "Cargo.lock has wasm-bindgen $locked but scripts/versions.env pins $WASM_BINDGEN_VERSION"
+  # trunk 0.21.14 only builds with its own lock file.
+  cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+  # Its lock file names a dependency version no longer on crates.io: no --locked.
+  cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+  local binaryen="$TOOLS_DIR/binaryen-$BINARYEN_VERSION"
+  if [ ! -x "$binaryen/node_modules/.bin/wasm-opt" ]; then
+    say "Installing wasm-opt (binaryen $BINARYEN_VERSION, from npm)"
+    npm install --silent --no-audit --no-fund --prefix "$binaryen" "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+  export PATH="$binaryen/node_modules/.bin:$PATH"
+}
+
+# Builds the browser app into dist/ (release, size-optimised, offline).
+build_app() {
+  say "Building the app (trunk, release)"
+  (cd "$ROOT" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
+    trunk build --release --offline --dist "$ROOT/dist")
+}
