@@ -93,5 +93,6 @@ ensure_app_tools() {
 build_app() {
   say "Building the app (trunk, release)"
   (cd "$ROOT" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
-    trunk build --release --offline --dist "$ROOT/dist")
+    TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
+    TRUNK_SKIP_VERSION_CHECK=true trunk build --release --offline --dist "$ROOT/dist")
 }

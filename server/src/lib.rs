@@ -1,0 +1,143 @@
+//! The Verzuimwijzer server: the JSON API under `/api` (docs/API.md) and
+//! the built app for every other path.
+//!
+//! Code tour, in reading order:
+//! - `main.rs`: settings -> [`Application::build`] -> serve until stopped.
+//! - [`config`]: the settings, from the environment.
+//! - [`app`] (below): the router, its layers, [`AppState`].
+//! - [`api`]: one module per resource with its `router()`.
+//! - [`auth`]: passwords, sessions, cookies, [`auth::CurrentUser`].
+//! - [`error`] and [`json`]: how failures and JSON bodies are answered.
+//! - [`store`]: the data layer (SQLite or PostgreSQL through sqlx `Any`),
+//!   with the migrations in `server/migrations`.
+//! - [`seed`]: demo data for a first start. [`spa`]: the built app.
+
+pub mod api;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod json;
+pub mod seed;
+pub mod spa;
+pub mod store;
+pub mod telemetry;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::config::Config;
+use crate::store::Store;
+
+/// What every handler can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+}
+
+/// The whole HTTP application: `/api` and the built app, with request
+/// logging and compression. No socket: tests can call it directly.
+///
+/// API answers are personal: browsers and proxies must not store them.
+pub fn app(state: AppState) -> Router {
+    let spa = spa::router(&state.config.dist_dir);
+    let no_store = SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    );
+    Router::new()
+        .nest("/api", api::router().layer(no_store))
+        .with_state(state)
+        .fallback_service(spa)
+        .layer(telemetry::trace_layer())
+        .layer(CompressionLayer::new())
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot open the database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("cannot update the database schema: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot prepare the server: {0}")]
+    Prepare(#[from] error::Error),
+    #[error("cannot listen: {0}")]
+    Listen(#[from] std::io::Error),
+}
+
+/// A server that is ready: database migrated (and seeded on a first start)
+/// and its port bound.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    store: Store,
+    port: u16,
+}
+
+impl Application {
+    /// Opens and migrates the database, stores the demo data on a first
+    /// start (printing the demo log-ins), and binds `config.listen` (port 0:
+    /// any free port, see [`Application::port`]).
+    pub async fn build(config: Config) -> Result<Self, StartupError> {
+        let store = Store::connect(&config.database_url).await?;
+        store.migrate().await?;
+        if config.seed_demo {
+            if let Some(logins) = seed::seed_demo(&store).await? {
+                seed::print_logins(&logins);
+            }
+        }
+        auth::warm_up().await?;
+        if !config.dist_dir.join("index.html").is_file() {
+            tracing::warn!(
+                dist_dir = %config.dist_dir.display(),
+                "the app is not built (no index.html): only /api works until `trunk build`"
+            );
+        }
+        let listener = TcpListener::bind(config.listen).await?;
+        let port = listener.local_addr()?.port();
+        let state = AppState {
+            store: store.clone(),
+            config: Arc::new(config),
+        };
+        Ok(Self {
+            listener,
+            router: app(state),
+            store,
+            port,
+        })
+    }
+
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The server's store (tests use it to arrange data).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in
+    /// flight and closes the database.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        tracing::info!(address = %self.listener.local_addr()?, "listening");
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        tracing::info!("no requests in flight; closing the database");
+        self.store.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}

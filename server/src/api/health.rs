@@ -1,0 +1,20 @@
+//! `GET /api/health`: the server is up and its database answers.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use crate::error::Error;
+use crate::AppState;
+
+/// The routes of this resource, relative to `/api`.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/health", get(health_show))
+}
+
+/// `200 {"status":"ok"}` when the database can be reached.
+async fn health_show(State(state): State<AppState>) -> Result<Json<Value>, Error> {
+    sqlx::query("SELECT 1").execute(state.store.pool()).await?;
+    Ok(Json(json!({ "status": "ok" })))
+}

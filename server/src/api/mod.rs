@@ -1,0 +1,27 @@
+//! The JSON API under `/api` (see docs/API.md): one module per resource,
+//! each with its own `router()`, merged here. Handlers are named
+//! `<resource>_<verb>`.
+
+mod children;
+mod health;
+mod me;
+mod reports;
+mod session;
+
+use axum::Router;
+
+use crate::error::{api_method_not_allowed, api_not_found};
+use crate::AppState;
+
+/// Every API route, to be nested under `/api`. Unknown paths and methods
+/// answer in the API's error shape.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(health::router())
+        .merge(session::router())
+        .merge(me::router())
+        .merge(children::router())
+        .merge(reports::router())
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(api_method_not_allowed)
+}

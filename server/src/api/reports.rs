@@ -1,0 +1,78 @@
+//! `POST /api/reports` reports children absent; `GET /api/reports/{id}`
+//! shows one report.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use shared::{AbsenceReport, NewAbsenceReport};
+
+use crate::auth::CurrentUser;
+use crate::clock::school_date;
+use crate::error::Error;
+use crate::json::AppJson;
+use crate::AppState;
+
+/// The routes of this resource, relative to `/api`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/reports", post(reports_create))
+        .route("/reports/{id}", get(reports_show))
+}
+
+/// One report per child, all or none: `201` with the new reports, or `200`
+/// with the reports stored earlier under the same idempotency key.
+async fn reports_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    AppJson(new): AppJson<NewAbsenceReport>,
+) -> Result<(StatusCode, AppJson<Vec<AbsenceReport>>), Error> {
+    let now = Utc::now();
+    // A retry is answered with what was stored, even if "today" has moved on
+    // since the first attempt.
+    let earlier = state
+        .store
+        .reports_by_key(&user.id, &new.idempotency_key, &new.pupil_ids)
+        .await?;
+    if !earlier.is_empty() {
+        return Ok((StatusCode::OK, AppJson(earlier)));
+    }
+
+    if let Err(errors) = new.validate(school_date(now)) {
+        let first = errors.into_iter().next();
+        return Err(first.map_or(
+            Error::Internal("validation without errors".into()),
+            Error::from,
+        ));
+    }
+    let children = state.store.child_ids(&user.id).await?;
+    if !new.pupil_ids.iter().all(|id| children.contains(id)) {
+        return Err(Error::Forbidden {
+            field: "pupil_ids",
+            message: "U kunt alleen een melding doen voor uw eigen kinderen.",
+        });
+    }
+
+    let saved = state.store.save_reports(&user.id, &new, now).await?;
+    let status = if saved.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, AppJson(saved.reports)))
+}
+
+/// A report about one of the caller's children; anything else is 404.
+async fn reports_show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(report_id): Path<String>,
+) -> Result<AppJson<AbsenceReport>, Error> {
+    let report = state
+        .store
+        .report(&user.id, &report_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(AppJson(report))
+}

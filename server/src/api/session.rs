@@ -1,0 +1,77 @@
+//! `POST /api/session` logs in, `DELETE /api/session` logs out.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::post;
+use axum::Router;
+use chrono::Utc;
+use shared::{LoginRequest, Me};
+
+use crate::auth::{self, verify_password};
+use crate::error::Error;
+use crate::json::AppJson;
+use crate::AppState;
+
+/// The routes of this resource, relative to `/api`.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/session", post(session_create).delete(session_delete))
+}
+
+/// Checks e-mail and password; answers `Me` and sets the session cookie.
+/// An unknown e-mail and a wrong password get the same answer, after about
+/// the same time.
+async fn session_create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    AppJson(login): AppJson<LoginRequest>,
+) -> Result<impl IntoResponse, Error> {
+    let user = state.store.user_for_login(&login.email).await?;
+    let (user_id, hash) = match user {
+        Some(user) => (Some(user.id), Some(user.password_hash)),
+        None => (None, None),
+    };
+    let matches = verify_password(login.password, hash).await?;
+    let user_id = user_id.filter(|_| matches).ok_or(Error::WrongCredentials)?;
+
+    let now = Utc::now();
+    state.store.delete_expired_sessions(&user_id, now).await?;
+    let token = auth::new_session_token();
+    state
+        .store
+        .create_session(
+            &auth::token_hash(&token),
+            &user_id,
+            now,
+            auth::session_expiry(now),
+        )
+        .await?;
+    let me: Me = state
+        .store
+        .me(&user_id)
+        .await?
+        .ok_or(Error::WrongCredentials)?;
+    let secure = auth::cookie_is_secure(state.config.cookie_secure, &headers);
+    Ok((
+        [(header::SET_COOKIE, auth::session_cookie(&token, secure))],
+        AppJson(me),
+    ))
+}
+
+/// Ends the session (if any) and clears the cookie; always `204`.
+async fn session_delete(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, Error> {
+    if let Some(token) = auth::session_token(&headers) {
+        state
+            .store
+            .delete_session(&auth::token_hash(&token))
+            .await?;
+    }
+    let secure = auth::cookie_is_secure(state.config.cookie_secure, &headers);
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, auth::removal_cookie(secure))],
+    ))
+}

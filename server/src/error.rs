@@ -1,0 +1,133 @@
+//! The one error type of the API: every handler returns `Result<_, Error>`,
+//! and every failure reaches the client as a `shared::ApiError` body with
+//! the status that belongs to its variant. Internal errors are logged here
+//! (without personal data) and answered with `internal` and no details.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use shared::{ApiError, ErrorCode, FieldError};
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One input is wrong; 422 naming the field.
+    #[error("invalid input in {}", .0.field)]
+    Invalid(FieldError),
+    /// A field of a JSON body is missing or has a value of the wrong type;
+    /// 422 naming the field as the client sent it.
+    #[error("invalid JSON field")]
+    InvalidField {
+        field: String,
+        message: &'static str,
+    },
+    /// The body is not the JSON we expect; 400. The message is for people.
+    #[error("bad request")]
+    BadRequest(&'static str),
+    /// The body is not sent as `application/json`; 415.
+    #[error("not JSON")]
+    UnsupportedMediaType,
+    /// No valid session; 401.
+    #[error("not logged in")]
+    Unauthenticated,
+    /// The e-mail and password do not match; 401.
+    #[error("wrong credentials")]
+    WrongCredentials,
+    /// Not yours; 403, naming the field that asked for it.
+    #[error("forbidden")]
+    Forbidden {
+        field: &'static str,
+        message: &'static str,
+    },
+    /// Nothing here (or nothing we will admit to); 404.
+    #[error("not found")]
+    NotFound,
+    /// The path exists, but not with this method; 405.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The database failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Anything else that is our fault; the text is for the log only.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// The HTTP status of this failure.
+    pub fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Invalid(_) | Self::InvalidField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Unauthenticated | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
+            Self::Forbidden { .. } => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The body the client gets.
+    fn body(&self) -> ApiError {
+        let plain = |code, message: &str| ApiError::new(code, message);
+        match self {
+            Self::Invalid(e) => e.clone().into(),
+            Self::InvalidField { field, message } => ApiError {
+                field: Some(field.clone()),
+                ..plain(ErrorCode::InvalidInput, message)
+            },
+            Self::BadRequest(message) => plain(ErrorCode::BadRequest, message),
+            Self::UnsupportedMediaType => plain(
+                ErrorCode::BadRequest,
+                "Stuur de gegevens als JSON (Content-Type: application/json).",
+            ),
+            Self::Unauthenticated => plain(
+                ErrorCode::Unauthenticated,
+                "U bent niet (meer) ingelogd. Log opnieuw in.",
+            ),
+            Self::WrongCredentials => plain(
+                ErrorCode::WrongCredentials,
+                "Het e-mailadres of het wachtwoord klopt niet.",
+            ),
+            Self::Forbidden { field, message } => ApiError {
+                field: Some((*field).into()),
+                ..plain(ErrorCode::Forbidden, message)
+            },
+            Self::NotFound => plain(ErrorCode::NotFound, "Dit hebben we niet gevonden."),
+            Self::MethodNotAllowed => plain(ErrorCode::BadRequest, "Dit kan hier niet."),
+            Self::Database(_) | Self::Internal(_) => plain(
+                ErrorCode::Internal,
+                "Er ging bij ons iets mis. Probeer het later opnieuw.",
+            ),
+        }
+    }
+}
+
+impl From<FieldError> for Error {
+    fn from(e: FieldError) -> Self {
+        Self::Invalid(e)
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        match &self {
+            // sqlx errors carry SQL and driver messages, never bound values.
+            Self::Database(e) => tracing::error!(error = %e, "database error"),
+            Self::Internal(e) => tracing::error!(error = %e, "internal error"),
+            _ => {}
+        }
+        (self.status_code(), Json(self.body())).into_response()
+    }
+}
+
+/// The answer for any path under `/api` that does not exist.
+pub async fn api_not_found() -> Error {
+    Error::NotFound
+}
+
+/// The answer for an `/api` path asked with a method it does not take.
+pub async fn api_method_not_allowed() -> Error {
+    Error::MethodNotAllowed
+}

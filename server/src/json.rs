@@ -1,0 +1,156 @@
+//! `AppJson`: axum's `Json`, but every way a body can be wrong is answered
+//! in our error shape, naming the field when we can tell which one.
+//!
+//! Not JSON at all (or cut off) is `400 bad_request`; JSON with a missing
+//! field or a value of the wrong type is `422 invalid_input` with `field`.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_path_to_error::Segment;
+
+use crate::error::Error;
+
+/// A JSON request body (as an extractor) or response body.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AppJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for AppJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json(req.headers()) {
+            return Err(Error::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| Error::BadRequest("Het verzoek kon niet gelezen worden."))?;
+        parse(&bytes).map(AppJson)
+    }
+}
+
+impl<T: Serialize> IntoResponse for AppJson<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// `application/json`, or any `+json` type.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or("").trim();
+    essence.eq_ignore_ascii_case("application/json")
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+const NOT_JSON: &str = "Het verzoek is geen geldige JSON.";
+const MISSING: &str = "Dit veld ontbreekt.";
+const WRONG: &str = "Dit veld heeft een verkeerde waarde.";
+
+/// Reads a body, telling which top-level field is at fault when one is.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let err = match serde_path_to_error::deserialize(&mut de) {
+        Ok(value) => {
+            // Nothing but white space may follow the value.
+            return de
+                .end()
+                .map(|()| value)
+                .map_err(|_| Error::BadRequest(NOT_JSON));
+        }
+        Err(err) => err,
+    };
+    let top_field = err.path().iter().find_map(|segment| match segment {
+        Segment::Map { key } => Some(key.clone()),
+        _ => None,
+    });
+    let inner = err.into_inner();
+    if !inner.is_data() {
+        return Err(Error::BadRequest(NOT_JSON));
+    }
+    let text = inner.to_string();
+    let (field, message) = match (top_field, missing_field(&text)) {
+        (Some(field), _) => (field, WRONG),
+        (None, Some(missing)) => (missing.to_owned(), MISSING),
+        (None, None) => return Err(Error::BadRequest(NOT_JSON)),
+    };
+    // The name comes from the client: keep it short in the answer.
+    let field: String = field.chars().take(64).collect();
+    Err(Error::InvalidField { field, message })
+}
+
+/// The name in serde's "missing field `name`" message.
+fn missing_field(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::NewAbsenceReport;
+
+    fn fault(body: &str) -> (u16, Option<String>) {
+        let err = parse::<NewAbsenceReport>(body.as_bytes()).unwrap_err();
+        let status = err.status_code().as_u16();
+        match err {
+            Error::InvalidField { field, .. } => (status, Some(field)),
+            _ => (status, None),
+        }
+    }
+
+    #[test]
+    fn broken_json_is_a_bad_request() {
+        assert_eq!(fault("{\"pupil_ids\": ["), (400, None));
+        assert_eq!(fault("nonsense"), (400, None));
+        assert_eq!(fault("[]"), (400, None));
+    }
+
+    #[test]
+    fn a_missing_or_wrong_field_is_named() {
+        let key = "\"idempotency_key\":\"0123456789abcdef\"";
+        assert_eq!(
+            fault(&format!(
+                "{{\"pupil_ids\":[\"a\"],\"first_day\":\"2026-11-24\",{key}}}"
+            )),
+            (422, Some("kind".into()))
+        );
+        assert_eq!(
+            fault(&format!(
+                "{{\"pupil_ids\":[\"a\"],\"kind\":\"flu\",\"first_day\":\"2026-11-24\",{key}}}"
+            )),
+            (422, Some("kind".into()))
+        );
+        assert_eq!(
+            fault(&format!(
+                "{{\"pupil_ids\":[1],\"kind\":\"ill\",\"first_day\":\"2026-11-24\",{key}}}"
+            )),
+            (422, Some("pupil_ids".into()))
+        );
+        assert_eq!(
+            fault(&format!(
+                "{{\"pupil_ids\":[\"a\"],\"kind\":\"ill\",\"first_day\":\"24-11-2026\",{key}}}"
+            )),
+            (422, Some("first_day".into()))
+        );
+    }
+
+    #[test]
+    fn trailing_text_after_the_json_is_refused() {
+        let body = "{\"pupil_ids\":[\"a\"],\"kind\":\"ill\",\"first_day\":\"2026-11-24\",\
+                    \"idempotency_key\":\"0123456789abcdef\"} x";
+        assert_eq!(fault(body), (400, None));
+    }
+}

@@ -1,0 +1,107 @@
+//! Serves the built app (trunk's `dist` folder) for every path outside
+//! `/api`, with `index.html` for any path that is not a file, so that the
+//! app's own routes (`/kinderen/...`) survive a reload.
+//!
+//! Caching: trunk puts a content hash in asset names
+//! (`verzuimwijzer-app-<hash>_bg.wasm`, `style-<hash>.css`), so those may be
+//! kept for a year; everything else, `index.html` above all, is `no-cache`
+//! (always asked again, so a new build is picked up at once).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+
+const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
+
+/// The router for everything that is not `/api`.
+pub fn router(dist_dir: &Path) -> Router {
+    let index = dist_dir.join("index.html");
+    let files = ServeDir::new(dist_dir).fallback(ServeFile::new(&index));
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(Arc::new(index), headers))
+}
+
+/// Answers 503 while the app is not built, and sets the cache headers.
+async fn headers(State(index): State<Arc<PathBuf>>, req: Request, next: Next) -> Response {
+    if !tokio::fs::try_exists(&*index).await.unwrap_or(false) {
+        return not_built(&index);
+    }
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let ok = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    let cache = if hashed && ok && !is_html {
+        IMMUTABLE
+    } else {
+        NO_CACHE
+    };
+    res.headers_mut().insert(header::CACHE_CONTROL, cache);
+    res
+}
+
+fn not_built(index: &Path) -> Response {
+    let text = format!(
+        "Verzuimwijzer: de app is nog niet gebouwd.\n\
+         The app has not been built yet: run `trunk build` (or `trunk build --release`) \
+         in the repository, or point VW_DIST_DIR at the built app.\n\
+         Missing: {}\n\
+         The API under /api works without it.\n",
+        index.display()
+    );
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::CACHE_CONTROL, NO_CACHE)],
+        text,
+    )
+        .into_response()
+}
+
+/// Whether the last part of `path` carries a trunk content hash: a `-`
+/// followed by at least 8 hex digits and then `.` or `_`.
+fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.match_indices('-').any(|(i, _)| {
+        let rest = &name[i + 1..];
+        let digits = rest.chars().take_while(char::is_ascii_hexdigit).count();
+        digits >= 8 && matches!(rest[digits..].chars().next(), Some('.' | '_'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn trunk_asset_names_are_recognised() {
+        for hashed in [
+            "/verzuimwijzer-app-3f1c2a9b8d7e6f50_bg.wasm",
+            "/verzuimwijzer-app-3f1c2a9b8d7e6f50.js",
+            "/style-0a1b2c3d4e5f6789.css",
+            "/assets/logo-deadbeef.svg",
+        ] {
+            assert!(is_hashed_asset(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/kinderen/3f1c2a9b-8d7e",
+            "/favicon.ico",
+            "/verzuimwijzer-app.js",
+            "/style-abc.css",
+        ] {
+            assert!(!is_hashed_asset(plain), "{plain}");
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The data layer: one `Store` over an sqlx `AnyPool`, for SQLite (default)
+//! and PostgreSQL alike, with one set of portable migrations
+//! (`server/migrations`, whose first file explains the choice).
+//!
+//! Everything is stored as TEXT the application formats itself (ids,
+//! dates, times, instants), so the same SQL with `$1, $2` parameters runs on
+//! both backends. Handlers never write SQL: they call the methods here.
+//!
+//! - [`accounts`]: users, log-in sessions, `Me`.
+//! - [`schools`]: schools, groups, pupils, guardians and staff (written by
+//!   the demo seed; no API writes them yet).
+//! - [`reports`]: children and their absence reports.
+
+pub mod accounts;
+pub mod reports;
+pub mod schools;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+
+pub use reports::SavedReports;
+pub use schools::SchoolKind;
+
+/// Which database a `Store` talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The handle to the database; cheap to clone (a pool inside).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// How long a query waits for a locked SQLite database before failing.
+const SQLITE_BUSY_TIMEOUT_MS: u32 = 5_000;
+
+impl Store {
+    /// Opens a pool for `database_url` (`sqlite://...` or `postgres://...`).
+    ///
+    /// For SQLite the file and its folder are created when missing (unless
+    /// the URL sets its own `mode`), and every connection is set to WAL
+    /// journaling, `synchronous=FULL`, foreign keys on and a busy timeout.
+    pub async fn connect(database_url: &str) -> Result<Self, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let backend = if database_url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if database_url.starts_with("postgres:") || database_url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(sqlx::Error::Configuration(
+                "DATABASE_URL must start with sqlite: or postgres://".into(),
+            ));
+        };
+        let url = match backend {
+            Backend::Sqlite => prepare_sqlite_file(database_url)?,
+            Backend::Postgres => database_url.to_owned(),
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(10)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    if conn.backend_name() == "SQLite" {
+                        set_sqlite_pragmas(conn).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Self { pool, backend })
+    }
+
+    /// Brings the schema up to date; a no-op when it already is.
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        sqlx::migrate!("./migrations").run(&self.pool).await
+    }
+
+    /// The database behind this store.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for the few callers that need a connection of their own.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        self.pool.begin().await
+    }
+
+    /// Closes every connection; the store cannot be used afterwards.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Creates the folder of an SQLite database file, and asks SQLite to create
+/// the file itself, unless the URL says otherwise.
+fn prepare_sqlite_file(url: &str) -> Result<String, sqlx::Error> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let (path, params) = match rest.split_once('?') {
+        Some((path, params)) => (path, Some(params)),
+        None => (rest, None),
+    };
+    if path.is_empty() || path == ":memory:" {
+        return Ok(url.to_owned());
+    }
+    if let Some(folder) = std::path::Path::new(path).parent() {
+        if !folder.as_os_str().is_empty() {
+            std::fs::create_dir_all(folder).map_err(|e| {
+                sqlx::Error::Configuration(
+                    format!("cannot create the folder {}: {e}", folder.display()).into(),
+                )
+            })?;
+        }
+    }
+    Ok(match params {
+        Some(params) if params.split('&').any(|p| p.starts_with("mode=")) => url.to_owned(),
+        Some(_) => format!("{url}&mode=rwc"),
+        None => format!("{url}?mode=rwc"),
+    })
+}
+
+async fn set_sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
+    // Switching to WAL needs an exclusive lock; it sticks to the file, so
+    // only the first connection to a new database has to do it.
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut *conn)
+        .await?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        conn.execute("PRAGMA journal_mode = WAL").await?;
+    }
+    conn.execute("PRAGMA synchronous = FULL").await?;
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    conn.execute(&*format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}"))
+        .await?;
+    Ok(())
+}
+
+/// A new id: a random UUID v4 as text.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// An instant as stored: RFC 3339 in UTC with microseconds, always the same
+/// width, so that text order is time order.
+pub fn instant_to_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn instant_from_text(s: &str) -> Result<DateTime<Utc>, sqlx::Error> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| decode_error("an instant"))
+}
+
+/// A stored value that does not read back as what it should be.
+fn decode_error(what: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("a stored value is not {what}").into())
+}
+
+/// True for failures that a fresh attempt may not have: another transaction
+/// stored the same unique key first, or held a lock we could not wait out.
+fn is_conflict(e: &sqlx::Error) -> bool {
+    let sqlx::Error::Database(db) = e else {
+        return false;
+    };
+    if db.is_unique_violation() {
+        return true;
+    }
+    matches!(
+        db.code().as_deref(),
+        // SQLite: BUSY, LOCKED, BUSY_RECOVERY, LOCKED_SHAREDCACHE, BUSY_SNAPSHOT
+        Some("5" | "6" | "261" | "262" | "517")
+        // PostgreSQL: serialization_failure, deadlock_detected
+        | Some("40001" | "40P01")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_sqlite_file_is_created_unless_the_url_says_otherwise() {
+        let dir = std::env::temp_dir().join(format!("vw-store-{}", new_id()));
+        let file = dir.join("sub").join("x.db");
+        let url = format!("sqlite://{}", file.display());
+        assert_eq!(
+            prepare_sqlite_file(&url).unwrap(),
+            format!("{url}?mode=rwc")
+        );
+        assert!(dir.join("sub").is_dir());
+        let ro = format!("{url}?mode=ro");
+        assert_eq!(prepare_sqlite_file(&ro).unwrap(), ro);
+        std::fs::remove_dir_all(dir).unwrap();
+        assert_eq!(
+            prepare_sqlite_file("sqlite::memory:").unwrap(),
+            "sqlite::memory:"
+        );
+    }
+
+    #[test]
+    fn instants_are_stored_with_a_fixed_width() {
+        let t = DateTime::parse_from_rfc3339("2026-11-24T08:15:00+01:00")
+            .unwrap()
+            .with_timezone(&Utc);
+        let text = instant_to_text(t);
+        assert_eq!(text, "2026-11-24T07:15:00.000000Z");
+        assert_eq!(instant_from_text(&text).unwrap(), t);
+    }
+}

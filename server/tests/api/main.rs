@@ -1,0 +1,11 @@
+//! The server's integration tests: one binary, the real server on a free
+//! port (`helpers::spawn_app`), a fresh database per test.
+
+#[macro_use]
+mod helpers;
+
+mod basics;
+mod reports;
+mod session;
+mod spa;
+mod store;

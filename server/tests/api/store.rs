@@ -1,0 +1,340 @@
+//! The data layer, the same tests on SQLite and on PostgreSQL.
+
+use chrono::{Days, Duration, NaiveTime, Utc};
+use server::store::Store;
+use shared::{AbsenceKind, NewAbsenceReport, StaffRoleKind};
+use sqlx::Row;
+
+use crate::helpers::{new_key, today, Backend, Db};
+
+on_both_backends!(
+    migrations_run_twice_safely,
+    the_demo_seed_runs_only_once,
+    reports_are_stored_and_listed_newest_first,
+    the_same_key_twice_stores_one_report_per_child,
+    simultaneous_submissions_with_one_key_store_once,
+    a_parent_sees_only_their_own_children,
+    sessions_expire,
+    staff_see_their_roles_and_no_children,
+);
+
+#[tokio::test]
+async fn sqlite_connections_are_set_for_safety() {
+    crate::helpers::run_on(Backend::Sqlite, |db| async move {
+        let store = db.store().await;
+        let mut conn = store.pool().acquire().await.unwrap();
+        let mut pragma = async |name: &str| -> String {
+            let row = sqlx::query(&format!("PRAGMA {name}"))
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap();
+            row.try_get::<String, _>(0)
+                .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
+                .unwrap()
+        };
+        assert_eq!(pragma("journal_mode").await, "wal");
+        assert_eq!(pragma("synchronous").await, "2", "FULL");
+        assert_eq!(pragma("foreign_keys").await, "1");
+        assert_eq!(pragma("busy_timeout").await, "5000");
+    })
+    .await;
+}
+
+async fn user_id(store: &Store, email: &str) -> String {
+    store
+        .user_for_login(email)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no user {email}"))
+        .id
+}
+
+async fn child_id(store: &Store, user_id: &str, first_name: &str) -> String {
+    store
+        .children(user_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.first_name == first_name)
+        .unwrap_or_else(|| panic!("no child {first_name}"))
+        .id
+}
+
+fn sick_from(days_ago: u64, pupil_ids: &[&str], key: &str) -> NewAbsenceReport {
+    NewAbsenceReport {
+        pupil_ids: pupil_ids.iter().map(|s| s.to_string()).collect(),
+        kind: AbsenceKind::Ill,
+        first_day: today() - Days::new(days_ago),
+        last_day: None,
+        start_time: None,
+        end_time: None,
+        note: None,
+        idempotency_key: key.into(),
+    }
+}
+
+async fn migrations_run_twice_safely(db: Db) {
+    let store = db.store().await;
+    let expected = match db.backend {
+        Backend::Sqlite => server::store::Backend::Sqlite,
+        Backend::Postgres => server::store::Backend::Postgres,
+    };
+    assert_eq!(store.backend(), expected);
+    store.migrate().await.expect("a second run changes nothing");
+    // A second start of the server on the same database.
+    let again = db.store().await;
+    assert!(!again.has_schools().await.unwrap());
+    server::seed::seed_demo(&again).await.unwrap();
+    again.migrate().await.expect("migrating with data in it");
+    assert!(store.has_schools().await.unwrap());
+}
+
+async fn the_demo_seed_runs_only_once(db: Db) {
+    let store = db.store().await;
+    let logins = server::seed::seed_demo(&store).await.unwrap();
+    let emails: Vec<_> = logins.unwrap().iter().map(|l| l.email).collect();
+    assert_eq!(
+        emails,
+        [
+            "sanne@example.nl",
+            "mark@example.nl",
+            "ahmed@example.nl",
+            "els@example.nl",
+            "balie@example.nl",
+            "fatma@example.nl"
+        ]
+    );
+
+    let second = server::seed::seed_demo(&store).await.unwrap();
+
+    assert_eq!(second, None);
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let names: Vec<_> = store
+        .children(&sanne)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| {
+            format!(
+                "{} {}, {}, {}",
+                c.first_name, c.last_name, c.group_name, c.school_name
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Daan de Vries, 2B, Het Baken College",
+            "Noor de Vries, Groep 3, Basisschool De Regenboog"
+        ]
+    );
+}
+
+async fn reports_are_stored_and_listed_newest_first(db: Db) {
+    let store = db.seeded_store().await;
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let noor = child_id(&store, &sanne, "Noor").await;
+    let now = Utc::now();
+    let older = sick_from(3, &[&noor], &new_key());
+    let appointment = NewAbsenceReport {
+        kind: AbsenceKind::Appointment,
+        first_day: today(),
+        last_day: Some(today()),
+        start_time: NaiveTime::from_hms_opt(9, 0, 0),
+        end_time: NaiveTime::from_hms_opt(10, 30, 0),
+        note: Some("  Tandarts  ".into()),
+        ..sick_from(0, &[&noor], &new_key())
+    };
+
+    let first = store.save_reports(&sanne, &older, now).await.unwrap();
+    let second = store.save_reports(&sanne, &appointment, now).await.unwrap();
+
+    assert!(first.created && second.created);
+    let listed = store.child_reports(&sanne, &noor).await.unwrap().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0], second.reports[0], "the newest first day first");
+    assert_eq!(listed[1], first.reports[0]);
+    let stored = &listed[0];
+    assert_eq!(stored.pupil_first_name, "Noor");
+    assert_eq!(stored.kind, AbsenceKind::Appointment);
+    assert_eq!(stored.last_day, Some(today()));
+    assert_eq!(stored.start_time, NaiveTime::from_hms_opt(9, 0, 0));
+    assert_eq!(stored.end_time, NaiveTime::from_hms_opt(10, 30, 0));
+    assert_eq!(stored.note.as_deref(), Some("Tandarts"));
+    assert_eq!(stored.reported_by, "Sanne de Vries");
+    assert!((stored.reported_at - now).num_milliseconds().abs() < 1);
+    assert_eq!(listed[1].last_day, None, "open-ended stays open-ended");
+    let one = store.report(&sanne, &stored.id).await.unwrap();
+    assert_eq!(one.as_ref(), Some(stored));
+}
+
+async fn the_same_key_twice_stores_one_report_per_child(db: Db) {
+    let store = db.seeded_store().await;
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let (noor, daan) = (
+        child_id(&store, &sanne, "Noor").await,
+        child_id(&store, &sanne, "Daan").await,
+    );
+    let report = sick_from(0, &[&noor, &daan], &new_key());
+
+    let first = store
+        .save_reports(&sanne, &report, Utc::now())
+        .await
+        .unwrap();
+    let again = store
+        .save_reports(&sanne, &report, Utc::now())
+        .await
+        .unwrap();
+
+    assert!(first.created);
+    assert!(!again.created);
+    assert_eq!(again.reports, first.reports);
+    let pupils: Vec<_> = first.reports.iter().map(|r| r.pupil_id.clone()).collect();
+    assert_eq!(pupils, [noor.clone(), daan.clone()], "in the order asked");
+    assert_eq!(
+        store
+            .child_reports(&sanne, &noor)
+            .await
+            .unwrap()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        store
+            .child_reports(&sanne, &daan)
+            .await
+            .unwrap()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+async fn simultaneous_submissions_with_one_key_store_once(db: Db) {
+    let store = db.seeded_store().await;
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let (noor, daan) = (
+        child_id(&store, &sanne, "Noor").await,
+        child_id(&store, &sanne, "Daan").await,
+    );
+    let report = sick_from(0, &[&noor, &daan], &new_key());
+
+    let attempts: Vec<_> = (0..10)
+        .map(|_| {
+            let (store, sanne, report) = (store.clone(), sanne.clone(), report.clone());
+            tokio::spawn(async move { store.save_reports(&sanne, &report, Utc::now()).await })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for attempt in attempts {
+        results.push(
+            attempt
+                .await
+                .unwrap()
+                .expect("every attempt gets an answer"),
+        );
+    }
+
+    assert_eq!(results.iter().filter(|r| r.created).count(), 1);
+    for result in &results {
+        assert_eq!(result.reports, results[0].reports);
+    }
+    assert_eq!(
+        store
+            .child_reports(&sanne, &noor)
+            .await
+            .unwrap()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        store
+            .child_reports(&sanne, &daan)
+            .await
+            .unwrap()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+async fn a_parent_sees_only_their_own_children(db: Db) {
+    let store = db.seeded_store().await;
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let mark = user_id(&store, "mark@example.nl").await;
+    let ahmed = user_id(&store, "ahmed@example.nl").await;
+    let noor = child_id(&store, &sanne, "Noor").await;
+    let saved = store
+        .save_reports(&sanne, &sick_from(0, &[&noor], &new_key()), Utc::now())
+        .await
+        .unwrap();
+    let report_id = &saved.reports[0].id;
+
+    let ahmeds: Vec<_> = store
+        .children(&ahmed)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.first_name)
+        .collect();
+    assert_eq!(ahmeds, ["Yara"]);
+    assert_eq!(store.child_reports(&ahmed, &noor).await.unwrap(), None);
+    assert_eq!(store.report(&ahmed, report_id).await.unwrap(), None);
+    assert!(!store.child_ids(&ahmed).await.unwrap().contains(&noor));
+    // Mark is Noor's guardian too: he sees what Sanne reported.
+    let marks = store.child_reports(&mark, &noor).await.unwrap().unwrap();
+    assert_eq!(marks, saved.reports);
+    assert_eq!(marks[0].reported_by, "Sanne de Vries");
+    assert!(store.report(&mark, report_id).await.unwrap().is_some());
+}
+
+async fn sessions_expire(db: Db) {
+    let store = db.seeded_store().await;
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let now = Utc::now();
+    store
+        .create_session("hash-a", &sanne, now, now + Duration::hours(1))
+        .await
+        .unwrap();
+    store
+        .create_session("hash-b", &sanne, now, now + Duration::days(30))
+        .await
+        .unwrap();
+
+    assert_eq!(
+        store.session_user("hash-a", now).await.unwrap(),
+        Some(sanne.clone())
+    );
+    let later = now + Duration::hours(2);
+    assert_eq!(store.session_user("hash-a", later).await.unwrap(), None);
+    assert_eq!(
+        store.session_user("hash-b", later).await.unwrap(),
+        Some(sanne.clone())
+    );
+    assert_eq!(store.session_user("unknown", now).await.unwrap(), None);
+
+    store.delete_expired_sessions(&sanne, later).await.unwrap();
+    assert_eq!(
+        store.session_user("hash-a", now).await.unwrap(),
+        None,
+        "removed"
+    );
+    store.delete_session("hash-b").await.unwrap();
+    assert_eq!(store.session_user("hash-b", now).await.unwrap(), None);
+}
+
+async fn staff_see_their_roles_and_no_children(db: Db) {
+    let store = db.seeded_store().await;
+    let fatma = user_id(&store, "Fatma@Example.NL").await;
+
+    let me = store.me(&fatma).await.unwrap().unwrap();
+
+    assert_eq!(me.name, "Fatma Yilmaz");
+    assert_eq!(me.email, "fatma@example.nl");
+    assert!(me.children.is_empty());
+    assert_eq!(me.staff_roles.len(), 1);
+    assert_eq!(me.staff_roles[0].school_name, "Het Baken College");
+    assert_eq!(me.staff_roles[0].role, StaffRoleKind::CareCoordinator);
+}
