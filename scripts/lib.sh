@@ -40,7 +40,9 @@ apt_ensure() {
 # Debian's rustc-web, with the standard library built from source.
 choose_wasm_route() {
   local marker="$TOOLS_DIR/.rustup-wasm32-unavailable"
-  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  if [ "${VW_WASM_ROUTE:-}" = debian ]; then
+    : # asked for explicitly (to test that route where rustup would work)
+  elif rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     WASM_ROUTE=rustup
   elif [ ! -e "$marker" ] && command -v rustup >/dev/null \
       && timeout 30 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
@@ -48,7 +50,7 @@ choose_wasm_route() {
   else
     # `rustup target add` hangs where it cannot download: remember that, so the
     # next run does not wait again. Delete the marker to try once more.
-    mkdir -p "$TOOLS_DIR" && touch "$marker"
+    [ -n "${VW_WASM_ROUTE:-}" ] || { mkdir -p "$TOOLS_DIR" && touch "$marker"; }
     WASM_ROUTE=debian
     apt_ensure rustc-web cargo-web rust-web-src lld-22
     export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort

@@ -1,1 +1,17 @@
-fn main() {}
+//! Verzuimwijzer: the web app in which parents report their child absent
+//! from school. A Leptos client-side app, built to WebAssembly by trunk.
+//!
+//! Code tour: `app.rs` (routes and the log-in state), `api.rs` (every call to
+//! the server), `pages/` (one module per page), `components/` (the layout and
+//! small shared pieces), `dutch.rs` (dates and periods in plain Dutch).
+
+mod api;
+mod app;
+mod components;
+mod dutch;
+mod pages;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

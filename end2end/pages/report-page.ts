@@ -10,7 +10,7 @@ export class ReportPage {
   }
 
   async chooseKind(label: string) {
-    await this.page.getByRole('radio', { name: label }).check();
+    await this.page.getByRole('radio', { name: label, exact: true }).check();
   }
 
   async send() {

@@ -38,13 +38,21 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None }
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+        }
     }
 }
 
 impl From<FieldError> for ApiError {
     fn from(e: FieldError) -> Self {
-        Self { code: ErrorCode::InvalidInput, message: e.message, field: Some(e.field.to_string()) }
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: e.message,
+            field: Some(e.field.to_string()),
+        }
     }
 }
 
@@ -59,6 +67,9 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 }

@@ -92,8 +92,15 @@ impl NewAbsenceReport {
         if self.pupil_ids.is_empty() {
             fail("pupil_ids", "Kies voor welk kind u de melding doet.");
         } else if self.pupil_ids.len() > MAX_CHILDREN_PER_REPORT {
-            fail("pupil_ids", "U kunt voor hoogstens 10 kinderen tegelijk melden.");
-        } else if self.pupil_ids.iter().any(|id| id.is_empty() || id.len() > 64) {
+            fail(
+                "pupil_ids",
+                "U kunt voor hoogstens 10 kinderen tegelijk melden.",
+            );
+        } else if self
+            .pupil_ids
+            .iter()
+            .any(|id| id.is_empty() || id.len() > 64)
+        {
             fail("pupil_ids", "Dit kind kennen we niet.");
         } else if has_duplicates(&self.pupil_ids) {
             fail("pupil_ids", "U heeft een kind twee keer gekozen.");
@@ -102,18 +109,25 @@ impl NewAbsenceReport {
         let earliest = today - Days::new(MAX_DAYS_BACK);
         let latest = today + Days::new(MAX_DAYS_AHEAD);
         if self.first_day < earliest {
-            fail("first_day", "Deze dag is meer dan 2 weken geleden. Bel de school hierover.");
+            fail(
+                "first_day",
+                "Deze dag is meer dan 2 weken geleden. Bel de school hierover.",
+            );
         } else if self.first_day > latest {
-            fail("first_day", "Deze dag is meer dan een jaar vooruit. Kies een eerdere dag.");
+            fail(
+                "first_day",
+                "Deze dag is meer dan een jaar vooruit. Kies een eerdere dag.",
+            );
         }
 
         match self.last_day {
             None if self.kind != AbsenceKind::Ill => {
                 fail("last_day", "Kies de laatste dag dat uw kind weg is.")
             }
-            Some(last) if last < self.first_day => {
-                fail("last_day", "De laatste dag kan niet vóór de eerste dag liggen.")
-            }
+            Some(last) if last < self.first_day => fail(
+                "last_day",
+                "De laatste dag kan niet vóór de eerste dag liggen.",
+            ),
             Some(last) if last > self.first_day + Days::new(MAX_SPAN_DAYS) => {
                 fail("last_day", "Een melding kan hoogstens een jaar duren.")
             }
@@ -122,7 +136,10 @@ impl NewAbsenceReport {
 
         let part_of_day = self.start_time.is_some() || self.end_time.is_some();
         if part_of_day && self.last_day != Some(self.first_day) {
-            fail("start_time", "Tijden kunt u alleen geven als uw kind één dag weg is.");
+            fail(
+                "start_time",
+                "Tijden kunt u alleen geven als uw kind één dag weg is.",
+            );
         } else if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
             if end <= start {
                 fail("end_time", "De eindtijd moet later zijn dan de begintijd.");
@@ -131,16 +148,25 @@ impl NewAbsenceReport {
 
         let note = self.note.as_deref().map(str::trim).unwrap_or("");
         if !note.is_empty() && !self.kind.allows_note() {
-            fail("note", "Bij ziek hoort geen toelichting. Wat uw kind heeft, blijft privé.");
+            fail(
+                "note",
+                "Bij ziek hoort geen toelichting. Wat uw kind heeft, blijft privé.",
+            );
         } else if note.chars().count() > MAX_NOTE_CHARS {
-            fail("note", "De toelichting is te lang. Gebruik hoogstens 200 tekens.");
+            fail(
+                "note",
+                "De toelichting is te lang. Gebruik hoogstens 200 tekens.",
+            );
         }
 
         let key = &self.idempotency_key;
         if !(16..=64).contains(&key.len())
             || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         {
-            fail("idempotency_key", "Er ging iets mis met het formulier. Laad de pagina opnieuw.");
+            fail(
+                "idempotency_key",
+                "Er ging iets mis met het formulier. Laad de pagina opnieuw.",
+            );
         }
 
         if errors.is_empty() {
@@ -152,7 +178,11 @@ impl NewAbsenceReport {
 
     /// The note as it is stored: trimmed, and absent when empty.
     pub fn clean_note(&self) -> Option<String> {
-        self.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned)
+        self.note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
     }
 }
 
@@ -249,19 +279,51 @@ mod tests {
         type Change = fn(&mut NewAbsenceReport);
         let cases: &[(&str, Change, &str)] = &[
             ("no child", |r| r.pupil_ids.clear(), "pupil_ids"),
-            ("11 children", |r| r.pupil_ids = (0..11).map(|i| i.to_string()).collect(), "pupil_ids"),
-            ("same child twice", |r| r.pupil_ids = vec!["a".into(), "a".into()], "pupil_ids"),
-            ("empty id", |r| r.pupil_ids = vec![String::new()], "pupil_ids"),
-            ("15 days ago", |r| r.first_day = day("2026-11-09"), "first_day"),
-            ("366 days ahead", |r| r.first_day = day("2027-11-26"), "first_day"),
-            ("last before first", |r| r.last_day = Some(day("2026-11-23")), "last_day"),
-            ("longer than a year", |r| r.last_day = Some(day("2027-11-25")), "last_day"),
+            (
+                "11 children",
+                |r| r.pupil_ids = (0..11).map(|i| i.to_string()).collect(),
+                "pupil_ids",
+            ),
+            (
+                "same child twice",
+                |r| r.pupil_ids = vec!["a".into(), "a".into()],
+                "pupil_ids",
+            ),
+            (
+                "empty id",
+                |r| r.pupil_ids = vec![String::new()],
+                "pupil_ids",
+            ),
+            (
+                "15 days ago",
+                |r| r.first_day = day("2026-11-09"),
+                "first_day",
+            ),
+            (
+                "366 days ahead",
+                |r| r.first_day = day("2027-11-26"),
+                "first_day",
+            ),
+            (
+                "last before first",
+                |r| r.last_day = Some(day("2026-11-23")),
+                "last_day",
+            ),
+            (
+                "longer than a year",
+                |r| r.last_day = Some(day("2027-11-25")),
+                "last_day",
+            ),
             (
                 "open-ended appointment",
                 |r| r.kind = AbsenceKind::Appointment,
                 "last_day",
             ),
-            ("times on an open-ended report", |r| r.start_time = time("10:00"), "start_time"),
+            (
+                "times on an open-ended report",
+                |r| r.start_time = time("10:00"),
+                "start_time",
+            ),
             (
                 "times over several days",
                 |r| {
@@ -279,7 +341,11 @@ mod tests {
                 },
                 "end_time",
             ),
-            ("a note on illness", |r| r.note = Some("griep".into()), "note"),
+            (
+                "a note on illness",
+                |r| r.note = Some("griep".into()),
+                "note",
+            ),
             (
                 "a note too long",
                 |r| {
@@ -289,8 +355,16 @@ mod tests {
                 },
                 "note",
             ),
-            ("short key", |r| r.idempotency_key = "abc".into(), "idempotency_key"),
-            ("odd key", |r| r.idempotency_key = "0123456789abcdef<>".into(), "idempotency_key"),
+            (
+                "short key",
+                |r| r.idempotency_key = "abc".into(),
+                "idempotency_key",
+            ),
+            (
+                "odd key",
+                |r| r.idempotency_key = "0123456789abcdef<>".into(),
+                "idempotency_key",
+            ),
         ];
         for (name, change, field) in cases {
             let mut report = ill_today();
@@ -305,32 +379,25 @@ mod tests {
         let cases: &[(&str, Change)] = &[
             ("14 days ago", |r| r.first_day = day("2026-11-10")),
             ("365 days ahead", |r| r.first_day = day("2027-11-24")),
-            ("10 children", |r| r.pupil_ids = (0..10).map(|i| i.to_string()).collect()),
-            (
-                "an appointment in the morning",
-                |r| {
-                    r.kind = AbsenceKind::Appointment;
-                    r.last_day = Some(r.first_day);
-                    r.end_time = time("10:30");
-                    r.note = Some("Tandarts, daarna komt ze naar school.".into());
-                },
-            ),
-            (
-                "ill from noon",
-                |r| {
-                    r.last_day = Some(r.first_day);
-                    r.start_time = time("12:00");
-                },
-            ),
+            ("10 children", |r| {
+                r.pupil_ids = (0..10).map(|i| i.to_string()).collect()
+            }),
+            ("an appointment in the morning", |r| {
+                r.kind = AbsenceKind::Appointment;
+                r.last_day = Some(r.first_day);
+                r.end_time = time("10:30");
+                r.note = Some("Tandarts, daarna komt ze naar school.".into());
+            }),
+            ("ill from noon", |r| {
+                r.last_day = Some(r.first_day);
+                r.start_time = time("12:00");
+            }),
             ("a blank note on illness", |r| r.note = Some("  ".into())),
-            (
-                "a note of exactly 200 characters",
-                |r| {
-                    r.kind = AbsenceKind::Other;
-                    r.last_day = Some(r.first_day);
-                    r.note = Some("é".repeat(200));
-                },
-            ),
+            ("a note of exactly 200 characters", |r| {
+                r.kind = AbsenceKind::Other;
+                r.last_day = Some(r.first_day);
+                r.note = Some("é".repeat(200));
+            }),
         ];
         for (name, change) in cases {
             let mut report = ill_today();

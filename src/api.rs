@@ -1,0 +1,152 @@
+//! Every call to the server, through one helper ([`send`]) that decodes the
+//! shared error body on any non-2xx answer.
+//!
+//! All addresses are relative (`/api/...`): the app and the API share an
+//! origin, so the session cookie goes along by itself. A `401` on any call
+//! but the log-in itself sends the parent to the log-in page, with the page
+//! they were on remembered in `?terug=`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_net::http::{Method, Request, Response};
+use serde::de::DeserializeOwned;
+use shared::{AbsenceReport, ApiError, ErrorCode, LoginRequest, Me, NewAbsenceReport};
+
+/// `POST /api/session`: log in. A wrong password is an `Err` with the
+/// server's message, and no redirect.
+pub async fn log_in(request: &LoginRequest) -> Result<Me, ApiError> {
+    fetch_json(
+        Request::post("/api/session")
+            .json(request)
+            .map_err(not_sent)?,
+    )
+    .await
+}
+
+/// `DELETE /api/session`: log out.
+pub async fn log_out() -> Result<(), ApiError> {
+    send(Request::delete("/api/session").build().map_err(not_sent)?)
+        .await
+        .map(drop)
+}
+
+/// `GET /api/me`: who is logged in, with their children.
+pub async fn me() -> Result<Me, ApiError> {
+    fetch_json(get("/api/me")).await
+}
+
+/// `GET /api/children/{id}/reports`: one child's reports, newest first.
+pub async fn child_reports(child_id: &str) -> Result<Vec<AbsenceReport>, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/reports",
+        path_segment(child_id)
+    )))
+    .await
+}
+
+/// `GET /api/reports/{id}`: one report.
+pub async fn report(id: &str) -> Result<AbsenceReport, ApiError> {
+    fetch_json(get(&format!("/api/reports/{}", path_segment(id)))).await
+}
+
+/// `POST /api/reports`: report children absent; one report per child.
+pub async fn create_reports(report: &NewAbsenceReport) -> Result<Vec<AbsenceReport>, ApiError> {
+    fetch_json(
+        Request::post("/api/reports")
+            .json(report)
+            .map_err(not_sent)?,
+    )
+    .await
+}
+
+/// What the log-in redirect calls to change page inside the app (set by the
+/// layout, which lives inside the router).
+type Navigate = Rc<dyn Fn(&str)>;
+
+thread_local! {
+    static NAVIGATE: RefCell<Option<Navigate>> = const { RefCell::new(None) };
+}
+
+/// Lets [`send`] move to the log-in page without reloading the app.
+pub fn set_navigator(navigate: impl Fn(&str) + 'static) {
+    NAVIGATE.with(|n| *n.borrow_mut() = Some(Rc::new(navigate)));
+}
+
+fn get(path: &str) -> Request {
+    // Building a GET without a body cannot fail.
+    Request::get(path).build().expect("a GET request")
+}
+
+async fn fetch_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+    let response = send(request).await?;
+    response.json().await.map_err(|_| unexpected())
+}
+
+/// Sends a request; any non-2xx answer becomes the server's [`ApiError`].
+async fn send(request: Request) -> Result<Response, ApiError> {
+    let is_log_in = request.method() == Method::POST && request.url().ends_with("/api/session");
+    let response = request.send().await.map_err(|_| unreachable_server())?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let error = response
+        .json::<ApiError>()
+        .await
+        .unwrap_or_else(|_| unexpected());
+    if response.status() == 401 && !is_log_in {
+        redirect_to_log_in();
+    }
+    Err(error)
+}
+
+/// Goes to `/inloggen?terug=<this page>`, unless we are already there.
+fn redirect_to_log_in() {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let path = location.pathname().unwrap_or_default();
+    if path == "/inloggen" {
+        return;
+    }
+    let here = path + &location.search().unwrap_or_default();
+    let target = match web_sys::UrlSearchParams::new() {
+        Ok(query) if here != "/" => {
+            query.append("terug", &here);
+            format!("/inloggen?{}", String::from(query.to_string()))
+        }
+        _ => "/inloggen".to_owned(),
+    };
+    match NAVIGATE.with(|n| n.borrow().clone()) {
+        Some(navigate) => navigate(&target),
+        None => _ = location.set_href(&target),
+    }
+}
+
+/// Ids are opaque; keep one from changing the path it is put in.
+fn path_segment(id: &str) -> String {
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+fn not_sent(_: gloo_net::Error) -> ApiError {
+    ApiError::new(
+        ErrorCode::BadRequest,
+        "Er ging iets mis in de app. Laad de pagina opnieuw.",
+    )
+}
+
+fn unreachable_server() -> ApiError {
+    ApiError::new(
+        ErrorCode::Internal,
+        "We kunnen de server nu niet bereiken. Controleer uw internetverbinding en probeer het opnieuw.",
+    )
+}
+
+fn unexpected() -> ApiError {
+    ApiError::new(
+        ErrorCode::Internal,
+        "Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.",
+    )
+}

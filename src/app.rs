@@ -1,0 +1,73 @@
+//! The router and the log-in state shared by all pages.
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+use shared::{Child, Me};
+
+use crate::components::layout::Layout;
+use crate::components::require_login::RequireLogin;
+use crate::pages::{
+    child_reports::ChildReportsPage, confirmation::ConfirmationPage, home::HomePage,
+    login::LoginPage, not_found::NotFoundPage, report_form::ReportFormPage,
+};
+
+/// Who is logged in, once we know: filled by the log-in page and by
+/// [`RequireLogin`], emptied on log-out.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub me: RwSignal<Option<Me>>,
+}
+
+impl Auth {
+    /// The logged-in parent's children (empty when not known).
+    pub fn children(&self) -> Vec<Child> {
+        self.me.with(|me| {
+            me.as_ref()
+                .map(|me| me.children.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// One child of the logged-in parent, by id.
+    pub fn child(&self, id: &str) -> Option<Child> {
+        self.me
+            .with(|me| me.as_ref()?.children.iter().find(|c| c.id == id).cloned())
+    }
+}
+
+/// The whole app: the layout around the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(Auth {
+        me: RwSignal::new(None),
+    });
+
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/inloggen") view=LoginPage />
+                    <ParentRoute path=path!("") view=RequireLogin>
+                        <Route path=path!("") view=HomePage />
+                        <Route path=path!("melden") view=ReportFormPage />
+                        <Route path=path!("meldingen/:ids") view=ConfirmationPage />
+                        <Route path=path!("kinderen/:id") view=ChildReportsPage />
+                    </ParentRoute>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Sets the browser tab's title: "{page} – Verzuimwijzer".
+pub fn set_title(page: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{page} – Verzuimwijzer"));
+    }
+}
+
+/// The first word of a full name ("Sanne de Vries" -> "Sanne").
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}

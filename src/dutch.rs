@@ -1,0 +1,175 @@
+//! Dates, times and periods written out in plain Dutch
+//! ("dinsdag 24 november", "van 24 tot en met 26 november").
+//!
+//! Small on purpose: the few names we need, no i18n library.
+
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Utc, Weekday};
+use shared::AbsenceReport;
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Today's date on this device.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "maandag",
+        Weekday::Tue => "dinsdag",
+        Weekday::Wed => "woensdag",
+        Weekday::Thu => "donderdag",
+        Weekday::Fri => "vrijdag",
+        Weekday::Sat => "zaterdag",
+        Weekday::Sun => "zondag",
+    }
+}
+
+fn month(date: NaiveDate) -> &'static str {
+    MONTHS[date.month0() as usize]
+}
+
+/// " 2027" when `date` is not in `today`'s year, else nothing.
+fn year_suffix(date: NaiveDate, today: NaiveDate) -> String {
+    if date.year() == today.year() {
+        String::new()
+    } else {
+        format!(" {}", date.year())
+    }
+}
+
+/// "dinsdag 24 november" (with the year when it is not this year).
+pub fn day(date: NaiveDate, today: NaiveDate) -> String {
+    format!(
+        "{} {} {}{}",
+        weekday(date.weekday()),
+        date.day(),
+        month(date),
+        year_suffix(date, today)
+    )
+}
+
+/// "10:00".
+pub fn time(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// "24 november" / "24 november 2027", without the weekday.
+fn day_and_month(date: NaiveDate, today: NaiveDate) -> String {
+    format!("{} {}{}", date.day(), month(date), year_suffix(date, today))
+}
+
+/// When the child is away, in words:
+/// "vanaf dinsdag 24 november, tot uw kind beter is",
+/// "op dinsdag 24 november van 10:00 tot 11:30",
+/// "van 24 tot en met 26 november".
+pub fn period(report: &AbsenceReport, today: NaiveDate) -> String {
+    let first = report.first_day;
+    let Some(last) = report.last_day else {
+        return format!("vanaf {}, tot uw kind beter is", day(first, today));
+    };
+    if last == first {
+        let on = format!("op {}", day(first, today));
+        return match (report.start_time, report.end_time) {
+            (Some(start), Some(end)) => format!("{on} van {} tot {}", time(start), time(end)),
+            (Some(start), None) => format!("{on} vanaf {}", time(start)),
+            (None, Some(end)) => format!("{on} tot {}", time(end)),
+            (None, None) => on,
+        };
+    }
+    let from = if first.year() != last.year() {
+        format!("{} {} {}", first.day(), month(first), first.year())
+    } else if first.month() != last.month() {
+        format!("{} {}", first.day(), month(first))
+    } else {
+        first.day().to_string()
+    };
+    format!("van {from} tot en met {}", day_and_month(last, today))
+}
+
+/// An instant as ("dinsdag 24 november", "08:12"), in this device's time zone.
+pub fn moment(at: DateTime<Utc>, today: NaiveDate) -> (String, String) {
+    let local = at.with_timezone(&Local);
+    (
+        day(local.date_naive(), today),
+        local.format("%H:%M").to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::AbsenceKind;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn report(
+        first: &str,
+        last: Option<&str>,
+        times: (Option<&str>, Option<&str>),
+    ) -> AbsenceReport {
+        let t = |s: Option<&str>| s.map(|s| NaiveTime::parse_from_str(s, "%H:%M").unwrap());
+        AbsenceReport {
+            id: "r".into(),
+            pupil_id: "p".into(),
+            pupil_first_name: "Daan".into(),
+            kind: AbsenceKind::Ill,
+            first_day: date(first),
+            last_day: last.map(date),
+            start_time: t(times.0),
+            end_time: t(times.1),
+            note: None,
+            reported_by: "Sanne".into(),
+            reported_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn periods_read_as_plain_dutch() {
+        let today = date("2026-11-24");
+        let cases = [
+            (
+                report("2026-11-24", None, (None, None)),
+                "vanaf dinsdag 24 november, tot uw kind beter is",
+            ),
+            (
+                report(
+                    "2026-11-24",
+                    Some("2026-11-24"),
+                    (Some("10:00"), Some("11:30")),
+                ),
+                "op dinsdag 24 november van 10:00 tot 11:30",
+            ),
+            (
+                report("2026-11-24", Some("2026-11-26"), (None, None)),
+                "van 24 tot en met 26 november",
+            ),
+            (
+                report("2026-11-30", Some("2026-12-02"), (None, None)),
+                "van 30 november tot en met 2 december",
+            ),
+            (
+                report("2026-12-30", Some("2027-01-02"), (None, None)),
+                "van 30 december 2026 tot en met 2 januari 2027",
+            ),
+        ];
+        for (r, want) in cases {
+            assert_eq!(period(&r, today), want);
+        }
+    }
+}

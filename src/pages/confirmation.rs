@@ -1,0 +1,89 @@
+//! `/meldingen/:ids`: "Melding ontvangen", for one or more reports made
+//! together. Reads each report back from the server, so a reload shows the
+//! same.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::{AbsenceKind, AbsenceReport, ApiError};
+
+use crate::api;
+use crate::app::set_title;
+use crate::components::feedback::{ErrorNotice, Loading};
+use crate::dutch;
+
+/// At most this many reports on one page: as many as one report may hold.
+const MAX_IDS: usize = shared::reports::MAX_CHILDREN_PER_REPORT;
+
+/// The confirmation page.
+#[component]
+pub fn ConfirmationPage() -> impl IntoView {
+    set_title("Melding ontvangen");
+    let params = use_params_map();
+    let reports = LocalResource::new(move || {
+        let ids = params.with(|p| p.get("ids").unwrap_or_default());
+        async move {
+            let mut reports = Vec::new();
+            for id in ids.split(',').filter(|id| !id.is_empty()).take(MAX_IDS) {
+                reports.push(api::report(id).await?);
+            }
+            Ok::<_, ApiError>(reports)
+        }
+    });
+
+    view! {
+        <h1>"Melding ontvangen"</h1>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match reports.await {
+                    Ok(reports) => view! { <Received reports /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// What the school received, per child.
+#[component]
+fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
+    let today = dutch::today();
+    let any_ill = reports.iter().any(|r| r.kind == AbsenceKind::Ill);
+    view! {
+        {reports
+            .into_iter()
+            .map(|report| {
+                let period = dutch::period(&report, today);
+                let (date, time) = dutch::moment(report.reported_at, today);
+                let all_reports = format!("Alle meldingen van {}", report.pupil_first_name);
+                view! {
+                    <section class="card">
+                        <h2>{report.pupil_first_name}</h2>
+                        <dl class="facts">
+                            <dt>"Reden"</dt>
+                            <dd>{report.kind.label()}</dd>
+                            <dt>"Wanneer"</dt>
+                            <dd>{period}</dd>
+                            {report.note.clone().map(|note| view! {
+                                <dt>"Toelichting"</dt>
+                                <dd>{note}</dd>
+                            })}
+                        </dl>
+                        <p>
+                            "De school heeft uw melding ontvangen op " {date} " om " {time} "."
+                        </p>
+                        <p>
+                            <A href=format!("/kinderen/{}", report.pupil_id)>
+                                {all_reports}
+                            </A>
+                        </p>
+                    </section>
+                }
+            })
+            .collect_view()}
+        {any_ill.then(|| view! { <p class="lead">"Beterschap!"</p> })}
+        <p>
+            <A href="/">"Naar de startpagina"</A>
+        </p>
+    }
+}

@@ -1,0 +1,120 @@
+//! `/inloggen`: log in with e-mail address and password.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use shared::LoginRequest;
+
+use crate::api;
+use crate::app::{set_title, Auth};
+
+/// The log-in form. After logging in, the parent goes back to the page that
+/// sent them here (`?terug=`), or to the start page.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    set_title("Inloggen");
+    let auth = expect_context::<Auth>();
+    // Whoever comes here is logged out, or about to log in again.
+    auth.me.set(None);
+
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let request = LoginRequest {
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        if request.email.is_empty() || request.password.is_empty() {
+            error.set(Some("Vul uw e-mailadres en uw wachtwoord in.".into()));
+            return;
+        }
+        let target = safe_return_path(query.with_untracked(|q| q.get("terug")));
+        let navigate = navigate.clone();
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match api::log_in(&request).await {
+                Ok(me) => {
+                    auth.me.set(Some(me));
+                    navigate(
+                        &target,
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                Err(e) => {
+                    error.set(Some(e.message));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+
+    view! {
+        <h1>"Inloggen"</h1>
+        <p>"Log in om uw kind ziek of afwezig te melden."</p>
+        <form class="form" on:submit=on_submit novalidate>
+            <div role="alert" class="alert-region">
+                {move || error.get().map(|message| view! {
+                    <p class="notice notice--error">{message}</p>
+                })}
+            </div>
+            <div class="field">
+                <label for="email">"E-mailadres"</label>
+                <input
+                    id="email"
+                    name="email"
+                    type="email"
+                    autocomplete="username"
+                    inputmode="email"
+                    spellcheck="false"
+                    autocapitalize="none"
+                    required
+                    bind:value=email
+                />
+            </div>
+            <div class="field">
+                <label for="password">"Wachtwoord"</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    bind:value=password
+                />
+            </div>
+            <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                {move || if busy.get() { "Bezig met inloggen…" } else { "Inloggen" }}
+            </button>
+        </form>
+    }
+}
+
+/// Only a path inside this app ("/melden?kind=…"), never another site or the
+/// log-in page itself; anything else goes to the start page.
+fn safe_return_path(terug: Option<String>) -> String {
+    match terug {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.starts_with("/inloggen") =>
+        {
+            path
+        }
+        _ => "/".to_owned(),
+    }
+}
