@@ -38,24 +38,30 @@ apt_ensure() {
 # Picks how to compile Rust for the browser and exports what that route needs.
 # rustup's wasm32 target where it is there (or can be added quickly); otherwise
 # Debian's rustc-web, with the standard library built from source.
+# VW_WASM_ROUTE=debian forces the second route (to test it where rustup works).
 choose_wasm_route() {
-  local marker="$TOOLS_DIR/.rustup-wasm32-unavailable"
-  if [ "${VW_WASM_ROUTE:-}" = debian ]; then
-    : # asked for explicitly (to test that route where rustup would work)
-  elif rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-    WASM_ROUTE=rustup
-  elif [ ! -e "$marker" ] && command -v rustup >/dev/null \
-      && timeout 30 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+  if [ "${VW_WASM_ROUTE:-}" != debian ] && rustup_has_wasm; then
     WASM_ROUTE=rustup
   else
-    # `rustup target add` hangs where it cannot download: remember that, so the
-    # next run does not wait again. Delete the marker to try once more.
-    [ -n "${VW_WASM_ROUTE:-}" ] || { mkdir -p "$TOOLS_DIR" && touch "$marker"; }
     WASM_ROUTE=debian
     apt_ensure rustc-web cargo-web rust-web-src lld-22
     export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   fi
   say "WebAssembly route: $WASM_ROUTE"
+}
+
+# Whether rustup has the wasm32 target, or can add it within 30 s.
+rustup_has_wasm() {
+  command -v rustup >/dev/null || return 1
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown && return 0
+  # Where rustup cannot download, `rustup target add` hangs: remember a
+  # failure, so later runs do not wait again. Delete the marker to retry.
+  local marker="$TOOLS_DIR/.rustup-wasm32-unavailable"
+  [ -e "$marker" ] && return 1
+  say "Trying to add rustup's wasm32 target (30 s at most)"
+  timeout 30 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 && return 0
+  mkdir -p "$TOOLS_DIR" && touch "$marker"
+  return 1
 }
 
 # `cargo install`s a pinned tool into its own folder and puts it on PATH.

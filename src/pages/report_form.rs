@@ -30,6 +30,44 @@ const FIELDS: [&str; 6] = [
 /// Problems to show: (field name as in `NewAbsenceReport`, message).
 type Problems = Vec<(&'static str, String)>;
 
+/// The problems the form shows now, and how each field reads them.
+#[derive(Clone, Copy)]
+struct FieldProblems(RwSignal<Problems>);
+
+impl FieldProblems {
+    /// The message for `field`, if it has a problem.
+    fn message(self, field: &str) -> Option<String> {
+        self.0
+            .with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    }
+
+    /// `aria-invalid` for `field`.
+    fn invalid(self, field: &str) -> Option<&'static str> {
+        self.message(field).map(|_| "true")
+    }
+
+    /// `aria-describedby` for `field`: its hints, then its problem.
+    fn described_by(self, field: &str, hints: &str) -> Option<String> {
+        let error = self.message(field).map(|_| format!("{field}-fout"));
+        let ids: Vec<String> = hints
+            .split_whitespace()
+            .map(str::to_owned)
+            .chain(error)
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    /// A problem goes away as soon as the parent changes that field.
+    fn clear(self, fields: &[&str]) {
+        if self
+            .0
+            .with_untracked(|p| p.iter().any(|(f, _)| fields.contains(f)))
+        {
+            self.0.update(|p| p.retain(|(f, _)| !fields.contains(f)));
+        }
+    }
+}
+
 /// What the parent filled in, as the inputs hold it.
 #[derive(Clone, Copy)]
 struct Form {
@@ -206,7 +244,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
         end_time: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
     };
-    let problems = RwSignal::new(Problems::new());
+    let problems = FieldProblems(RwSignal::new(Problems::new()));
     let general_error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
     // The last report sent, with its key: sending the same again (a double
@@ -214,12 +252,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
     // never gets it twice.
     let last_attempt = StoredValue::new(None::<NewAbsenceReport>);
 
-    // A problem goes away as soon as the parent changes that field.
-    let clear = move |fields: &[&str]| {
-        if problems.with_untracked(|p| p.iter().any(|(f, _)| fields.contains(f))) {
-            problems.update(|p| p.retain(|(f, _)| !fields.contains(f)));
-        }
-    };
+    let clear = move |fields: &[&str]| problems.clear(fields);
 
     let order = StoredValue::new(children.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
     let toggle_child = move |id: String, checked: bool| {
@@ -278,7 +311,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             if !FIELDS.contains(&first) {
                 general_error.set(Some(found[0].1.clone()));
             }
-            problems.set(found);
+            problems.0.set(found);
             focus(if first == "pupil_ids" {
                 "kind-0"
             } else {
@@ -286,7 +319,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             });
             return;
         }
-        problems.set(Problems::new());
+        problems.0.set(Problems::new());
         sending.set(true);
         last_attempt.set_value(Some(report.clone()));
         let navigate = navigate.clone();
@@ -308,7 +341,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                         .and_then(|f| FIELDS.iter().find(|k| **k == f))
                     {
                         Some(field) => {
-                            problems.set(vec![(*field, error.message)]);
+                            problems.0.set(vec![(*field, error.message)]);
                             focus(if *field == "pupil_ids" {
                                 "kind-0"
                             } else {
@@ -322,19 +355,9 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
         });
     };
 
-    let problem = move |field: &'static str| {
-        problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
-    };
-    let invalid = move |field: &'static str| problem(field).map(|_| "true");
-    let described = move |field: &'static str, hints: &'static str| {
-        let error = problem(field).map(|_| format!("{field}-fout"));
-        let ids: Vec<String> = hints
-            .split_whitespace()
-            .map(str::to_owned)
-            .chain(error)
-            .collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let invalid = move |field: &'static str| problems.invalid(field);
+    let described =
+        move |field: &'static str, hints: &'static str| problems.described_by(field, hints);
 
     let earliest = (today - Days::new(MAX_DAYS_BACK)).to_string();
     let latest = (today + Days::new(MAX_DAYS_AHEAD)).to_string();
@@ -347,7 +370,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                     <p class="notice notice--error">{message}</p>
                 })}
                 {move || {
-                    let count = problems.with(|p| p.iter().filter(|(f, _)| FIELDS.contains(f)).count());
+                    let count = problems.0.with(|p| p.iter().filter(|(f, _)| FIELDS.contains(f)).count());
                     (count > 0).then(|| view! {
                         <p class="notice notice--error">
                             {if count == 1 {
@@ -362,7 +385,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
 
             <fieldset class="field" aria-describedby=move || described("pupil_ids", "")>
                 <legend>"Voor wie?"</legend>
-                <FieldProblem field="pupil_ids" problem=Signal::derive(move || problem("pupil_ids")) />
+                <FieldProblem field="pupil_ids" problems />
                 {children
                     .into_iter()
                     .enumerate()
@@ -413,7 +436,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
 
             <div class="field">
                 <label for="first_day">"Eerste dag"</label>
-                <FieldProblem field="first_day" problem=Signal::derive(move || problem("first_day")) />
+                <FieldProblem field="first_day" problems />
                 <input
                     type="date"
                     id="first_day"
@@ -437,7 +460,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             <Show when=move || !form.open_ended()>
                 <div class="field">
                     <label for="last_day">"Laatste dag"</label>
-                    <FieldProblem field="last_day" problem=Signal::derive(move || problem("last_day")) />
+                    <FieldProblem field="last_day" problems />
                     <input
                         type="date"
                         id="last_day"
@@ -463,32 +486,8 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                 <Show when=move || form.part_of_day.get()>
                     <div class="times">
                         <p class="hint" id="times-hint">"Vul één tijd in, of allebei."</p>
-                        <div class="field">
-                            <label for="start_time">"Weg vanaf"</label>
-                            <FieldProblem field="start_time" problem=Signal::derive(move || problem("start_time")) />
-                            <input
-                                type="time"
-                                id="start_time"
-                                name="start_time"
-                                aria-invalid=move || invalid("start_time")
-                                aria-describedby=move || described("start_time", "times-hint")
-                                bind:value=form.start_time
-                                on:input=move |_| clear(&["start_time", "end_time"])
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="end_time">"Terug om"</label>
-                            <FieldProblem field="end_time" problem=Signal::derive(move || problem("end_time")) />
-                            <input
-                                type="time"
-                                id="end_time"
-                                name="end_time"
-                                aria-invalid=move || invalid("end_time")
-                                aria-describedby=move || described("end_time", "times-hint")
-                                bind:value=form.end_time
-                                on:input=move |_| clear(&["start_time", "end_time"])
-                            />
-                        </div>
+                        <TimeField field="start_time" label="Weg vanaf" value=form.start_time problems />
+                        <TimeField field="end_time" label="Terug om" value=form.end_time problems />
                     </div>
                 </Show>
             </Show>
@@ -499,7 +498,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                     <p class="hint" id="note-hint">
                         "Schrijf hier geen medische informatie. Wat uw kind heeft, hoeft de school niet te weten."
                     </p>
-                    <FieldProblem field="note" problem=Signal::derive(move || problem("note")) />
+                    <FieldProblem field="note" problems />
                     <textarea
                         id="note"
                         name="note"
@@ -523,11 +522,37 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
     }
 }
 
+/// One time of day for part of a day; a change clears both times' problems,
+/// since they are checked together.
+#[component]
+fn TimeField(
+    field: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=field>{label}</label>
+            <FieldProblem field problems />
+            <input
+                type="time"
+                id=field
+                name=field
+                aria-invalid=move || problems.invalid(field)
+                aria-describedby=move || problems.described_by(field, "times-hint")
+                bind:value=value
+                on:input=move |_| problems.clear(&["start_time", "end_time"])
+            />
+        </div>
+    }
+}
+
 /// The message for one field, tied to it by the id `{field}-fout`.
 #[component]
-fn FieldProblem(field: &'static str, problem: Signal<Option<String>>) -> impl IntoView {
+fn FieldProblem(field: &'static str, problems: FieldProblems) -> impl IntoView {
     move || {
-        problem.get().map(|message| {
+        problems.message(field).map(|message| {
             view! {
                 <p class="field-error" id=format!("{field}-fout")>
                     {message}

@@ -60,6 +60,12 @@ async fn child_id(store: &Store, user_id: &str, first_name: &str) -> String {
         .id
 }
 
+/// How many reports `user_id` sees for `pupil_id`.
+async fn report_count(store: &Store, user_id: &str, pupil_id: &str) -> usize {
+    let reports = store.child_reports(user_id, pupil_id).await.unwrap();
+    reports.expect("a child of this user").len()
+}
+
 fn sick_from(days_ago: u64, pupil_ids: &[&str], key: &str) -> NewAbsenceReport {
     NewAbsenceReport {
         pupil_ids: pupil_ids.iter().map(|s| s.to_string()).collect(),
@@ -191,24 +197,8 @@ async fn the_same_key_twice_stores_one_report_per_child(db: Db) {
     assert_eq!(again.reports, first.reports);
     let pupils: Vec<_> = first.reports.iter().map(|r| r.pupil_id.clone()).collect();
     assert_eq!(pupils, [noor.clone(), daan.clone()], "in the order asked");
-    assert_eq!(
-        store
-            .child_reports(&sanne, &noor)
-            .await
-            .unwrap()
-            .unwrap()
-            .len(),
-        1
-    );
-    assert_eq!(
-        store
-            .child_reports(&sanne, &daan)
-            .await
-            .unwrap()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(report_count(&store, &sanne, &noor).await, 1);
+    assert_eq!(report_count(&store, &sanne, &daan).await, 1);
 }
 
 async fn simultaneous_submissions_with_one_key_store_once(db: Db) {
@@ -240,24 +230,8 @@ async fn simultaneous_submissions_with_one_key_store_once(db: Db) {
     for result in &results {
         assert_eq!(result.reports, results[0].reports);
     }
-    assert_eq!(
-        store
-            .child_reports(&sanne, &noor)
-            .await
-            .unwrap()
-            .unwrap()
-            .len(),
-        1
-    );
-    assert_eq!(
-        store
-            .child_reports(&sanne, &daan)
-            .await
-            .unwrap()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(report_count(&store, &sanne, &noor).await, 1);
+    assert_eq!(report_count(&store, &sanne, &daan).await, 1);
 }
 
 async fn a_parent_sees_only_their_own_children(db: Db) {
