@@ -14,6 +14,19 @@ test('a wrong password is explained without saying whether the account exists', 
   await expect(page.getByRole('alert')).toHaveText(wrongPassword!);
 });
 
+test('an empty field is pointed out next to that field', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await page.getByLabel('Wachtwoord').fill('iets');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+
+  const email = page.getByLabel('E-mailadres');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription('Vul uw e-mailadres in.');
+  await expect(email).toBeFocused();
+  await expect(page.getByLabel('Wachtwoord')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
 test('a parent logs in, sees each child, and logs out', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/inloggen/);

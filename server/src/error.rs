@@ -110,6 +110,17 @@ impl From<FieldError> for Error {
     }
 }
 
+/// A failed validation answers with its first problem (validation lists them
+/// in the order of the form's fields).
+impl From<Vec<FieldError>> for Error {
+    fn from(errors: Vec<FieldError>) -> Self {
+        match errors.into_iter().next() {
+            Some(first) => Self::Invalid(first),
+            None => Self::Internal("a validation failed without saying why".into()),
+        }
+    }
+}
+
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         match &self {

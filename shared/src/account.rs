@@ -2,11 +2,45 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::FieldError;
+
+/// The longest e-mail address there can be (RFC 5321).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// The longest password we take; far above any real one, but a bound on the
+/// work a log-in costs.
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
 /// `POST /api/session`
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+}
+
+impl LoginRequest {
+    /// What must be right before a log-in is even tried.
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let email = self.email.trim();
+        if email.is_empty() {
+            errors.push(FieldError::new("email", "Vul uw e-mailadres in."));
+        } else if email.chars().count() > MAX_EMAIL_CHARS || !email.contains('@') {
+            errors.push(FieldError::new(
+                "email",
+                "Dit is geen e-mailadres. Kijk of u het goed heeft getypt.",
+            ));
+        }
+        if self.password.is_empty() {
+            errors.push(FieldError::new("password", "Vul uw wachtwoord in."));
+        } else if self.password.chars().count() > MAX_PASSWORD_CHARS {
+            errors.push(FieldError::new("password", "Dit wachtwoord is te lang."));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 /// `GET /api/me` (and the answer to a log-in): the person and what they may see.
@@ -72,5 +106,46 @@ impl StaffRoleKind {
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failing_fields(email: &str, password: &str) -> Vec<&'static str> {
+        let login = LoginRequest {
+            email: email.into(),
+            password: password.into(),
+        };
+        login
+            .validate()
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_log_in_needs_an_address_and_a_password() {
+        assert_eq!(
+            failing_fields("sanne@example.nl", "geheim"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(failing_fields(" ", ""), ["email", "password"]);
+        assert_eq!(failing_fields("sanne", "geheim"), ["email"]);
+        assert_eq!(
+            failing_fields(&format!("{}@x.nl", "a".repeat(250)), "geheim"),
+            ["email"]
+        );
+        assert_eq!(
+            failing_fields("sanne@example.nl", &"x".repeat(257)),
+            ["password"]
+        );
+        assert_eq!(
+            failing_fields("sanne@example.nl", &"x".repeat(256)),
+            Vec::<&str>::new()
+        );
     }
 }

@@ -1,6 +1,7 @@
-//! Pieces shared by the pages: the layout, the log-in guard, and the
-//! loading and error notices.
+//! Pieces shared by the pages: the layout, the log-in guard, the loading and
+//! error notices, and the problems shown next to form fields.
 
 pub mod feedback;
+pub mod field_problems;
 pub mod layout;
 pub mod require_login;

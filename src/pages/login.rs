@@ -8,6 +8,7 @@ use shared::LoginRequest;
 
 use crate::api;
 use crate::app::{set_title, Auth};
+use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
 
 /// The log-in form. After logging in, the parent goes back to the page that
 /// sent them here (`?terug=`), or to the start page.
@@ -22,6 +23,8 @@ pub fn LoginPage() -> impl IntoView {
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    // A problem with one field goes next to it; a failed log-in on top.
+    let problems = FieldProblems::new();
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
 
@@ -34,14 +37,16 @@ pub fn LoginPage() -> impl IntoView {
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
         };
-        if request.email.is_empty() || request.password.is_empty() {
-            error.set(Some("Vul uw e-mailadres en uw wachtwoord in.".into()));
+        error.set(None);
+        if let Err(errors) = request.validate() {
+            focus(errors[0].field);
+            problems.set(errors.into_iter().map(|e| (e.field, e.message)).collect());
             return;
         }
+        problems.set(Vec::new());
         let target = safe_return_path(query.with_untracked(|q| q.get("terug")));
         let navigate = navigate.clone();
         busy.set(true);
-        error.set(None);
         spawn_local(async move {
             match api::log_in(&request).await {
                 Ok(me) => {
@@ -55,7 +60,16 @@ pub fn LoginPage() -> impl IntoView {
                     );
                 }
                 Err(e) => {
-                    error.set(Some(e.message));
+                    let field = ["email", "password"]
+                        .into_iter()
+                        .find(|f| e.field.as_deref() == Some(*f));
+                    match field {
+                        Some(field) => {
+                            problems.set(vec![(field, e.message)]);
+                            focus(field);
+                        }
+                        None => error.set(Some(e.message)),
+                    }
                     busy.set(false);
                 }
             }
@@ -73,6 +87,7 @@ pub fn LoginPage() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="email">"E-mailadres"</label>
+                <FieldProblem field="email" problems />
                 <input
                     id="email"
                     name="email"
@@ -82,18 +97,25 @@ pub fn LoginPage() -> impl IntoView {
                     spellcheck="false"
                     autocapitalize="none"
                     required
+                    aria-invalid=move || problems.invalid("email")
+                    aria-describedby=move || problems.described_by("email", "")
                     bind:value=email
+                    on:input=move |_| problems.clear(&["email"])
                 />
             </div>
             <div class="field">
                 <label for="password">"Wachtwoord"</label>
+                <FieldProblem field="password" problems />
                 <input
                     id="password"
                     name="password"
                     type="password"
                     autocomplete="current-password"
                     required
+                    aria-invalid=move || problems.invalid("password")
+                    aria-describedby=move || problems.described_by("password", "")
                     bind:value=password
+                    on:input=move |_| problems.clear(&["password"])
                 />
             </div>
             <button type="submit" class="button button--primary" disabled=move || busy.get()>

@@ -11,10 +11,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use shared::reports::{MAX_DAYS_AHEAD, MAX_DAYS_BACK, MAX_NOTE_CHARS};
 use shared::{AbsenceKind, Child, NewAbsenceReport};
-use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::app::{set_title, Auth};
+use crate::components::field_problems::{focus, FieldProblem, FieldProblems, Problems};
 use crate::dutch;
 
 /// The fields that can be wrong, in the order of the form.
@@ -26,47 +26,6 @@ const FIELDS: [&str; 6] = [
     "end_time",
     "note",
 ];
-
-/// Problems to show: (field name as in `NewAbsenceReport`, message).
-type Problems = Vec<(&'static str, String)>;
-
-/// The problems the form shows now, and how each field reads them.
-#[derive(Clone, Copy)]
-struct FieldProblems(RwSignal<Problems>);
-
-impl FieldProblems {
-    /// The message for `field`, if it has a problem.
-    fn message(self, field: &str) -> Option<String> {
-        self.0
-            .with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
-    }
-
-    /// `aria-invalid` for `field`.
-    fn invalid(self, field: &str) -> Option<&'static str> {
-        self.message(field).map(|_| "true")
-    }
-
-    /// `aria-describedby` for `field`: its hints, then its problem.
-    fn described_by(self, field: &str, hints: &str) -> Option<String> {
-        let error = self.message(field).map(|_| format!("{field}-fout"));
-        let ids: Vec<String> = hints
-            .split_whitespace()
-            .map(str::to_owned)
-            .chain(error)
-            .collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
-
-    /// A problem goes away as soon as the parent changes that field.
-    fn clear(self, fields: &[&str]) {
-        if self
-            .0
-            .with_untracked(|p| p.iter().any(|(f, _)| fields.contains(f)))
-        {
-            self.0.update(|p| p.retain(|(f, _)| !fields.contains(f)));
-        }
-    }
-}
 
 /// What the parent filled in, as the inputs hold it.
 #[derive(Clone, Copy)]
@@ -182,17 +141,6 @@ fn new_idempotency_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Moves keyboard focus to an element, e.g. the first field with a problem.
-fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        _ = element.focus();
-    }
-}
-
 /// The "Afwezig melden" page.
 #[component]
 pub fn ReportFormPage() -> impl IntoView {
@@ -244,7 +192,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
         end_time: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
     };
-    let problems = FieldProblems(RwSignal::new(Problems::new()));
+    let problems = FieldProblems::new();
     let general_error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
     // The last report sent, with its key: sending the same again (a double
@@ -311,7 +259,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             if !FIELDS.contains(&first) {
                 general_error.set(Some(found[0].1.clone()));
             }
-            problems.0.set(found);
+            problems.set(found);
             focus(if first == "pupil_ids" {
                 "kind-0"
             } else {
@@ -319,7 +267,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             });
             return;
         }
-        problems.0.set(Problems::new());
+        problems.set(Problems::new());
         sending.set(true);
         last_attempt.set_value(Some(report.clone()));
         let navigate = navigate.clone();
@@ -341,7 +289,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                         .and_then(|f| FIELDS.iter().find(|k| **k == f))
                     {
                         Some(field) => {
-                            problems.0.set(vec![(*field, error.message)]);
+                            problems.set(vec![(*field, error.message)]);
                             focus(if *field == "pupil_ids" {
                                 "kind-0"
                             } else {
@@ -370,7 +318,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                     <p class="notice notice--error">{message}</p>
                 })}
                 {move || {
-                    let count = problems.0.with(|p| p.iter().filter(|(f, _)| FIELDS.contains(f)).count());
+                    let count = problems.with(|p| p.iter().filter(|(f, _)| FIELDS.contains(f)).count());
                     (count > 0).then(|| view! {
                         <p class="notice notice--error">
                             {if count == 1 {
@@ -545,19 +493,5 @@ fn TimeField(
                 on:input=move |_| problems.clear(&["start_time", "end_time"])
             />
         </div>
-    }
-}
-
-/// The message for one field, tied to it by the id `{field}-fout`.
-#[component]
-fn FieldProblem(field: &'static str, problems: FieldProblems) -> impl IntoView {
-    move || {
-        problems.message(field).map(|message| {
-            view! {
-                <p class="field-error" id=format!("{field}-fout")>
-                    {message}
-                </p>
-            }
-        })
     }
 }

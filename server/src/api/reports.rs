@@ -39,13 +39,7 @@ async fn reports_create(
         return Ok((StatusCode::OK, AppJson(earlier)));
     }
 
-    if let Err(errors) = new.validate(school_date(now)) {
-        let first = errors.into_iter().next();
-        return Err(first.map_or(
-            Error::Internal("validation without errors".into()),
-            Error::from,
-        ));
-    }
+    new.validate(school_date(now))?;
     let children = state.store.child_ids(&user.id).await?;
     if !new.pupil_ids.iter().all(|id| children.contains(id)) {
         return Err(Error::Forbidden {

@@ -26,6 +26,7 @@ async fn session_create(
     headers: HeaderMap,
     AppJson(login): AppJson<LoginRequest>,
 ) -> Result<impl IntoResponse, Error> {
+    login.validate()?;
     let user = state.store.user_for_login(&login.email).await?;
     let (user_id, hash) = match user {
         Some(user) => (Some(user.id), Some(user.password_hash)),

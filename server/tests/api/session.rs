@@ -37,6 +37,40 @@ async fn the_email_may_be_typed_in_any_case() {
 }
 
 #[tokio::test]
+async fn a_missing_or_impossible_field_is_named() {
+    let app = spawn_app().await;
+    let too_long = "x".repeat(257);
+    let cases = [
+        ("", PASSWORD, "email", "Vul uw e-mailadres in."),
+        (
+            "sanne",
+            PASSWORD,
+            "email",
+            "Dit is geen e-mailadres. Kijk of u het goed heeft getypt.",
+        ),
+        ("sanne@example.nl", "", "password", "Vul uw wachtwoord in."),
+        (
+            "sanne@example.nl",
+            too_long.as_str(),
+            "password",
+            "Dit wachtwoord is te lang.",
+        ),
+    ];
+    for (email, password, field, message) in cases {
+        let res = app.login(email, password).await;
+
+        let error = expect_error(
+            res,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidInput,
+        )
+        .await;
+        assert_eq!(error.field.as_deref(), Some(field), "{email:?}");
+        assert_eq!(error.message, message);
+    }
+}
+
+#[tokio::test]
 async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let app = spawn_app().await;
 
