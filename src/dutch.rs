@@ -4,7 +4,7 @@
 //! Small on purpose: the few names we need, no i18n library.
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Utc, Weekday};
-use shared::AbsenceReport;
+use shared::AbsenceDetails;
 
 const MONTHS: [&str; 12] = [
     "januari",
@@ -76,14 +76,14 @@ fn day_and_month(date: NaiveDate, today: NaiveDate) -> String {
 /// "vanaf dinsdag 24 november, tot uw kind beter is",
 /// "op dinsdag 24 november van 10:00 tot 11:30",
 /// "van 24 tot en met 26 november".
-pub fn period(report: &AbsenceReport, today: NaiveDate) -> String {
-    let first = report.first_day;
-    let Some(last) = report.last_day else {
+pub fn period(absence: &AbsenceDetails, today: NaiveDate) -> String {
+    let first = absence.first_day;
+    let Some(last) = absence.last_day else {
         return format!("vanaf {}, tot uw kind beter is", day(first, today));
     };
     if last == first {
         let on = format!("op {}", day(first, today));
-        return match (report.start_time, report.end_time) {
+        return match (absence.start_time, absence.end_time) {
             (Some(start), Some(end)) => format!("{on} van {} tot {}", time(start), time(end)),
             (Some(start), None) => format!("{on} vanaf {}", time(start)),
             (None, Some(end)) => format!("{on} tot {}", time(end)),
@@ -122,20 +122,15 @@ mod tests {
         first: &str,
         last: Option<&str>,
         times: (Option<&str>, Option<&str>),
-    ) -> AbsenceReport {
+    ) -> AbsenceDetails {
         let t = |s: Option<&str>| s.map(|s| NaiveTime::parse_from_str(s, "%H:%M").unwrap());
-        AbsenceReport {
-            id: "r".into(),
-            pupil_id: "p".into(),
-            pupil_first_name: "Daan".into(),
+        AbsenceDetails {
             kind: AbsenceKind::Ill,
             first_day: date(first),
             last_day: last.map(date),
             start_time: t(times.0),
             end_time: t(times.1),
             note: None,
-            reported_by: "Sanne".into(),
-            reported_at: Utc::now(),
         }
     }
 

@@ -8,6 +8,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::{ApiError, ErrorCode, FieldError};
 
+use crate::store::Refusal;
+
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -42,6 +44,10 @@ pub enum Error {
     /// Nothing here (or nothing we will admit to); 404.
     #[error("not found")]
     NotFound,
+    /// Clashes with the state of what is stored; 409. The message says what
+    /// the parent can do instead.
+    #[error("conflict")]
+    Conflict(&'static str),
     /// The path exists, but not with this method; 405.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -63,6 +69,7 @@ impl Error {
             Self::Unauthenticated | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden { .. } => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -95,10 +102,28 @@ impl Error {
                 ..plain(ErrorCode::Forbidden, message)
             },
             Self::NotFound => plain(ErrorCode::NotFound, "Dit hebben we niet gevonden."),
+            Self::Conflict(message) => plain(ErrorCode::Conflict, message),
             Self::MethodNotAllowed => plain(ErrorCode::BadRequest, "Dit kan hier niet."),
             Self::Database(_) | Self::Internal(_) => plain(
                 ErrorCode::Internal,
                 "Er ging bij ons iets mis. Probeer het later opnieuw.",
+            ),
+        }
+    }
+}
+
+/// A change to a report that was not made, for the parent.
+impl From<Refusal> for Error {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::NotFound => Self::NotFound,
+            Refusal::Acknowledged => Self::Conflict(
+                "De school heeft deze melding al gezien. Wilt u iets veranderen? \
+                 Neem dan contact op met de school.",
+            ),
+            Refusal::NotOpenEndedIllness => Self::Conflict(
+                "Deze melding heeft al een laatste dag. Beter melden kan alleen \
+                 bij een ziekmelding zonder laatste dag.",
             ),
         }
     }

@@ -3,14 +3,16 @@
 //!
 //! Not JSON at all (or cut off) is `400 bad_request`; JSON with a missing
 //! field or a value of the wrong type is `422 invalid_input` with `field`.
+//! Every request body type is a [`Body`].
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_path_to_error::Segment;
+use shared::{AbsenceDetails, LoginRequest, NewAbsenceReport, ReportBetter};
 
 use crate::error::Error;
 
@@ -20,7 +22,7 @@ pub struct AppJson<T>(pub T);
 
 impl<S, T> FromRequest<S> for AppJson<T>
 where
-    T: DeserializeOwned,
+    T: Body,
     S: Send + Sync,
 {
     type Rejection = Error;
@@ -59,16 +61,73 @@ const NOT_JSON: &str = "Het verzoek is geen geldige JSON.";
 const MISSING: &str = "Dit veld ontbreekt.";
 const WRONG: &str = "Dit veld heeft een verkeerde waarde.";
 
+/// A JSON request body that [`AppJson`] reads.
+///
+/// serde reads a `#[serde(flatten)]` part after the rest of the body, from a
+/// copy, and its errors no longer say which field was wrong. A body with
+/// such a part names it here: when an error comes without a field, that part
+/// is read again on its own (serde skips the other fields) to find it.
+pub trait Body: DeserializeOwned {
+    /// The flattened part; [`IgnoredAny`] for a body without one.
+    type Flattened: DeserializeOwned;
+}
+
+impl Body for LoginRequest {
+    type Flattened = IgnoredAny;
+}
+
+impl Body for NewAbsenceReport {
+    type Flattened = AbsenceDetails;
+}
+
+/// Also `shared::ReportChange`.
+impl Body for AbsenceDetails {
+    type Flattened = IgnoredAny;
+}
+
+impl Body for ReportBetter {
+    type Flattened = IgnoredAny;
+}
+
 /// Reads a body, telling which top-level field is at fault when one is.
-pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+pub fn parse<T: Body>(bytes: &[u8]) -> Result<T, Error> {
+    match read::<T>(bytes) {
+        Err(Fault::Unplaced) => match read::<T::Flattened>(bytes) {
+            Err(fault @ Fault::Field { .. }) => Err(fault.into()),
+            _ => Err(Fault::Unplaced.into()),
+        },
+        result => result.map_err(Error::from),
+    }
+}
+
+/// What one reading of a body found wrong.
+enum Fault {
+    /// Not JSON, or not the shape we expect.
+    NotJson,
+    /// This top-level field is missing or has a wrong value.
+    Field {
+        field: String,
+        message: &'static str,
+    },
+    /// Something is wrong, but serde did not say which field.
+    Unplaced,
+}
+
+impl From<Fault> for Error {
+    fn from(fault: Fault) -> Self {
+        match fault {
+            Fault::NotJson | Fault::Unplaced => Error::BadRequest(NOT_JSON),
+            Fault::Field { field, message } => Error::InvalidField { field, message },
+        }
+    }
+}
+
+fn read<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Fault> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let err = match serde_path_to_error::deserialize(&mut de) {
         Ok(value) => {
             // Nothing but white space may follow the value.
-            return de
-                .end()
-                .map(|()| value)
-                .map_err(|_| Error::BadRequest(NOT_JSON));
+            return de.end().map(|()| value).map_err(|_| Fault::NotJson);
         }
         Err(err) => err,
     };
@@ -78,17 +137,17 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     });
     let inner = err.into_inner();
     if !inner.is_data() {
-        return Err(Error::BadRequest(NOT_JSON));
+        return Err(Fault::NotJson);
     }
     let text = inner.to_string();
     let (field, message) = match (top_field, missing_field(&text)) {
         (Some(field), _) => (field, WRONG),
         (None, Some(missing)) => (missing.to_owned(), MISSING),
-        (None, None) => return Err(Error::BadRequest(NOT_JSON)),
+        (None, None) => return Err(Fault::Unplaced),
     };
     // The name comes from the client: keep it short in the answer.
     let field: String = field.chars().take(64).collect();
-    Err(Error::InvalidField { field, message })
+    Err(Fault::Field { field, message })
 }
 
 /// The name in serde's "missing field `name`" message.
@@ -100,10 +159,13 @@ fn missing_field(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::NewAbsenceReport;
 
     fn fault(body: &str) -> (u16, Option<String>) {
-        let err = parse::<NewAbsenceReport>(body.as_bytes()).unwrap_err();
+        fault_in::<NewAbsenceReport>(body)
+    }
+
+    fn fault_in<T: Body + std::fmt::Debug>(body: &str) -> (u16, Option<String>) {
+        let err = parse::<T>(body.as_bytes()).unwrap_err();
         let status = err.status_code().as_u16();
         match err {
             Error::InvalidField { field, .. } => (status, Some(field)),
@@ -144,6 +206,30 @@ mod tests {
                 "{{\"pupil_ids\":[\"a\"],\"kind\":\"ill\",\"first_day\":\"24-11-2026\",{key}}}"
             )),
             (422, Some("first_day".into()))
+        );
+    }
+
+    #[test]
+    fn a_wrong_value_in_a_flattened_part_is_named_too() {
+        let key = "\"idempotency_key\":\"0123456789abcdef\"";
+        assert_eq!(
+            fault(&format!(
+                "{{\"pupil_ids\":[\"a\"],\"kind\":\"ill\",\"first_day\":\"2026-11-24\",\
+                 \"start_time\":\"25:00\",{key}}}"
+            )),
+            (422, Some("start_time".into()))
+        );
+        assert_eq!(
+            fault_in::<AbsenceDetails>(r#"{"kind":"ill","first_day":"2026-11-24","note":5}"#),
+            (422, Some("note".into()))
+        );
+        assert_eq!(
+            fault_in::<ReportBetter>(r#"{"better_from":"morgen"}"#),
+            (422, Some("better_from".into()))
+        );
+        assert_eq!(
+            fault_in::<ReportBetter>("{}"),
+            (422, Some("better_from".into()))
         );
     }
 

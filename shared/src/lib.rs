@@ -15,4 +15,6 @@ pub mod reports;
 
 pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
 pub use error::{ApiError, ErrorCode, FieldError};
-pub use reports::{AbsenceKind, AbsenceReport, NewAbsenceReport};
+pub use reports::{
+    AbsenceDetails, AbsenceKind, AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange,
+};

@@ -58,11 +58,10 @@ pub const MAX_SPAN_DAYS: u64 = 365;
 /// The longest practical note, in characters.
 pub const MAX_NOTE_CHARS: usize = 200;
 
-/// `POST /api/reports`: report one or more children absent.
+/// What a report says about the absence: why, and when. The part of a
+/// report a parent fills in, and may change until the school has seen it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewAbsenceReport {
-    /// Every child this report is for; each gets a report of their own.
-    pub pupil_ids: Vec<String>,
+pub struct AbsenceDetails {
     pub kind: AbsenceKind,
     pub first_day: NaiveDate,
     /// `None`: until the child is reported better (illness only).
@@ -77,34 +76,23 @@ pub struct NewAbsenceReport {
     /// A short practical note, never for illness; no medical details.
     #[serde(default)]
     pub note: Option<String>,
-    /// Made once by the app per report attempt; a retry with the same key
-    /// returns the reports made the first time instead of new ones.
-    pub idempotency_key: String,
 }
 
-impl NewAbsenceReport {
-    /// Every rule the server enforces, in the order of the form's fields.
+/// `PUT /api/reports/{id}`: the report's details as they should be now.
+pub type ReportChange = AbsenceDetails;
+
+impl AbsenceDetails {
+    /// Every rule for the details, in the order of the form's fields.
     /// `today` is the school's date now.
     pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut fail = |field, message: &str| errors.push(FieldError::new(field, message));
+        self.check(today, &mut errors);
+        into_result(errors)
+    }
 
-        if self.pupil_ids.is_empty() {
-            fail("pupil_ids", "Kies voor welk kind u de melding doet.");
-        } else if self.pupil_ids.len() > MAX_CHILDREN_PER_REPORT {
-            fail(
-                "pupil_ids",
-                "U kunt voor hoogstens 10 kinderen tegelijk melden.",
-            );
-        } else if self
-            .pupil_ids
-            .iter()
-            .any(|id| id.is_empty() || id.len() > 64)
-        {
-            fail("pupil_ids", "Dit kind kennen we niet.");
-        } else if has_duplicates(&self.pupil_ids) {
-            fail("pupil_ids", "U heeft een kind twee keer gekozen.");
-        }
+    /// Adds the problems with the details to `errors`.
+    fn check(&self, today: NaiveDate, errors: &mut Vec<FieldError>) {
+        let mut fail = |field, message: &str| errors.push(FieldError::new(field, message));
 
         let earliest = today - Days::new(MAX_DAYS_BACK);
         let latest = today + Days::new(MAX_DAYS_AHEAD);
@@ -158,22 +146,6 @@ impl NewAbsenceReport {
                 "De toelichting is te lang. Gebruik hoogstens 200 tekens.",
             );
         }
-
-        let key = &self.idempotency_key;
-        if !(16..=64).contains(&key.len())
-            || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            fail(
-                "idempotency_key",
-                "Er ging iets mis met het formulier. Laad de pagina opnieuw.",
-            );
-        }
-
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
     }
 
     /// The note as it is stored: trimmed, and absent when empty.
@@ -183,6 +155,105 @@ impl NewAbsenceReport {
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_owned)
+    }
+}
+
+/// `POST /api/reports`: report one or more children absent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAbsenceReport {
+    /// Every child this report is for; each gets a report of their own.
+    pub pupil_ids: Vec<String>,
+    /// Why and when; in the JSON beside `pupil_ids`, not nested.
+    #[serde(flatten)]
+    pub details: AbsenceDetails,
+    /// Made once by the app per report attempt; a retry with the same key
+    /// returns the reports made the first time instead of new ones.
+    pub idempotency_key: String,
+}
+
+impl NewAbsenceReport {
+    /// Every rule the server enforces, in the order of the form's fields.
+    /// `today` is the school's date now.
+    pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field, message: &str| errors.push(FieldError::new(field, message));
+
+        if self.pupil_ids.is_empty() {
+            fail("pupil_ids", "Kies voor welk kind u de melding doet.");
+        } else if self.pupil_ids.len() > MAX_CHILDREN_PER_REPORT {
+            fail(
+                "pupil_ids",
+                "U kunt voor hoogstens 10 kinderen tegelijk melden.",
+            );
+        } else if self
+            .pupil_ids
+            .iter()
+            .any(|id| id.is_empty() || id.len() > 64)
+        {
+            fail("pupil_ids", "Dit kind kennen we niet.");
+        } else if has_duplicates(&self.pupil_ids) {
+            fail("pupil_ids", "U heeft een kind twee keer gekozen.");
+        }
+
+        self.details.check(today, &mut errors);
+
+        let key = &self.idempotency_key;
+        if !(16..=64).contains(&key.len())
+            || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            errors.push(FieldError::new(
+                "idempotency_key",
+                "Er ging iets mis met het formulier. Laad de pagina opnieuw.",
+            ));
+        }
+
+        into_result(errors)
+    }
+}
+
+/// How far ahead a parent can say when their child is better.
+pub const MAX_BETTER_DAYS_AHEAD: u64 = 14;
+
+/// `POST /api/reports/{id}/better`: the child is better, for an open-ended
+/// sick report ([`AbsenceReport::is_open_ended_illness`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportBetter {
+    /// The first day the child is well again (back at school).
+    pub better_from: NaiveDate,
+}
+
+impl ReportBetter {
+    /// The rules for the date, for a report that starts on `first_day`.
+    pub fn validate(&self, first_day: NaiveDate, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.better_from < first_day {
+            errors.push(FieldError::new(
+                "better_from",
+                "Deze dag ligt vóór de eerste dag van de ziekmelding. Kies een latere dag.",
+            ));
+        } else if self.better_from > today + Days::new(MAX_BETTER_DAYS_AHEAD) {
+            errors.push(FieldError::new(
+                "better_from",
+                "Deze dag is meer dan 2 weken vooruit. Kies een eerdere dag.",
+            ));
+        }
+        into_result(errors)
+    }
+
+    /// The last sick day this sets: the day before `better_from`, but never
+    /// before `first_day` (better on the first day: ill on that day only).
+    pub fn last_day(&self, first_day: NaiveDate) -> NaiveDate {
+        let day_before = self.better_from.pred_opt().unwrap_or(self.better_from);
+        first_day.max(day_before)
+    }
+}
+
+/// No problems is `Ok`.
+fn into_result(errors: Vec<FieldError>) -> Result<(), Vec<FieldError>> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 
@@ -196,19 +267,35 @@ pub struct AbsenceReport {
     pub id: String,
     pub pupil_id: String,
     pub pupil_first_name: String,
-    pub kind: AbsenceKind,
-    pub first_day: NaiveDate,
-    /// `None`: until the child is reported better.
-    pub last_day: Option<NaiveDate>,
-    #[serde(default, with = "hhmm_opt")]
-    pub start_time: Option<NaiveTime>,
-    #[serde(default, with = "hhmm_opt")]
-    pub end_time: Option<NaiveTime>,
-    pub note: Option<String>,
+    /// Why and when; in the JSON beside the other fields, not nested.
+    #[serde(flatten)]
+    pub details: AbsenceDetails,
     /// The name of the guardian who made the report.
     pub reported_by: String,
     /// When the school's server stored it.
     pub reported_at: DateTime<Utc>,
+    /// When the school saw it; from then on only the school can change it.
+    #[serde(default)]
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    /// The name of the staff member who saw it.
+    #[serde(default)]
+    pub acknowledged_by: Option<String>,
+    /// When a parent last changed it (or reported the child better).
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl AbsenceReport {
+    /// A parent can change or withdraw a report until the school has seen it.
+    pub fn can_change(&self) -> bool {
+        self.acknowledged_at.is_none()
+    }
+
+    /// Ill, until the child is better: the kind of report a parent reports
+    /// better ([`ReportBetter`]), also after the school has seen it.
+    pub fn is_open_ended_illness(&self) -> bool {
+        self.details.kind == AbsenceKind::Ill && self.details.last_day.is_none()
+    }
 }
 
 /// Optional times of day as `"HH:MM"` (also accepts `"HH:MM:SS"`).
@@ -251,22 +338,39 @@ mod tests {
     fn ill_today() -> NewAbsenceReport {
         NewAbsenceReport {
             pupil_ids: vec!["p1".into()],
-            kind: AbsenceKind::Ill,
-            first_day: day(TODAY),
-            last_day: None,
-            start_time: None,
-            end_time: None,
-            note: None,
+            details: AbsenceDetails {
+                kind: AbsenceKind::Ill,
+                first_day: day(TODAY),
+                last_day: None,
+                start_time: None,
+                end_time: None,
+                note: None,
+            },
             idempotency_key: "0123456789abcdef-key".into(),
         }
     }
 
+    /// The fields named by a validation, in order.
+    fn fields(result: Result<(), Vec<FieldError>>) -> Vec<&'static str> {
+        result
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
     /// The fields that fail validation, in order.
     fn failing_fields(r: &NewAbsenceReport) -> Vec<&'static str> {
-        match r.validate(day(TODAY)) {
-            Ok(()) => vec![],
-            Err(errors) => errors.iter().map(|e| e.field).collect(),
-        }
+        let failing = fields(r.validate(day(TODAY)));
+        // A change to a report follows the same rules for its details.
+        let details_only: Vec<_> = failing
+            .iter()
+            .copied()
+            .filter(|f| !["pupil_ids", "idempotency_key"].contains(f))
+            .collect();
+        assert_eq!(fields(r.details.validate(day(TODAY))), details_only);
+        failing
     }
 
     #[test]
@@ -296,62 +400,62 @@ mod tests {
             ),
             (
                 "15 days ago",
-                |r| r.first_day = day("2026-11-09"),
+                |r| r.details.first_day = day("2026-11-09"),
                 "first_day",
             ),
             (
                 "366 days ahead",
-                |r| r.first_day = day("2027-11-26"),
+                |r| r.details.first_day = day("2027-11-26"),
                 "first_day",
             ),
             (
                 "last before first",
-                |r| r.last_day = Some(day("2026-11-23")),
+                |r| r.details.last_day = Some(day("2026-11-23")),
                 "last_day",
             ),
             (
                 "longer than a year",
-                |r| r.last_day = Some(day("2027-11-25")),
+                |r| r.details.last_day = Some(day("2027-11-25")),
                 "last_day",
             ),
             (
                 "open-ended appointment",
-                |r| r.kind = AbsenceKind::Appointment,
+                |r| r.details.kind = AbsenceKind::Appointment,
                 "last_day",
             ),
             (
                 "times on an open-ended report",
-                |r| r.start_time = time("10:00"),
+                |r| r.details.start_time = time("10:00"),
                 "start_time",
             ),
             (
                 "times over several days",
                 |r| {
-                    r.last_day = Some(day("2026-11-25"));
-                    r.end_time = time("10:00");
+                    r.details.last_day = Some(day("2026-11-25"));
+                    r.details.end_time = time("10:00");
                 },
                 "start_time",
             ),
             (
                 "end before start",
                 |r| {
-                    r.last_day = Some(r.first_day);
-                    r.start_time = time("11:00");
-                    r.end_time = time("10:00");
+                    r.details.last_day = Some(r.details.first_day);
+                    r.details.start_time = time("11:00");
+                    r.details.end_time = time("10:00");
                 },
                 "end_time",
             ),
             (
                 "a note on illness",
-                |r| r.note = Some("griep".into()),
+                |r| r.details.note = Some("griep".into()),
                 "note",
             ),
             (
                 "a note too long",
                 |r| {
-                    r.kind = AbsenceKind::Other;
-                    r.last_day = Some(r.first_day);
-                    r.note = Some("x".repeat(201));
+                    r.details.kind = AbsenceKind::Other;
+                    r.details.last_day = Some(r.details.first_day);
+                    r.details.note = Some("x".repeat(201));
                 },
                 "note",
             ),
@@ -377,26 +481,30 @@ mod tests {
     fn the_edges_of_the_rules_are_allowed() {
         type Change = fn(&mut NewAbsenceReport);
         let cases: &[(&str, Change)] = &[
-            ("14 days ago", |r| r.first_day = day("2026-11-10")),
-            ("365 days ahead", |r| r.first_day = day("2027-11-24")),
+            ("14 days ago", |r| r.details.first_day = day("2026-11-10")),
+            ("365 days ahead", |r| {
+                r.details.first_day = day("2027-11-24")
+            }),
             ("10 children", |r| {
                 r.pupil_ids = (0..10).map(|i| i.to_string()).collect()
             }),
             ("an appointment in the morning", |r| {
-                r.kind = AbsenceKind::Appointment;
-                r.last_day = Some(r.first_day);
-                r.end_time = time("10:30");
-                r.note = Some("Tandarts, daarna komt ze naar school.".into());
+                r.details.kind = AbsenceKind::Appointment;
+                r.details.last_day = Some(r.details.first_day);
+                r.details.end_time = time("10:30");
+                r.details.note = Some("Tandarts, daarna komt ze naar school.".into());
             }),
             ("ill from noon", |r| {
-                r.last_day = Some(r.first_day);
-                r.start_time = time("12:00");
+                r.details.last_day = Some(r.details.first_day);
+                r.details.start_time = time("12:00");
             }),
-            ("a blank note on illness", |r| r.note = Some("  ".into())),
+            ("a blank note on illness", |r| {
+                r.details.note = Some("  ".into())
+            }),
             ("a note of exactly 200 characters", |r| {
-                r.kind = AbsenceKind::Other;
-                r.last_day = Some(r.first_day);
-                r.note = Some("é".repeat(200));
+                r.details.kind = AbsenceKind::Other;
+                r.details.last_day = Some(r.details.first_day);
+                r.details.note = Some("é".repeat(200));
             }),
         ];
         for (name, change) in cases {
@@ -409,8 +517,8 @@ mod tests {
     #[test]
     fn times_travel_as_hours_and_minutes() {
         let mut report = ill_today();
-        report.last_day = Some(report.first_day);
-        report.start_time = time("09:15");
+        report.details.last_day = Some(report.details.first_day);
+        report.details.start_time = time("09:15");
         let json = serde_json::to_value(&report).unwrap();
         assert_eq!(json["start_time"], "09:15");
         assert_eq!(json["end_time"], serde_json::Value::Null);
@@ -437,11 +545,93 @@ mod tests {
     }
 
     #[test]
+    fn a_new_report_travels_as_one_flat_object() {
+        let json = serde_json::to_value(ill_today()).unwrap();
+        let mut keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "end_time",
+                "first_day",
+                "idempotency_key",
+                "kind",
+                "last_day",
+                "note",
+                "pupil_ids",
+                "start_time"
+            ]
+        );
+        let minimal = r#"{"pupil_ids":["p1"],"kind":"ill","first_day":"2026-11-24",
+            "idempotency_key":"0123456789abcdef-key"}"#;
+        let back: NewAbsenceReport = serde_json::from_str(minimal).unwrap();
+        assert_eq!(back, ill_today());
+    }
+
+    #[test]
+    fn a_report_from_an_older_server_reads_as_not_yet_seen() {
+        let json = r#"{"id":"r1","pupil_id":"p1","pupil_first_name":"Daan","kind":"ill",
+            "first_day":"2026-11-24","last_day":null,"start_time":null,"end_time":null,
+            "note":null,"reported_by":"Sanne de Vries","reported_at":"2026-11-24T07:15:00Z"}"#;
+        let report: AbsenceReport = serde_json::from_str(json).unwrap();
+        assert_eq!(report.details, ill_today().details);
+        assert_eq!(report.acknowledged_at, None);
+        assert_eq!(report.updated_at, None);
+        assert!(report.can_change());
+        assert!(report.is_open_ended_illness());
+    }
+
+    #[test]
+    fn better_is_for_open_ended_illness_only() {
+        let mut report: AbsenceReport = serde_json::from_value(serde_json::json!({
+            "id": "r1", "pupil_id": "p1", "pupil_first_name": "Daan", "kind": "ill",
+            "first_day": TODAY, "reported_by": "Sanne", "reported_at": "2026-11-24T07:15:00Z",
+            "acknowledged_at": "2026-11-24T08:00:00Z", "acknowledged_by": "Els Bakker",
+        }))
+        .unwrap();
+        assert!(!report.can_change(), "the school has seen it");
+        assert!(report.is_open_ended_illness(), "better is still possible");
+        report.details.last_day = Some(day(TODAY));
+        assert!(!report.is_open_ended_illness());
+        report.details.last_day = None;
+        report.details.kind = AbsenceKind::Other;
+        assert!(!report.is_open_ended_illness());
+    }
+
+    #[test]
+    fn better_from_is_checked_against_the_report_and_today() {
+        let first = day("2026-11-20");
+        let better = |s: &str| ReportBetter {
+            better_from: day(s),
+        };
+        let check = |s: &str| fields(better(s).validate(first, day(TODAY)));
+        assert_eq!(check("2026-11-19"), ["better_from"], "before the first day");
+        assert_eq!(check("2026-12-09"), ["better_from"], "15 days ahead");
+        for fine in ["2026-11-20", "2026-11-24", "2026-12-08"] {
+            assert_eq!(check(fine), Vec::<&str>::new(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn the_last_sick_day_is_the_day_before_better_but_never_before_the_first() {
+        let first = day("2026-11-20");
+        let last = |s: &str| {
+            ReportBetter {
+                better_from: day(s),
+            }
+            .last_day(first)
+        };
+        assert_eq!(last("2026-11-24"), day("2026-11-23"));
+        assert_eq!(last("2026-11-21"), first);
+        assert_eq!(last("2026-11-20"), first, "better on the first day");
+    }
+
+    #[test]
     fn the_note_is_stored_trimmed_or_not_at_all() {
         let mut report = ill_today();
-        report.note = Some("  ".into());
-        assert_eq!(report.clean_note(), None);
-        report.note = Some(" Bruiloft oom ".into());
-        assert_eq!(report.clean_note().as_deref(), Some("Bruiloft oom"));
+        report.details.note = Some("  ".into());
+        assert_eq!(report.details.clean_note(), None);
+        report.details.note = Some(" Bruiloft oom ".into());
+        assert_eq!(report.details.clean_note().as_deref(), Some("Bruiloft oom"));
     }
 }

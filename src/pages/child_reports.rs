@@ -86,9 +86,9 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
                             let (date, time) = dutch::moment(report.reported_at, today);
                             view! {
                                 <li class="card">
-                                    <p class="report-list__kind">{report.kind.label()}</p>
-                                    <p>{dutch::period(&report, today)}</p>
-                                    {report.note.map(|note| view! { <p>"Toelichting: " {note}</p> })}
+                                    <p class="report-list__kind">{report.details.kind.label()}</p>
+                                    <p>{dutch::period(&report.details, today)}</p>
+                                    {report.details.note.map(|note| view! { <p>"Toelichting: " {note}</p> })}
                                     <p class="card__meta">
                                         "Gemeld door " {report.reported_by} " op " {date} " om " {time}
                                     </p>

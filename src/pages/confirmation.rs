@@ -48,12 +48,12 @@ pub fn ConfirmationPage() -> impl IntoView {
 #[component]
 fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
     let today = dutch::today();
-    let any_ill = reports.iter().any(|r| r.kind == AbsenceKind::Ill);
+    let any_ill = reports.iter().any(|r| r.details.kind == AbsenceKind::Ill);
     view! {
         {reports
             .into_iter()
             .map(|report| {
-                let period = dutch::period(&report, today);
+                let period = dutch::period(&report.details, today);
                 let (date, time) = dutch::moment(report.reported_at, today);
                 let all_reports = format!("Alle meldingen van {}", report.pupil_first_name);
                 view! {
@@ -61,10 +61,10 @@ fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
                         <h2>{report.pupil_first_name}</h2>
                         <dl class="facts">
                             <dt>"Reden"</dt>
-                            <dd>{report.kind.label()}</dd>
+                            <dd>{report.details.kind.label()}</dd>
                             <dt>"Wanneer"</dt>
                             <dd>{period}</dd>
-                            {report.note.clone().map(|note| view! {
+                            {report.details.note.clone().map(|note| view! {
                                 <dt>"Toelichting"</dt>
                                 <dd>{note}</dd>
                             })}

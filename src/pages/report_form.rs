@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use shared::reports::{MAX_DAYS_AHEAD, MAX_DAYS_BACK, MAX_NOTE_CHARS};
-use shared::{AbsenceKind, Child, NewAbsenceReport};
+use shared::{AbsenceDetails, AbsenceKind, Child, NewAbsenceReport};
 
 use crate::api;
 use crate::app::{set_title, Auth};
@@ -97,12 +97,14 @@ impl Form {
         let note = (kind.allows_note() && !note.trim().is_empty()).then(|| note.trim().to_owned());
         let report = NewAbsenceReport {
             pupil_ids: self.pupils.get_untracked(),
-            kind,
-            first_day,
-            last_day,
-            start_time,
-            end_time,
-            note,
+            details: AbsenceDetails {
+                kind,
+                first_day,
+                last_day,
+                start_time,
+                end_time,
+                note,
+            },
             idempotency_key: key,
         };
         (report, problems)

@@ -1,24 +1,31 @@
 //! `POST /api/reports` reports children absent; `GET /api/reports/{id}`
-//! shows one report.
+//! shows one report; `PUT` changes and `DELETE` withdraws it until the
+//! school has seen it; `POST /api/reports/{id}/better` ends an open-ended
+//! sick report.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
-use shared::{AbsenceReport, NewAbsenceReport};
+use shared::{AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange};
 
 use crate::auth::CurrentUser;
 use crate::clock::school_date;
 use crate::error::Error;
 use crate::json::AppJson;
+use crate::store::Refusal;
 use crate::AppState;
 
 /// The routes of this resource, relative to `/api`.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/reports", post(reports_create))
-        .route("/reports/{id}", get(reports_show))
+        .route(
+            "/reports/{id}",
+            get(reports_show).put(reports_update).delete(reports_delete),
+        )
+        .route("/reports/{id}/better", post(reports_better))
 }
 
 /// One report per child, all or none: `201` with the new reports, or `200`
@@ -68,5 +75,62 @@ async fn reports_show(
         .report(&user.id, &report_id)
         .await?
         .ok_or(Error::NotFound)?;
+    Ok(AppJson(report))
+}
+
+/// New details for a report the school has not seen yet: `200` with the
+/// report as it is now.
+async fn reports_update(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(report_id): Path<String>,
+    AppJson(change): AppJson<ReportChange>,
+) -> Result<AppJson<AbsenceReport>, Error> {
+    let now = Utc::now();
+    change.validate(school_date(now))?;
+    // The outer `?` is the database, the inner the refusal.
+    let report = state
+        .store
+        .change_report(&user.id, &report_id, &change, now)
+        .await??;
+    Ok(AppJson(report))
+}
+
+/// Withdraws a report the school has not seen yet: `204`.
+async fn reports_delete(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(report_id): Path<String>,
+) -> Result<StatusCode, Error> {
+    state
+        .store
+        .withdraw_report(&user.id, &report_id, Utc::now())
+        .await??;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The child of an open-ended sick report is better: `200` with the report,
+/// which now has a last day.
+async fn reports_better(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(report_id): Path<String>,
+    AppJson(better): AppJson<ReportBetter>,
+) -> Result<AppJson<AbsenceReport>, Error> {
+    let now = Utc::now();
+    let report = state
+        .store
+        .report(&user.id, &report_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !report.is_open_ended_illness() {
+        return Err(Refusal::NotOpenEndedIllness.into());
+    }
+    let first_day = report.details.first_day;
+    better.validate(first_day, school_date(now))?;
+    let report = state
+        .store
+        .report_better(&user.id, &report_id, better.last_day(first_day), now)
+        .await??;
     Ok(AppJson(report))
 }

@@ -22,7 +22,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
-pub use reports::SavedReports;
+pub use reports::{Changed, Refusal, SavedReports};
 pub use schools::SchoolKind;
 
 /// Which database a `Store` talks to.

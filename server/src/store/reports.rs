@@ -1,14 +1,16 @@
 //! Children as their guardians see them, and their absence reports.
 //!
-//! Every read takes the asking user and only returns what that user is a
-//! guardian of; the handlers turn "nothing" into 404.
+//! Every read and change takes the asking user and only reaches what that
+//! user is a guardian of; the handlers turn "nothing" into 404. A withdrawn
+//! report stays in the table for the school, but no parent reads it again.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use shared::{AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::query::Query;
+use sqlx::{Any, Row};
 
 use super::{decode_error, instant_from_text, instant_to_text, is_conflict, new_id, Store};
 
@@ -22,13 +24,35 @@ pub struct SavedReports {
     pub created: bool,
 }
 
+/// Why a parent's change to a report was not made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No such report among the user's children's, or it was withdrawn.
+    NotFound,
+    /// The school has seen it; only the school can change it now.
+    Acknowledged,
+    /// Reporting better is only for an open-ended sick report.
+    NotOpenEndedIllness,
+}
+
+/// What a change to a report comes to: done, or refused and why.
+pub type Changed<T> = Result<T, Refusal>;
+
 const SELECT_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
     p.first_name AS pupil_first_name, r.kind AS kind, r.first_day AS first_day, \
     r.last_day AS last_day, r.start_time AS start_time, r.end_time AS end_time, \
-    r.note AS note, u.name AS reported_by, r.reported_at AS reported_at \
+    r.note AS note, u.name AS reported_by, r.reported_at AS reported_at, \
+    r.acknowledged_at AS acknowledged_at, a.name AS acknowledged_by, \
+    r.updated_at AS updated_at \
     FROM absence_reports r \
     JOIN pupils p ON p.id = r.pupil_id \
-    JOIN users u ON u.id = r.reported_by";
+    JOIN users u ON u.id = r.reported_by \
+    LEFT JOIN users a ON a.id = r.acknowledged_by";
+
+/// The condition (after `WHERE`) for a report `r` with id `$1` that user
+/// `$2` may reach: about one of their children, and not withdrawn.
+const REACHABLE: &str = "r.id = $1 AND r.withdrawn_at IS NULL AND EXISTS (\
+    SELECT 1 FROM guardianships gu WHERE gu.pupil_id = r.pupil_id AND gu.user_id = $2)";
 
 /// How often storing a report is tried when another request got in the way.
 const SAVE_ATTEMPTS: usize = 5;
@@ -95,7 +119,7 @@ impl Store {
             return Ok(None);
         }
         let rows = sqlx::query(&format!(
-            "{SELECT_REPORTS} WHERE r.pupil_id = $1 \
+            "{SELECT_REPORTS} WHERE r.pupil_id = $1 AND r.withdrawn_at IS NULL \
              ORDER BY r.first_day DESC, r.reported_at DESC, r.id"
         ))
         .bind(pupil_id)
@@ -113,19 +137,17 @@ impl Store {
         user_id: &str,
         report_id: &str,
     ) -> Result<Option<AbsenceReport>, sqlx::Error> {
-        let row = sqlx::query(&format!(
-            "{SELECT_REPORTS} WHERE r.id = $1 AND EXISTS (\
-             SELECT 1 FROM guardianships gu WHERE gu.pupil_id = r.pupil_id AND gu.user_id = $2)"
-        ))
-        .bind(report_id)
-        .bind(user_id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query(&format!("{SELECT_REPORTS} WHERE {REACHABLE}"))
+            .bind(report_id)
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(report_from_row).transpose()
     }
 
     /// The reports `user_id` stored with this idempotency key, in the order
-    /// of `pupil_ids` (others after those, by first name).
+    /// of `pupil_ids` (others after those, by first name). Withdrawn ones
+    /// too: the key says that this request was handled.
     pub async fn reports_by_key(
         &self,
         user_id: &str,
@@ -203,33 +225,185 @@ impl Store {
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        let note = new.clean_note();
-        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-        let time = |t: NaiveTime| t.format("%H:%M").to_string();
         let reported_at = instant_to_text(now);
         let mut tx = self.pool.begin().await?;
         for pupil_id in &new.pupil_ids {
-            sqlx::query(
-                "INSERT INTO absence_reports (id, pupil_id, kind, first_day, last_day, \
-                 start_time, end_time, note, reported_by, reported_at, idempotency_key) \
+            let insert = sqlx::query(
+                "INSERT INTO absence_reports (kind, first_day, last_day, start_time, end_time, \
+                 note, id, pupil_id, reported_by, reported_at, idempotency_key) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(new_id())
-            .bind(pupil_id)
-            .bind(new.kind.as_str())
-            .bind(day(new.first_day))
-            .bind(new.last_day.map(day))
-            .bind(new.start_time.map(time))
-            .bind(new.end_time.map(time))
-            .bind(note.clone())
-            .bind(user_id)
-            .bind(&reported_at)
-            .bind(&new.idempotency_key)
-            .execute(&mut *tx)
-            .await?;
+            );
+            bind_details(insert, &new.details)
+                .bind(new_id())
+                .bind(pupil_id)
+                .bind(user_id)
+                .bind(&reported_at)
+                .bind(&new.idempotency_key)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await
     }
+
+    /// Replaces a report's details (validated), while the school has not
+    /// seen it. Returns the report as it is now.
+    pub async fn change_report(
+        &self,
+        user_id: &str,
+        report_id: &str,
+        details: &AbsenceDetails,
+        now: DateTime<Utc>,
+    ) -> Result<Changed<AbsenceReport>, sqlx::Error> {
+        let sql = format!(
+            "UPDATE absence_reports AS r SET kind = $3, first_day = $4, last_day = $5, \
+             start_time = $6, end_time = $7, note = $8, updated_at = $9 \
+             WHERE {REACHABLE} AND r.acknowledged_at IS NULL"
+        );
+        let update = sqlx::query(&sql).bind(report_id).bind(user_id);
+        let done = bind_details(update, details)
+            .bind(instant_to_text(now))
+            .execute(&self.pool)
+            .await?;
+        self.after_change(
+            user_id,
+            report_id,
+            done.rows_affected(),
+            Refusal::Acknowledged,
+        )
+        .await
+    }
+
+    /// Withdraws a report, while the school has not seen it. It stays
+    /// stored (for the school), but is gone for parents.
+    pub async fn withdraw_report(
+        &self,
+        user_id: &str,
+        report_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Changed<()>, sqlx::Error> {
+        let done = sqlx::query(&format!(
+            "UPDATE absence_reports AS r SET withdrawn_at = $3 \
+             WHERE {REACHABLE} AND r.acknowledged_at IS NULL"
+        ))
+        .bind(report_id)
+        .bind(user_id)
+        .bind(instant_to_text(now))
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() > 0 {
+            return Ok(Ok(()));
+        }
+        Ok(Err(self
+            .why_unchanged(user_id, report_id, Refusal::Acknowledged)
+            .await?))
+    }
+
+    /// Ends an open-ended sick report on `last_day`
+    /// (`shared::ReportBetter::last_day`): the child is better. Also after
+    /// the school has seen it. `last_day` is never before the first day.
+    pub async fn report_better(
+        &self,
+        user_id: &str,
+        report_id: &str,
+        last_day: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Changed<AbsenceReport>, sqlx::Error> {
+        // Dates as text compare as dates.
+        let done = sqlx::query(&format!(
+            "UPDATE absence_reports AS r SET last_day = $3, updated_at = $4 \
+             WHERE {REACHABLE} AND r.kind = $5 AND r.last_day IS NULL AND r.first_day <= $3"
+        ))
+        .bind(report_id)
+        .bind(user_id)
+        .bind(day_text(last_day))
+        .bind(instant_to_text(now))
+        .bind(AbsenceKind::Ill.as_str())
+        .execute(&self.pool)
+        .await?;
+        self.after_change(
+            user_id,
+            report_id,
+            done.rows_affected(),
+            Refusal::NotOpenEndedIllness,
+        )
+        .await
+    }
+
+    /// Marks a report as seen by the school: by staff member
+    /// `staff_user_id` at `now`. From then on parents cannot change or
+    /// withdraw it. False when there is no such report (or it was withdrawn,
+    /// or seen before: the first acknowledgement stays).
+    pub async fn acknowledge_report(
+        &self,
+        report_id: &str,
+        staff_user_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE absence_reports SET acknowledged_at = $1, acknowledged_by = $2 \
+             WHERE id = $3 AND acknowledged_at IS NULL AND withdrawn_at IS NULL",
+        )
+        .bind(instant_to_text(now))
+        .bind(staff_user_id)
+        .bind(report_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// After a guarded UPDATE of `rows` rows: the report as it is now, or
+    /// why it was not changed (`guard` when the report is there).
+    async fn after_change(
+        &self,
+        user_id: &str,
+        report_id: &str,
+        rows: u64,
+        guard: Refusal,
+    ) -> Result<Changed<AbsenceReport>, sqlx::Error> {
+        if rows == 0 {
+            return Ok(Err(self.why_unchanged(user_id, report_id, guard).await?));
+        }
+        // Withdrawn in the meantime: gone, as for any later read.
+        Ok(self
+            .report(user_id, report_id)
+            .await?
+            .ok_or(Refusal::NotFound))
+    }
+
+    /// Why a guarded UPDATE changed nothing: the report is not there for
+    /// this user, or its `guard` did not hold.
+    async fn why_unchanged(
+        &self,
+        user_id: &str,
+        report_id: &str,
+        guard: Refusal,
+    ) -> Result<Refusal, sqlx::Error> {
+        Ok(match self.report(user_id, report_id).await? {
+            Some(_) => guard,
+            None => Refusal::NotFound,
+        })
+    }
+}
+
+/// Binds a report's details as the next six parameters, in the order kind,
+/// first_day, last_day, start_time, end_time, note.
+fn bind_details<'q>(
+    query: Query<'q, Any, AnyArguments<'q>>,
+    details: &AbsenceDetails,
+) -> Query<'q, Any, AnyArguments<'q>> {
+    let time = |t: NaiveTime| t.format("%H:%M").to_string();
+    query
+        .bind(details.kind.as_str())
+        .bind(day_text(details.first_day))
+        .bind(details.last_day.map(day_text))
+        .bind(details.start_time.map(time))
+        .bind(details.end_time.map(time))
+        .bind(details.clean_note())
+}
+
+/// A date as stored: `YYYY-MM-DD`.
+fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
 }
 
 fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {
@@ -243,19 +417,28 @@ fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {
             .map(|s| NaiveTime::parse_from_str(&s, "%H:%M").map_err(|_| decode_error("a time")))
             .transpose()
     };
+    let instant = |column: &str| -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+        row.try_get::<Option<String>, _>(column)?
+            .map(|s| instant_from_text(&s))
+            .transpose()
+    };
     let kind: String = row.try_get("kind")?;
-    let reported_at: String = row.try_get("reported_at")?;
     Ok(AbsenceReport {
         id: row.try_get("id")?,
         pupil_id: row.try_get("pupil_id")?,
         pupil_first_name: row.try_get("pupil_first_name")?,
-        kind: AbsenceKind::parse(&kind).ok_or_else(|| decode_error("an absence kind"))?,
-        first_day: date("first_day")?.ok_or_else(|| decode_error("a date"))?,
-        last_day: date("last_day")?,
-        start_time: time("start_time")?,
-        end_time: time("end_time")?,
-        note: row.try_get("note")?,
+        details: AbsenceDetails {
+            kind: AbsenceKind::parse(&kind).ok_or_else(|| decode_error("an absence kind"))?,
+            first_day: date("first_day")?.ok_or_else(|| decode_error("a date"))?,
+            last_day: date("last_day")?,
+            start_time: time("start_time")?,
+            end_time: time("end_time")?,
+            note: row.try_get("note")?,
+        },
         reported_by: row.try_get("reported_by")?,
-        reported_at: instant_from_text(&reported_at)?,
+        reported_at: instant("reported_at")?.ok_or_else(|| decode_error("an instant"))?,
+        acknowledged_at: instant("acknowledged_at")?,
+        acknowledged_by: row.try_get("acknowledged_by")?,
+        updated_at: instant("updated_at")?,
     })
 }

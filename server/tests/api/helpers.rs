@@ -222,6 +222,8 @@ pub struct AppOptions {
 pub struct TestApp {
     pub address: String,
     pub client: Client,
+    /// The server's store, to arrange what no API does yet.
+    pub store: Store,
     _folders: Vec<TempDir>,
 }
 
@@ -260,10 +262,12 @@ async fn spawn_app_on(database_url: String, dist: Option<&Path>, options: AppOpt
     };
     let app = Application::build(config).await.expect("the server starts");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let store = app.store().clone();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
     TestApp {
         address,
         client: new_client(),
+        store,
         _folders: folders,
     }
 }
@@ -299,12 +303,42 @@ impl TestApp {
             .expect("request")
     }
 
+    pub async fn put_json(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client
+            .delete(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> Response {
         self.post_json(
             "/api/session",
             &json!({ "email": email, "password": password }),
         )
         .await
+    }
+
+    /// A second browser, logged in as someone else.
+    pub async fn client_for(&self, email: &str) -> Client {
+        let client = new_client();
+        let res = client
+            .post(self.url("/api/session"))
+            .json(&json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), StatusCode::OK, "log in as {email}");
+        client
     }
 
     /// Logs in with the demo password and checks that it worked.
@@ -340,6 +374,31 @@ impl TestApp {
 
     pub async fn post_report(&self, body: &Value) -> Response {
         self.post_json("/api/reports", body).await
+    }
+
+    /// Makes a report for one child and returns it.
+    pub async fn report_one(&self, new: &Value) -> AbsenceReport {
+        let res = self.post_report(new).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let mut created: Vec<AbsenceReport> = body(res).await;
+        assert_eq!(created.len(), 1, "one child, one report");
+        created.remove(0)
+    }
+
+    /// The school sees a report: staff member `staff_email` acknowledges it.
+    pub async fn acknowledge(&self, report_id: &str, staff_email: &str) {
+        let staff = self
+            .store
+            .user_for_login(staff_email)
+            .await
+            .expect("read the staff member")
+            .unwrap_or_else(|| panic!("no user {staff_email}"));
+        let done = self
+            .store
+            .acknowledge_report(report_id, &staff.id, chrono::Utc::now())
+            .await
+            .expect("acknowledge");
+        assert!(done, "acknowledged now");
     }
 
     pub async fn child_reports(&self, pupil_id: &str) -> Vec<AbsenceReport> {

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod basics;
+mod lifecycle;
 mod reports;
 mod session;
 mod spa;

@@ -1,8 +1,8 @@
 //! The data layer, the same tests on SQLite and on PostgreSQL.
 
 use chrono::{Days, Duration, NaiveTime, Utc};
-use server::store::Store;
-use shared::{AbsenceKind, NewAbsenceReport, StaffRoleKind};
+use server::store::{Refusal, Store};
+use shared::{AbsenceDetails, AbsenceKind, NewAbsenceReport, StaffRoleKind};
 use sqlx::Row;
 
 use crate::helpers::{new_key, today, Backend, Db};
@@ -16,6 +16,7 @@ on_both_backends!(
     a_parent_sees_only_their_own_children,
     sessions_expire,
     staff_see_their_roles_and_no_children,
+    a_withdrawn_report_is_kept_for_the_school,
 );
 
 #[tokio::test]
@@ -69,12 +70,14 @@ async fn report_count(store: &Store, user_id: &str, pupil_id: &str) -> usize {
 fn sick_from(days_ago: u64, pupil_ids: &[&str], key: &str) -> NewAbsenceReport {
     NewAbsenceReport {
         pupil_ids: pupil_ids.iter().map(|s| s.to_string()).collect(),
-        kind: AbsenceKind::Ill,
-        first_day: today() - Days::new(days_ago),
-        last_day: None,
-        start_time: None,
-        end_time: None,
-        note: None,
+        details: AbsenceDetails {
+            kind: AbsenceKind::Ill,
+            first_day: today() - Days::new(days_ago),
+            last_day: None,
+            start_time: None,
+            end_time: None,
+            note: None,
+        },
         idempotency_key: key.into(),
     }
 }
@@ -143,12 +146,14 @@ async fn reports_are_stored_and_listed_newest_first(db: Db) {
     let now = Utc::now();
     let older = sick_from(3, &[&noor], &new_key());
     let appointment = NewAbsenceReport {
-        kind: AbsenceKind::Appointment,
-        first_day: today(),
-        last_day: Some(today()),
-        start_time: NaiveTime::from_hms_opt(9, 0, 0),
-        end_time: NaiveTime::from_hms_opt(10, 30, 0),
-        note: Some("  Tandarts  ".into()),
+        details: AbsenceDetails {
+            kind: AbsenceKind::Appointment,
+            first_day: today(),
+            last_day: Some(today()),
+            start_time: NaiveTime::from_hms_opt(9, 0, 0),
+            end_time: NaiveTime::from_hms_opt(10, 30, 0),
+            note: Some("  Tandarts  ".into()),
+        },
         ..sick_from(0, &[&noor], &new_key())
     };
 
@@ -162,14 +167,17 @@ async fn reports_are_stored_and_listed_newest_first(db: Db) {
     assert_eq!(listed[1], first.reports[0]);
     let stored = &listed[0];
     assert_eq!(stored.pupil_first_name, "Noor");
-    assert_eq!(stored.kind, AbsenceKind::Appointment);
-    assert_eq!(stored.last_day, Some(today()));
-    assert_eq!(stored.start_time, NaiveTime::from_hms_opt(9, 0, 0));
-    assert_eq!(stored.end_time, NaiveTime::from_hms_opt(10, 30, 0));
-    assert_eq!(stored.note.as_deref(), Some("Tandarts"));
+    assert_eq!(stored.details.kind, AbsenceKind::Appointment);
+    assert_eq!(stored.details.last_day, Some(today()));
+    assert_eq!(stored.details.start_time, NaiveTime::from_hms_opt(9, 0, 0));
+    assert_eq!(stored.details.end_time, NaiveTime::from_hms_opt(10, 30, 0));
+    assert_eq!(stored.details.note.as_deref(), Some("Tandarts"));
     assert_eq!(stored.reported_by, "Sanne de Vries");
     assert!((stored.reported_at - now).num_milliseconds().abs() < 1);
-    assert_eq!(listed[1].last_day, None, "open-ended stays open-ended");
+    assert_eq!(
+        listed[1].details.last_day, None,
+        "open-ended stays open-ended"
+    );
     let one = store.report(&sanne, &stored.id).await.unwrap();
     assert_eq!(one.as_ref(), Some(stored));
 }
@@ -311,4 +319,38 @@ async fn staff_see_their_roles_and_no_children(db: Db) {
     assert_eq!(me.staff_roles.len(), 1);
     assert_eq!(me.staff_roles[0].school_name, "Het Baken College");
     assert_eq!(me.staff_roles[0].role, StaffRoleKind::CareCoordinator);
+}
+
+async fn a_withdrawn_report_is_kept_for_the_school(db: Db) {
+    let store = db.seeded_store().await;
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let daan = child_id(&store, &sanne, "Daan").await;
+    let saved = store
+        .save_reports(&sanne, &sick_from(0, &[&daan], &new_key()), Utc::now())
+        .await
+        .unwrap();
+    let report_id = &saved.reports[0].id;
+
+    let withdrawn = store.withdraw_report(&sanne, report_id, Utc::now()).await;
+
+    assert_eq!(withdrawn.unwrap(), Ok(()));
+    assert_eq!(report_count(&store, &sanne, &daan).await, 0);
+    let kept: String = sqlx::query_scalar(
+        "SELECT withdrawn_at FROM absence_reports WHERE id = $1 AND withdrawn_at IS NOT NULL",
+    )
+    .bind(report_id)
+    .fetch_one(store.pool())
+    .await
+    .expect("still stored, with the moment it was withdrawn");
+    assert!(kept.ends_with('Z'));
+    let fatma = user_id(&store, "fatma@example.nl").await;
+    let acknowledged = store.acknowledge_report(report_id, &fatma, Utc::now());
+    assert!(!acknowledged.await.unwrap(), "nothing left to see");
+    assert_eq!(
+        store
+            .withdraw_report(&sanne, report_id, Utc::now())
+            .await
+            .unwrap(),
+        Err(Refusal::NotFound)
+    );
 }
