@@ -11,7 +11,10 @@ use std::rc::Rc;
 
 use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
-use shared::{AbsenceReport, ApiError, ErrorCode, LoginRequest, Me, NewAbsenceReport};
+use shared::{
+    AbsenceReport, ApiError, ErrorCode, LoginRequest, Me, NewAbsenceReport, ReportBetter,
+    ReportChange,
+};
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
 /// server's message, and no redirect.
@@ -47,7 +50,43 @@ pub async fn child_reports(child_id: &str) -> Result<Vec<AbsenceReport>, ApiErro
 
 /// `GET /api/reports/{id}`: one report.
 pub async fn report(id: &str) -> Result<AbsenceReport, ApiError> {
-    fetch_json(get(&format!("/api/reports/{}", path_segment(id)))).await
+    fetch_json(get(&report_path(id))).await
+}
+
+/// `PUT /api/reports/{id}`: new details, until the school has seen it.
+pub async fn change_report(id: &str, change: &ReportChange) -> Result<AbsenceReport, ApiError> {
+    fetch_json(
+        Request::put(&report_path(id))
+            .json(change)
+            .map_err(not_sent)?,
+    )
+    .await
+}
+
+/// `DELETE /api/reports/{id}`: withdraw it, until the school has seen it.
+pub async fn withdraw_report(id: &str) -> Result<(), ApiError> {
+    send(
+        Request::delete(&report_path(id))
+            .build()
+            .map_err(not_sent)?,
+    )
+    .await
+    .map(drop)
+}
+
+/// `POST /api/reports/{id}/better`: the child of an open-ended sick report
+/// is better.
+pub async fn report_better(id: &str, better: &ReportBetter) -> Result<AbsenceReport, ApiError> {
+    fetch_json(
+        Request::post(&format!("{}/better", report_path(id)))
+            .json(better)
+            .map_err(not_sent)?,
+    )
+    .await
+}
+
+fn report_path(id: &str) -> String {
+    format!("/api/reports/{}", path_segment(id))
 }
 
 /// `POST /api/reports`: report children absent; one report per child.

@@ -8,8 +8,9 @@ use shared::{Child, Me};
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::pages::{
-    child_reports::ChildReportsPage, confirmation::ConfirmationPage, home::HomePage,
-    login::LoginPage, not_found::NotFoundPage, report_form::ReportFormPage,
+    change_report::ChangeReportPage, child_reports::ChildReportsPage,
+    confirmation::ConfirmationPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
+    report_form::ReportFormPage,
 };
 
 /// Who is logged in, once we know: filled by the log-in page and by
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=HomePage />
                         <Route path=path!("melden") view=ReportFormPage />
                         <Route path=path!("meldingen/:ids") view=ConfirmationPage />
+                        <Route path=path!("meldingen/:id/wijzigen") view=ChangeReportPage />
                         <Route path=path!("kinderen/:id") view=ChildReportsPage />
                     </ParentRoute>
                 </Routes>

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 
-/** The report form, /melden. */
+/** The report form: /melden, and /meldingen/:id/wijzigen to change one. */
 export class ReportPage {
   constructor(private readonly page: Page) {}
 
@@ -13,7 +13,16 @@ export class ReportPage {
     await this.page.getByRole('radio', { name: label, exact: true }).check();
   }
 
+  async fillNote(note: string) {
+    await this.page.getByLabel(/^Korte toelichting/).fill(note);
+  }
+
   async send() {
     await this.page.getByRole('button', { name: 'Melding versturen' }).click();
+  }
+
+  /** Saves a change to a report. */
+  async saveChange() {
+    await this.page.getByRole('button', { name: 'Wijziging opslaan' }).click();
   }
 }

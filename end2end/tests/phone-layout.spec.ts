@@ -1,7 +1,9 @@
 // Usable on a small phone: nothing scrolls sideways, everything is easy to tap.
 import { expect, test, type Page } from '@playwright/test';
+import { ChildReportsPage } from '../pages/child-reports-page';
 import { LoginPage } from '../pages/login-page';
-import { sanne } from './demo';
+import { ReportPage } from '../pages/report-page';
+import { ahmed, sanne } from './demo';
 
 test.use({ viewport: { width: 320, height: 640 } });
 
@@ -32,5 +34,30 @@ test('the log-in page, home page and report form fit a 320 px screen', async ({ 
 
   await page.getByRole('link', { name: 'Ziek of afwezig melden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Afwezig melden' })).toBeVisible();
+  await expectPhoneFriendly(page);
+});
+
+test("a child's reports, their buttons and panels, and the change form fit a 320 px screen", async ({ page }) => {
+  await new LoginPage(page).logInAs(ahmed);
+  await page.goto('/melden');
+  const form = new ReportPage(page);
+  await form.chooseKind('Ziek');
+  await form.send();
+  await page.getByRole('link', { name: 'Alle meldingen van Yara' }).click();
+  const list = new ChildReportsPage(page);
+  const ill = list.report('tot uw kind beter is').first();
+  await expect(ill.getByRole('button', { name: /^Beter melden/ })).toBeVisible();
+  await expectPhoneFriendly(page);
+
+  await ill.getByRole('button', { name: /^Beter melden/ }).click();
+  await expect(ill.getByLabel('Weer beter vanaf')).toBeVisible();
+  await expectPhoneFriendly(page);
+
+  await list.startWithdrawing(ill);
+  await expect(ill.getByRole('button', { name: 'Ja, intrekken' })).toBeVisible();
+  await expectPhoneFriendly(page);
+
+  await list.change(ill);
+  await expect(page.getByRole('heading', { level: 1, name: 'Melding wijzigen' })).toBeVisible();
   await expectPhoneFriendly(page);
 });

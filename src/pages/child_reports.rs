@@ -1,13 +1,21 @@
-//! `/kinderen/:id`: every report for one child, newest first day first.
+//! `/kinderen/:id`: every report for one child, newest first day first,
+//! each with whether the school has seen it. Until then a parent can change
+//! ("Wijzigen") or withdraw ("Intrekken") it; an open-ended illness can be
+//! reported better ("Beter melden"), also after.
 
+use chrono::{Days, NaiveDate};
+use leptos::html::{Input, P};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-use shared::{AbsenceReport, ErrorCode};
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::reports::MAX_BETTER_DAYS_AHEAD;
+use shared::{AbsenceReport, ErrorCode, ReportBetter};
 
 use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
 use crate::dutch;
 
 /// One child's reports. Another parent's child (or no child at all) is the
@@ -62,12 +70,49 @@ pub fn ChildReportsPage() -> impl IntoView {
     }
 }
 
+/// The id of the line that says what just happened.
+const STATUS_ID: &str = "melding-status";
+
+/// The list's state, shared by its items.
+#[derive(Clone, Copy)]
+struct List {
+    reports: RwSignal<Vec<AbsenceReport>>,
+    /// The one small panel that is open, if any: one at a time, so the ids
+    /// of its fields are unique on the page.
+    open: RwSignal<Option<Panel>>,
+    /// What just happened ("De melding is ingetrokken."), announced politely.
+    status: RwSignal<Option<String>>,
+}
+
+/// A panel under one report (by id).
+#[derive(Clone, PartialEq)]
+enum Panel {
+    Withdraw(String),
+    Better(String),
+}
+
+impl List {
+    /// Says what happened, and moves focus there (the button pressed may
+    /// be gone).
+    fn done(self, message: String) {
+        self.open.set(None);
+        self.status.set(Some(message));
+        request_animation_frame(|| focus(STATUS_ID));
+    }
+}
+
 /// The list, or a calm line when there are no reports yet.
 #[component]
 fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl IntoView {
     let today = dutch::today();
-    let empty = reports.is_empty();
+    let changed = use_query_map().with_untracked(|q| q.get("gewijzigd").is_some());
+    let list = List {
+        reports: RwSignal::new(reports),
+        open: RwSignal::new(None),
+        status: RwSignal::new(changed.then(|| "Uw wijziging is opgeslagen.".to_owned())),
+    };
     let report_text = format!("Meld {name} afwezig");
+    let no_reports = format!("Er zijn nog geen meldingen voor {name}.");
     view! {
         <h1>{format!("Meldingen van {name}")}</h1>
         <p class="lead">
@@ -75,30 +120,304 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
                 {report_text}
             </A>
         </p>
-        {if empty {
-            view! { <p>{format!("Er zijn nog geen meldingen voor {name}.")}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="report-list">
-                    {reports
-                        .into_iter()
-                        .map(|report| {
-                            let (date, time) = dutch::moment(report.reported_at, today);
-                            view! {
-                                <li class="card">
-                                    <p class="report-list__kind">{report.details.kind.label()}</p>
-                                    <p>{dutch::period(&report.details, today)}</p>
-                                    {report.details.note.map(|note| view! { <p>"Toelichting: " {note}</p> })}
-                                    <p class="card__meta">
-                                        "Gemeld door " {report.reported_by} " op " {date} " om " {time}
-                                    </p>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+        <div role="status" class="status-region">
+            {move || list.status.get().map(|message| view! {
+                <p class="notice" id=STATUS_ID tabindex="-1">{message}</p>
+            })}
+        </div>
+        <Show
+            when=move || list.reports.with(|r| !r.is_empty())
+            fallback=move || view! { <p>{no_reports.clone()}</p> }
+        >
+            <ul class="report-list">
+                <For
+                    each=move || list.reports.get()
+                    key=|report| (report.id.clone(), report.updated_at)
+                    children=move |report| view! { <ReportItem report list today /> }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+/// One report: what, when, who reported it, whether the school has seen it,
+/// and what the parent can still do.
+#[component]
+fn ReportItem(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoView {
+    let (date, time) = dutch::moment(report.reported_at, today);
+    let period = dutch::period(&report.details, today);
+    // Said after each button for screen readers, which list them apart.
+    let which = format!(": {}, {period}", report.details.kind.label());
+    let id = report.id.clone();
+    let withdraw_id = format!("intrekken-{id}");
+    let better_id = format!("beter-{id}");
+    let change = report.can_change().then(|| {
+        let for_link = which.clone();
+        view! {
+            <A href=format!("/meldingen/{id}/wijzigen") attr:class="button">
+                "Wijzigen" <span class="visually-hidden">{for_link}</span>
+            </A>
+            <PanelButton
+                label="Intrekken"
+                panel=Panel::Withdraw(id.clone())
+                id=withdraw_id.clone()
+                which=which.clone()
+                list
+            />
+        }
+    });
+    let better = report.is_open_ended_illness().then(|| {
+        view! {
+            <PanelButton
+                label="Beter melden"
+                panel=Panel::Better(id.clone())
+                id=better_id.clone()
+                which=which.clone()
+                list
+            />
+        }
+    });
+    let buttons = (change.is_some() || better.is_some())
+        .then(|| view! { <div class="card__buttons">{change} {better}</div> });
+    let panel = {
+        let report = report.clone();
+        move || match list.open.get() {
+            Some(Panel::Withdraw(id)) if id == report.id => view! {
+                <ConfirmWithdraw report_id=id list back=withdraw_id.clone() />
             }
-                .into_any()
-        }}
+            .into_any(),
+            Some(Panel::Better(id)) if id == report.id => view! {
+                <BetterForm report=report.clone() list today back=better_id.clone() />
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }
+    };
+
+    view! {
+        <li class="card">
+            <p class="report-list__kind">{report.details.kind.label()}</p>
+            <p>{period.clone()}</p>
+            {report.details.note.clone().map(|note| view! { <p>"Toelichting: " {note}</p> })}
+            <p class="card__meta">
+                "Gemeld door " {report.reported_by.clone()} " op " {date} " om " {time}
+            </p>
+            <SeenBySchool report=report.clone() today />
+            {buttons}
+            {panel}
+        </li>
+    }
+}
+
+/// A button that opens the panel under its report, or closes it again.
+#[component]
+fn PanelButton(
+    label: &'static str,
+    panel: Panel,
+    /// The button's id, to return focus to.
+    id: String,
+    /// Which report, for screen readers.
+    which: String,
+    list: List,
+) -> impl IntoView {
+    let panel = StoredValue::new(panel);
+    let is_open = move || {
+        list.open
+            .with(|open| panel.with_value(|p| open.as_ref() == Some(p)))
+    };
+    let toggle = move |_| {
+        let open = (!is_open()).then(|| panel.get_value());
+        list.open.set(open);
+    };
+    view! {
+        <button
+            type="button"
+            class="button"
+            id=id
+            aria-expanded=move || is_open().to_string()
+            on:click=toggle
+        >
+            {label}
+            <span class="visually-hidden">{which}</span>
+        </button>
+    }
+}
+
+/// Whether the school has seen the report, in plain words.
+#[component]
+fn SeenBySchool(report: AbsenceReport, today: NaiveDate) -> impl IntoView {
+    match report.acknowledged_at {
+        None => view! { <p class="seen">"Nog niet gezien door de school."</p> }.into_any(),
+        Some(at) => {
+            let (day, _) = dutch::moment(at, today);
+            let by = report
+                .acknowledged_by
+                .map(|name| format!(" ({name})"))
+                .unwrap_or_default();
+            view! {
+                <p class="seen seen--yes">{format!("De school heeft dit gezien op {day}{by}.")}</p>
+                <p>"Wilt u iets veranderen? Neem dan contact op met de school."</p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// "Are you sure?", in the page: withdrawing cannot be undone by the parent.
+/// Focus goes to the question; "Nee" goes back to the button.
+#[component]
+fn ConfirmWithdraw(report_id: String, list: List, back: String) -> impl IntoView {
+    let question = NodeRef::<P>::new();
+    Effect::new(move |_| {
+        if let Some(question) = question.get() {
+            _ = question.focus();
+        }
+    });
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let withdraw = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let id = report_id.clone();
+        spawn_local(async move {
+            match api::withdraw_report(&id).await {
+                Ok(()) => {
+                    list.reports
+                        .update(|reports| reports.retain(|r| r.id != id));
+                    list.done("De melding is ingetrokken.".to_owned());
+                }
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(e.message));
+                }
+            }
+        });
+    };
+    let keep = move |_| {
+        list.open.set(None);
+        focus(&back);
+    };
+
+    view! {
+        <div class="panel" role="group" aria-labelledby="intrekken-vraag">
+            <p id="intrekken-vraag" tabindex="-1" node_ref=question>
+                "Wilt u deze melding intrekken? Dan vervalt de melding."
+            </p>
+            <div role="alert" class="alert-region">
+                {move || error.get().map(|message| view! { <p class="notice notice--error">{message}</p> })}
+            </div>
+            <div class="card__buttons">
+                <button type="button" class="button button--primary" on:click=withdraw disabled=move || busy.get()>
+                    "Ja, intrekken"
+                </button>
+                <button type="button" class="button" on:click=keep>
+                    "Nee, laten staan"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// "Weer beter vanaf": ends an open-ended sick report. Checked with the same
+/// rules as on the server (`ReportBetter::validate`).
+#[component]
+fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate, back: String) -> impl IntoView {
+    let input = NodeRef::<Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            _ = input.focus();
+        }
+    });
+    let first_day = report.details.first_day;
+    let name = report.pupil_first_name.clone();
+    let id = report.id.clone();
+    let better_from = RwSignal::new(today.to_string());
+    let problems = FieldProblems::new();
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        error.set(None);
+        let Ok(day) = better_from.get_untracked().parse::<NaiveDate>() else {
+            problems.set(vec![(
+                "better_from",
+                "Kies de dag dat uw kind weer beter is.".into(),
+            )]);
+            focus("better_from");
+            return;
+        };
+        let better = ReportBetter { better_from: day };
+        if let Err(errors) = better.validate(first_day, today) {
+            problems.set(errors.into_iter().map(|e| (e.field, e.message)).collect());
+            focus("better_from");
+            return;
+        }
+        problems.set(Vec::new());
+        busy.set(true);
+        let (id, name) = (id.clone(), name.clone());
+        spawn_local(async move {
+            match api::report_better(&id, &better).await {
+                Ok(changed) => {
+                    list.reports.update(|reports| {
+                        if let Some(r) = reports.iter_mut().find(|r| r.id == changed.id) {
+                            *r = changed;
+                        }
+                    });
+                    list.done(format!("Opgeslagen. Fijn dat {name} weer beter is!"));
+                }
+                Err(e) => {
+                    busy.set(false);
+                    if e.field.as_deref() == Some("better_from") {
+                        problems.set(vec![("better_from", e.message)]);
+                        focus("better_from");
+                    } else {
+                        error.set(Some(e.message));
+                    }
+                }
+            }
+        });
+    };
+    let cancel = move |_| {
+        list.open.set(None);
+        focus(&back);
+    };
+    let latest = (today + Days::new(MAX_BETTER_DAYS_AHEAD)).to_string();
+
+    view! {
+        <form class="panel form" on:submit=save novalidate>
+            <div role="alert" class="alert-region">
+                {move || error.get().map(|message| view! { <p class="notice notice--error">{message}</p> })}
+            </div>
+            <div class="field">
+                <label for="better_from">"Weer beter vanaf"</label>
+                <p class="hint" id="better_from-hint">"De eerste dag dat uw kind weer naar school kan."</p>
+                <FieldProblem field="better_from" problems />
+                <input
+                    type="date"
+                    id="better_from"
+                    name="better_from"
+                    node_ref=input
+                    min=first_day.to_string()
+                    max=latest
+                    aria-invalid=move || problems.invalid("better_from")
+                    aria-describedby=move || problems.described_by("better_from", "better_from-hint")
+                    bind:value=better_from
+                    on:input=move |_| problems.clear(&["better_from"])
+                />
+            </div>
+            <div class="card__buttons">
+                <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                    "Opslaan"
+                </button>
+                <button type="button" class="button" on:click=cancel>
+                    "Annuleren"
+                </button>
+            </div>
+        </form>
     }
 }

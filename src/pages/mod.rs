@@ -1,5 +1,6 @@
 //! One module per page (route).
 
+pub mod change_report;
 pub mod child_reports;
 pub mod confirmation;
 pub mod home;

@@ -1,7 +1,9 @@
-//! `/melden`: report one or more children absent.
+//! `/melden`: report one or more children absent. The same form changes a
+//! report ([`Purpose::Change`], `/meldingen/:id/wijzigen`).
 //!
 //! The form is checked here with the same rules the server uses
-//! (`NewAbsenceReport::validate`); each problem is shown next to its field.
+//! (`NewAbsenceReport::validate`, `AbsenceDetails::validate`); each problem
+//! is shown next to its field.
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use leptos::prelude::*;
@@ -10,7 +12,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use shared::reports::{MAX_DAYS_AHEAD, MAX_DAYS_BACK, MAX_NOTE_CHARS};
-use shared::{AbsenceDetails, AbsenceKind, Child, NewAbsenceReport};
+use shared::{
+    AbsenceDetails, AbsenceKind, AbsenceReport, ApiError, Child, FieldError, NewAbsenceReport,
+    ReportChange,
+};
 
 use crate::api;
 use crate::app::{set_title, Auth};
@@ -42,6 +47,22 @@ struct Form {
 }
 
 impl Form {
+    /// The inputs filled in with `details`, with `pupils` chosen.
+    fn new(pupils: Vec<String>, details: &AbsenceDetails) -> Self {
+        let time = |t: Option<NaiveTime>| t.map(dutch::time).unwrap_or_default();
+        Self {
+            pupils: RwSignal::new(pupils),
+            kind: RwSignal::new(details.kind),
+            first_day: RwSignal::new(details.first_day.to_string()),
+            until_better: RwSignal::new(details.last_day.is_none()),
+            last_day: RwSignal::new(details.last_day.unwrap_or(details.first_day).to_string()),
+            part_of_day: RwSignal::new(details.start_time.is_some() || details.end_time.is_some()),
+            start_time: RwSignal::new(time(details.start_time)),
+            end_time: RwSignal::new(time(details.end_time)),
+            note: RwSignal::new(details.note.clone().unwrap_or_default()),
+        }
+    }
+
     /// Ill, and "until my child is better" is ticked: no last day.
     fn open_ended(&self) -> bool {
         self.kind.get() == AbsenceKind::Ill && self.until_better.get()
@@ -52,9 +73,9 @@ impl Form {
         !self.open_ended() && self.last_day.get() == self.first_day.get()
     }
 
-    /// The report as it would be sent, with the problems the inputs have
+    /// The details as they would be sent, with the problems the inputs have
     /// before the shared rules are checked (an empty date, a wrong time).
-    fn read(&self, today: NaiveDate, key: String) -> (NewAbsenceReport, Problems) {
+    fn read(&self, today: NaiveDate) -> (AbsenceDetails, Problems) {
         let mut problems = Problems::new();
         let first_day = parse_day(&self.first_day.get_untracked()).unwrap_or_else(|| {
             problems.push((
@@ -95,19 +116,15 @@ impl Form {
         }
         let note = self.note.get_untracked();
         let note = (kind.allows_note() && !note.trim().is_empty()).then(|| note.trim().to_owned());
-        let report = NewAbsenceReport {
-            pupil_ids: self.pupils.get_untracked(),
-            details: AbsenceDetails {
-                kind,
-                first_day,
-                last_day,
-                start_time,
-                end_time,
-                note,
-            },
-            idempotency_key: key,
+        let details = AbsenceDetails {
+            kind,
+            first_day,
+            last_day,
+            start_time,
+            end_time,
+            note,
         };
-        (report, problems)
+        (details, problems)
     }
 }
 
@@ -143,6 +160,46 @@ fn new_idempotency_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What the form is for.
+#[derive(Clone)]
+pub enum Purpose {
+    /// A new report, for one or more of these children.
+    New(Vec<Child>),
+    /// New details for this report (the child stays the same).
+    Change(AbsenceReport),
+}
+
+/// One submission of the form.
+enum Save {
+    New(NewAbsenceReport),
+    Change { id: String, details: ReportChange },
+}
+
+impl Save {
+    /// The shared rules, as the server checks them.
+    fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        match self {
+            Self::New(report) => report.validate(today),
+            Self::Change { details, .. } => details.validate(today),
+        }
+    }
+
+    /// Sends it; the page to show next.
+    async fn send(self) -> Result<String, ApiError> {
+        match self {
+            Self::New(report) => {
+                let reports = api::create_reports(&report).await?;
+                let ids: Vec<String> = reports.into_iter().map(|r| r.id).collect();
+                Ok(format!("/meldingen/{}", ids.join(",")))
+            }
+            Self::Change { id, details } => {
+                let report = api::change_report(&id, &details).await?;
+                Ok(format!("/kinderen/{}?gewijzigd=ja", report.pupil_id))
+            }
+        }
+    }
+}
+
 /// The "Afwezig melden" page.
 #[component]
 pub fn ReportFormPage() -> impl IntoView {
@@ -163,37 +220,42 @@ pub fn ReportFormPage() -> impl IntoView {
             }
                 .into_any()
         } else {
-            view! { <ReportForm children /> }.into_any()
+            view! { <ReportForm purpose=Purpose::New(children) /> }.into_any()
         }}
     }
 }
 
-/// The form itself, for these children.
+/// The form itself: a new report (choosing children) or a change to one.
 #[component]
-fn ReportForm(children: Vec<Child>) -> impl IntoView {
+pub fn ReportForm(purpose: Purpose) -> impl IntoView {
     let today = dutch::today();
     let navigate = use_navigate();
-    let wanted = use_query_map().with_untracked(|q| q.get("kind"));
-    let preselected = if children.len() == 1 {
-        vec![children[0].id.clone()]
-    } else {
-        children
-            .iter()
-            .filter(|c| Some(&c.id) == wanted.as_ref())
-            .map(|c| c.id.clone())
-            .collect()
+    let (children, form) = match &purpose {
+        Purpose::New(children) => {
+            let wanted = use_query_map().with_untracked(|q| q.get("kind"));
+            let preselected = if children.len() == 1 {
+                vec![children[0].id.clone()]
+            } else {
+                children
+                    .iter()
+                    .filter(|c| Some(&c.id) == wanted.as_ref())
+                    .map(|c| c.id.clone())
+                    .collect()
+            };
+            let ill_today = AbsenceDetails {
+                kind: AbsenceKind::Ill,
+                first_day: today,
+                last_day: None,
+                start_time: None,
+                end_time: None,
+                note: None,
+            };
+            (children.clone(), Form::new(preselected, &ill_today))
+        }
+        Purpose::Change(report) => (Vec::new(), Form::new(Vec::new(), &report.details)),
     };
-    let form = Form {
-        pupils: RwSignal::new(preselected),
-        kind: RwSignal::new(AbsenceKind::Ill),
-        first_day: RwSignal::new(today.to_string()),
-        until_better: RwSignal::new(true),
-        last_day: RwSignal::new(today.to_string()),
-        part_of_day: RwSignal::new(false),
-        start_time: RwSignal::new(String::new()),
-        end_time: RwSignal::new(String::new()),
-        note: RwSignal::new(String::new()),
-    };
+    let is_new = matches!(purpose, Purpose::New(_));
+    let purpose = StoredValue::new(purpose);
     let problems = FieldProblems::new();
     let general_error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
@@ -232,16 +294,29 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
         if sending.get_untracked() {
             return;
         }
-        let previous = last_attempt.get_value();
-        let key = previous
-            .as_ref()
-            .map(|p| p.idempotency_key.clone())
-            .unwrap_or_else(new_idempotency_key);
-        let (mut report, mut found) = form.read(today, key);
-        if previous.is_some_and(|p| p != report) {
-            report.idempotency_key = new_idempotency_key();
-        }
-        if let Err(errors) = report.validate(today) {
+        let (details, mut found) = form.read(today);
+        let save = purpose.with_value(|purpose| match purpose {
+            Purpose::New(_) => {
+                let previous = last_attempt.get_value();
+                let mut report = NewAbsenceReport {
+                    pupil_ids: form.pupils.get_untracked(),
+                    details,
+                    idempotency_key: previous
+                        .as_ref()
+                        .map(|p| p.idempotency_key.clone())
+                        .unwrap_or_else(new_idempotency_key),
+                };
+                if previous.is_some_and(|p| p != report) {
+                    report.idempotency_key = new_idempotency_key();
+                }
+                Save::New(report)
+            }
+            Purpose::Change(report) => Save::Change {
+                id: report.id.clone(),
+                details,
+            },
+        });
+        if let Err(errors) = save.validate(today) {
             for error in errors {
                 if !found.iter().any(|(field, _)| *field == error.field) {
                     found.push((error.field, error.message));
@@ -271,17 +346,15 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
         }
         problems.set(Problems::new());
         sending.set(true);
-        last_attempt.set_value(Some(report.clone()));
+        if let Save::New(report) = &save {
+            last_attempt.set_value(Some(report.clone()));
+        }
         let navigate = navigate.clone();
         spawn_local(async move {
-            match api::create_reports(&report).await {
-                Ok(reports) => {
+            match save.send().await {
+                Ok(next) => {
                     last_attempt.set_value(None);
-                    let ids: Vec<String> = reports.into_iter().map(|r| r.id).collect();
-                    navigate(
-                        &format!("/meldingen/{}", ids.join(",")),
-                        NavigateOptions::default(),
-                    );
+                    navigate(&next, NavigateOptions::default());
                 }
                 Err(error) => {
                     sending.set(false);
@@ -333,6 +406,8 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                 }}
             </div>
 
+            // A change keeps its child: no choice then.
+            {(!children.is_empty()).then(|| view! {
             <fieldset class="field" aria-describedby=move || described("pupil_ids", "")>
                 <legend>"Voor wie?"</legend>
                 <FieldProblem field="pupil_ids" problems />
@@ -360,6 +435,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            })}
 
             <fieldset class="field">
                 <legend>"Waarom is uw kind er niet?"</legend>
@@ -466,7 +542,12 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             </Show>
 
             <button type="submit" class="button button--primary button--big" disabled=move || sending.get()>
-                {move || if sending.get() { "Bezig met versturen…" } else { "Melding versturen" }}
+                {move || match (is_new, sending.get()) {
+                    (true, false) => "Melding versturen",
+                    (true, true) => "Bezig met versturen…",
+                    (false, false) => "Wijziging opslaan",
+                    (false, true) => "Bezig met opslaan…",
+                }}
             </button>
         </form>
     }
