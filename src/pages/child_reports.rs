@@ -84,11 +84,29 @@ struct List {
     status: RwSignal<Option<String>>,
 }
 
-/// A panel under one report (by id).
+/// A panel under one report (by id), opened by a button.
 #[derive(Clone, PartialEq)]
 enum Panel {
     Withdraw(String),
     Better(String),
+}
+
+impl Panel {
+    /// The text of the button that opens it.
+    fn label(&self) -> &'static str {
+        match self {
+            Self::Withdraw(_) => "Intrekken",
+            Self::Better(_) => "Beter melden",
+        }
+    }
+
+    /// The id of that button, to return focus to.
+    fn button_id(&self) -> String {
+        match self {
+            Self::Withdraw(id) => format!("intrekken-{id}"),
+            Self::Better(id) => format!("beter-{id}"),
+        }
+    }
 }
 
 impl List {
@@ -149,47 +167,29 @@ fn ReportItem(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
     // Said after each button for screen readers, which list them apart.
     let which = format!(": {}, {period}", report.details.kind.label());
     let id = report.id.clone();
-    let withdraw_id = format!("intrekken-{id}");
-    let better_id = format!("beter-{id}");
     let change = report.can_change().then(|| {
         let for_link = which.clone();
         view! {
             <A href=format!("/meldingen/{id}/wijzigen") attr:class="button">
                 "Wijzigen" <span class="visually-hidden">{for_link}</span>
             </A>
-            <PanelButton
-                label="Intrekken"
-                panel=Panel::Withdraw(id.clone())
-                id=withdraw_id.clone()
-                which=which.clone()
-                list
-            />
+            <PanelButton panel=Panel::Withdraw(id.clone()) which=which.clone() list />
         }
     });
     let better = report.is_open_ended_illness().then(|| {
-        view! {
-            <PanelButton
-                label="Beter melden"
-                panel=Panel::Better(id.clone())
-                id=better_id.clone()
-                which=which.clone()
-                list
-            />
-        }
+        view! { <PanelButton panel=Panel::Better(id.clone()) which=which.clone() list /> }
     });
     let buttons = (change.is_some() || better.is_some())
         .then(|| view! { <div class="card__buttons">{change} {better}</div> });
     let panel = {
         let report = report.clone();
         move || match list.open.get() {
-            Some(Panel::Withdraw(id)) if id == report.id => view! {
-                <ConfirmWithdraw report_id=id list back=withdraw_id.clone() />
+            Some(Panel::Withdraw(id)) if id == report.id => {
+                view! { <ConfirmWithdraw report_id=id list /> }.into_any()
             }
-            .into_any(),
-            Some(Panel::Better(id)) if id == report.id => view! {
-                <BetterForm report=report.clone() list today back=better_id.clone() />
+            Some(Panel::Better(id)) if id == report.id => {
+                view! { <BetterForm report=report.clone() list today /> }.into_any()
             }
-            .into_any(),
             _ => ().into_any(),
         }
     };
@@ -212,14 +212,12 @@ fn ReportItem(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
 /// A button that opens the panel under its report, or closes it again.
 #[component]
 fn PanelButton(
-    label: &'static str,
     panel: Panel,
-    /// The button's id, to return focus to.
-    id: String,
     /// Which report, for screen readers.
     which: String,
     list: List,
 ) -> impl IntoView {
+    let (label, id) = (panel.label(), panel.button_id());
     let panel = StoredValue::new(panel);
     let is_open = move || {
         list.open
@@ -266,7 +264,8 @@ fn SeenBySchool(report: AbsenceReport, today: NaiveDate) -> impl IntoView {
 /// "Are you sure?", in the page: withdrawing cannot be undone by the parent.
 /// Focus goes to the question; "Nee" goes back to the button.
 #[component]
-fn ConfirmWithdraw(report_id: String, list: List, back: String) -> impl IntoView {
+fn ConfirmWithdraw(report_id: String, list: List) -> impl IntoView {
+    let back = Panel::Withdraw(report_id.clone()).button_id();
     let question = NodeRef::<P>::new();
     Effect::new(move |_| {
         if let Some(question) = question.get() {
@@ -303,7 +302,7 @@ fn ConfirmWithdraw(report_id: String, list: List, back: String) -> impl IntoView
     view! {
         <div class="panel" role="group" aria-labelledby="intrekken-vraag">
             <p id="intrekken-vraag" tabindex="-1" node_ref=question>
-                "Wilt u deze melding intrekken? Dan vervalt de melding."
+                "Wilt u deze melding intrekken? Dan haalt u de melding weg."
             </p>
             <div role="alert" class="alert-region">
                 {move || error.get().map(|message| view! { <p class="notice notice--error">{message}</p> })}
@@ -323,7 +322,8 @@ fn ConfirmWithdraw(report_id: String, list: List, back: String) -> impl IntoView
 /// "Weer beter vanaf": ends an open-ended sick report. Checked with the same
 /// rules as on the server (`ReportBetter::validate`).
 #[component]
-fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate, back: String) -> impl IntoView {
+fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoView {
+    let back = Panel::Better(report.id.clone()).button_id();
     let input = NodeRef::<Input>::new();
     Effect::new(move |_| {
         if let Some(input) = input.get() {

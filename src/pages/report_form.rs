@@ -407,34 +407,34 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
             </div>
 
             // A change keeps its child: no choice then.
-            {(!children.is_empty()).then(|| view! {
-            <fieldset class="field" aria-describedby=move || described("pupil_ids", "")>
-                <legend>"Voor wie?"</legend>
-                <FieldProblem field="pupil_ids" problems />
-                {children
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, child)| {
-                        let id = child.id.clone();
-                        let checked_id = child.id.clone();
-                        let input_id = format!("kind-{i}");
-                        view! {
-                            <div class="choice">
-                                <input
-                                    type="checkbox"
-                                    id=input_id.clone()
-                                    name="pupil_ids"
-                                    value=child.id.clone()
-                                    aria-invalid=move || invalid("pupil_ids")
-                                    prop:checked=move || form.pupils.with(|p| p.contains(&checked_id))
-                                    on:change=move |ev| toggle_child(id.clone(), event_target_checked(&ev))
-                                />
-                                <label for=input_id>{child.first_name} " (" {child.group_name} ")"</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            {is_new.then(|| view! {
+                <fieldset class="field" aria-describedby=move || described("pupil_ids", "")>
+                    <legend>"Voor wie?"</legend>
+                    <FieldProblem field="pupil_ids" problems />
+                    {children
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, child)| {
+                            let id = child.id.clone();
+                            let checked_id = child.id.clone();
+                            let input_id = format!("kind-{i}");
+                            view! {
+                                <div class="choice">
+                                    <input
+                                        type="checkbox"
+                                        id=input_id.clone()
+                                        name="pupil_ids"
+                                        value=child.id.clone()
+                                        aria-invalid=move || invalid("pupil_ids")
+                                        prop:checked=move || form.pupils.with(|p| p.contains(&checked_id))
+                                        on:change=move |ev| toggle_child(id.clone(), event_target_checked(&ev))
+                                    />
+                                    <label for=input_id>{child.first_name} " (" {child.group_name} ")"</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
             })}
 
             <fieldset class="field">

@@ -54,6 +54,10 @@ const SELECT_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
 const REACHABLE: &str = "r.id = $1 AND r.withdrawn_at IS NULL AND EXISTS (\
     SELECT 1 FROM guardianships gu WHERE gu.pupil_id = r.pupil_id AND gu.user_id = $2)";
 
+/// The guard of a change a parent can only make until the school has seen
+/// the report (see `Store::update_report`).
+const UNSEEN: (&str, Refusal) = ("r.acknowledged_at IS NULL", Refusal::Acknowledged);
+
 /// How often storing a report is tried when another request got in the way.
 const SAVE_ATTEMPTS: usize = 5;
 
@@ -254,23 +258,17 @@ impl Store {
         details: &AbsenceDetails,
         now: DateTime<Utc>,
     ) -> Result<Changed<AbsenceReport>, sqlx::Error> {
-        let sql = format!(
-            "UPDATE absence_reports AS r SET kind = $3, first_day = $4, last_day = $5, \
-             start_time = $6, end_time = $7, note = $8, updated_at = $9 \
-             WHERE {REACHABLE} AND r.acknowledged_at IS NULL"
-        );
-        let update = sqlx::query(&sql).bind(report_id).bind(user_id);
-        let done = bind_details(update, details)
-            .bind(instant_to_text(now))
-            .execute(&self.pool)
+        let changed = self
+            .update_report(
+                user_id,
+                report_id,
+                "kind = $3, first_day = $4, last_day = $5, start_time = $6, end_time = $7, \
+                 note = $8, updated_at = $9",
+                UNSEEN,
+                |query| bind_details(query, details).bind(instant_to_text(now)),
+            )
             .await?;
-        self.after_change(
-            user_id,
-            report_id,
-            done.rows_affected(),
-            Refusal::Acknowledged,
-        )
-        .await
+        self.report_after(user_id, report_id, changed).await
     }
 
     /// Withdraws a report, while the school has not seen it. It stays
@@ -281,21 +279,10 @@ impl Store {
         report_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Changed<()>, sqlx::Error> {
-        let done = sqlx::query(&format!(
-            "UPDATE absence_reports AS r SET withdrawn_at = $3 \
-             WHERE {REACHABLE} AND r.acknowledged_at IS NULL"
-        ))
-        .bind(report_id)
-        .bind(user_id)
-        .bind(instant_to_text(now))
-        .execute(&self.pool)
-        .await?;
-        if done.rows_affected() > 0 {
-            return Ok(Ok(()));
-        }
-        Ok(Err(self
-            .why_unchanged(user_id, report_id, Refusal::Acknowledged)
-            .await?))
+        self.update_report(user_id, report_id, "withdrawn_at = $3", UNSEEN, |query| {
+            query.bind(instant_to_text(now))
+        })
+        .await
     }
 
     /// Ends an open-ended sick report on `last_day`
@@ -309,24 +296,24 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Changed<AbsenceReport>, sqlx::Error> {
         // Dates as text compare as dates.
-        let done = sqlx::query(&format!(
-            "UPDATE absence_reports AS r SET last_day = $3, updated_at = $4 \
-             WHERE {REACHABLE} AND r.kind = $5 AND r.last_day IS NULL AND r.first_day <= $3"
-        ))
-        .bind(report_id)
-        .bind(user_id)
-        .bind(day_text(last_day))
-        .bind(instant_to_text(now))
-        .bind(AbsenceKind::Ill.as_str())
-        .execute(&self.pool)
-        .await?;
-        self.after_change(
-            user_id,
-            report_id,
-            done.rows_affected(),
-            Refusal::NotOpenEndedIllness,
-        )
-        .await
+        let changed = self
+            .update_report(
+                user_id,
+                report_id,
+                "last_day = $3, updated_at = $4",
+                (
+                    "r.kind = $5 AND r.last_day IS NULL AND r.first_day <= $3",
+                    Refusal::NotOpenEndedIllness,
+                ),
+                |query| {
+                    query
+                        .bind(day_text(last_day))
+                        .bind(instant_to_text(now))
+                        .bind(AbsenceKind::Ill.as_str())
+                },
+            )
+            .await?;
+        self.report_after(user_id, report_id, changed).await
     }
 
     /// Marks a report as seen by the school: by staff member
@@ -351,17 +338,40 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    /// After a guarded UPDATE of `rows` rows: the report as it is now, or
-    /// why it was not changed (`guard` when the report is there).
-    async fn after_change(
+    /// `UPDATE absence_reports AS r SET {set}` for report `$1`, if user `$2`
+    /// can reach it and its guard (SQL, and the refusal when it fails)
+    /// holds. `bind` binds the parameters from `$3` on. Nothing changed:
+    /// why not.
+    async fn update_report(
         &self,
         user_id: &str,
         report_id: &str,
-        rows: u64,
-        guard: Refusal,
+        set: &str,
+        (guard, refusal): (&str, Refusal),
+        bind: impl for<'q> FnOnce(AnyQuery<'q>) -> AnyQuery<'q>,
+    ) -> Result<Changed<()>, sqlx::Error> {
+        let sql = format!("UPDATE absence_reports AS r SET {set} WHERE {REACHABLE} AND {guard}");
+        let done = bind(sqlx::query(&sql).bind(report_id).bind(user_id))
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() > 0 {
+            return Ok(Ok(()));
+        }
+        Ok(Err(match self.report(user_id, report_id).await? {
+            Some(_) => refusal,
+            None => Refusal::NotFound,
+        }))
+    }
+
+    /// The report as it is after a change, or why it was not changed.
+    async fn report_after(
+        &self,
+        user_id: &str,
+        report_id: &str,
+        changed: Changed<()>,
     ) -> Result<Changed<AbsenceReport>, sqlx::Error> {
-        if rows == 0 {
-            return Ok(Err(self.why_unchanged(user_id, report_id, guard).await?));
+        if let Err(refusal) = changed {
+            return Ok(Err(refusal));
         }
         // Withdrawn in the meantime: gone, as for any later read.
         Ok(self
@@ -369,28 +379,14 @@ impl Store {
             .await?
             .ok_or(Refusal::NotFound))
     }
-
-    /// Why a guarded UPDATE changed nothing: the report is not there for
-    /// this user, or its `guard` did not hold.
-    async fn why_unchanged(
-        &self,
-        user_id: &str,
-        report_id: &str,
-        guard: Refusal,
-    ) -> Result<Refusal, sqlx::Error> {
-        Ok(match self.report(user_id, report_id).await? {
-            Some(_) => guard,
-            None => Refusal::NotFound,
-        })
-    }
 }
+
+/// A query with its parameters, on either backend.
+type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
 
 /// Binds a report's details as the next six parameters, in the order kind,
 /// first_day, last_day, start_time, end_time, note.
-fn bind_details<'q>(
-    query: Query<'q, Any, AnyArguments<'q>>,
-    details: &AbsenceDetails,
-) -> Query<'q, Any, AnyArguments<'q>> {
+fn bind_details<'q>(query: AnyQuery<'q>, details: &AbsenceDetails) -> AnyQuery<'q> {
     let time = |t: NaiveTime| t.format("%H:%M").to_string();
     query
         .bind(details.kind.as_str())
