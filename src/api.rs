@@ -11,7 +11,10 @@ use std::rc::Rc;
 
 use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
-use shared::{AbsenceReport, ApiError, ErrorCode, LoginRequest, Me, NewAbsenceReport};
+use shared::{
+    AbsenceReport, ApiError, ChildContacts, ChildProtocol, ErrorCode, LoginRequest, Me,
+    NewAbsenceReport,
+};
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
 /// server's message, and no redirect.
@@ -40,6 +43,25 @@ pub async fn me() -> Result<Me, ApiError> {
 pub async fn child_reports(child_id: &str) -> Result<Vec<AbsenceReport>, ApiError> {
     fetch_json(get(&format!(
         "/api/children/{}/reports",
+        path_segment(child_id)
+    )))
+    .await
+}
+
+/// `GET /api/children/{id}/protocol`: the school's steps and where the child
+/// stands on them.
+pub async fn child_protocol(child_id: &str) -> Result<ChildProtocol, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/protocol",
+        path_segment(child_id)
+    )))
+    .await
+}
+
+/// `GET /api/children/{id}/contacts`: whom to contact at the child's school.
+pub async fn child_contacts(child_id: &str) -> Result<ChildContacts, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/contacts",
         path_segment(child_id)
     )))
     .await

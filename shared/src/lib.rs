@@ -10,9 +10,14 @@
 //! ids as opaque strings.
 
 pub mod account;
+pub mod contacts;
 pub mod error;
+pub mod next_steps;
+pub mod protocol;
 pub mod reports;
 
 pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
+pub use contacts::{ChildContacts, SchoolContact};
 pub use error::{ApiError, ErrorCode, FieldError};
+pub use next_steps::ChildProtocol;
 pub use reports::{AbsenceKind, AbsenceReport, NewAbsenceReport};

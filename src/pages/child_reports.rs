@@ -8,6 +8,7 @@ use shared::{AbsenceReport, ErrorCode};
 use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::next_steps::NextSteps;
 use crate::dutch;
 
 /// One child's reports. Another parent's child (or no child at all) is the
@@ -35,7 +36,11 @@ pub fn ChildReportsPage() -> impl IntoView {
                 match (result, name) {
                     (Ok(reports), Some(name)) => {
                         set_title(&format!("Meldingen van {name}"));
-                        view! { <ReportList id name reports /> }.into_any()
+                        view! {
+                            <ReportList id=id.clone() name reports />
+                            <NextSteps child_id=id />
+                        }
+                            .into_any()
                     }
                     (Err(error), _) if error.code != ErrorCode::NotFound => {
                         set_title("Meldingen");
@@ -68,6 +73,7 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
     let today = dutch::today();
     let empty = reports.is_empty();
     let report_text = format!("Meld {name} afwezig");
+    let list_name = format!("Alle meldingen van {name}");
     view! {
         <h1>{format!("Meldingen van {name}")}</h1>
         <p class="lead">
@@ -79,7 +85,7 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
             view! { <p>{format!("Er zijn nog geen meldingen voor {name}.")}</p> }.into_any()
         } else {
             view! {
-                <ul class="report-list">
+                <ul class="report-list" aria-label=list_name>
                     {reports
                         .into_iter()
                         .map(|report| {

@@ -23,7 +23,8 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
 pub use reports::SavedReports;
-pub use schools::SchoolKind;
+pub use schools::SchoolSettings;
+pub use shared::protocol::SchoolKind;
 
 /// Which database a `Store` talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use shared::{AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::{decode_error, instant_from_text, instant_to_text, is_conflict, new_id, Store};
 
@@ -203,33 +203,45 @@ impl Store {
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        let note = new.clean_note();
-        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-        let time = |t: NaiveTime| t.format("%H:%M").to_string();
-        let reported_at = instant_to_text(now);
         let mut tx = self.pool.begin().await?;
-        for pupil_id in &new.pupil_ids {
-            sqlx::query(
-                "INSERT INTO absence_reports (id, pupil_id, kind, first_day, last_day, \
-                 start_time, end_time, note, reported_by, reported_at, idempotency_key) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(new_id())
-            .bind(pupil_id)
-            .bind(new.kind.as_str())
-            .bind(day(new.first_day))
-            .bind(new.last_day.map(day))
-            .bind(new.start_time.map(time))
-            .bind(new.end_time.map(time))
-            .bind(note.clone())
-            .bind(user_id)
-            .bind(&reported_at)
-            .bind(&new.idempotency_key)
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_reports(&mut tx, user_id, new, now).await?;
         tx.commit().await
     }
+}
+
+/// Stores one report per child of `new`, made by `user_id` at `now`, on
+/// `conn` (inside the caller's transaction). No checks: callers validate.
+pub async fn insert_reports(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    new: &NewAbsenceReport,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let note = new.clean_note();
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let time = |t: NaiveTime| t.format("%H:%M").to_string();
+    let reported_at = instant_to_text(now);
+    for pupil_id in &new.pupil_ids {
+        sqlx::query(
+            "INSERT INTO absence_reports (id, pupil_id, kind, first_day, last_day, \
+             start_time, end_time, note, reported_by, reported_at, idempotency_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(new_id())
+        .bind(pupil_id)
+        .bind(new.kind.as_str())
+        .bind(day(new.first_day))
+        .bind(new.last_day.map(day))
+        .bind(new.start_time.map(time))
+        .bind(new.end_time.map(time))
+        .bind(note.clone())
+        .bind(user_id)
+        .bind(&reported_at)
+        .bind(&new.idempotency_key)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod basics;
+mod next_steps;
 mod reports;
 mod session;
 mod spa;
