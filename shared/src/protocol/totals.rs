@@ -57,10 +57,11 @@ impl Totals {
                             .any(|(day, _)| counted.contains(day))
                     })
                     .count() as u32;
-                let school_days: f32 = shares_per_day(history, category, calendar, today)
+                // A fold from +0.0: `sum()` of nothing is -0.0 and would
+                // travel as "-0.0".
+                let school_days = shares_per_day(history, category, calendar, today)
                     .range(counted.from..=counted.to)
-                    .map(|(_, share)| share)
-                    .sum();
+                    .fold(0.0_f32, |days, (_, share)| days + share);
                 CategoryTotal {
                     category,
                     reports,
