@@ -11,8 +11,11 @@
 
 pub mod account;
 pub mod error;
+pub mod leave;
 pub mod reports;
+mod validation;
 
 pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
 pub use error::{ApiError, ErrorCode, FieldError};
+pub use leave::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
 pub use reports::{AbsenceKind, AbsenceReport, NewAbsenceReport};
