@@ -5,6 +5,7 @@
 mod helpers;
 
 mod basics;
+mod leave;
 mod reports;
 mod session;
 mod spa;
