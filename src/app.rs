@@ -8,8 +8,9 @@ use shared::{Child, Me};
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::pages::{
-    child_reports::ChildReportsPage, confirmation::ConfirmationPage, home::HomePage,
-    login::LoginPage, not_found::NotFoundPage, report_form::ReportFormPage,
+    child_leave::ChildLeavePage, child_reports::ChildReportsPage, confirmation::ConfirmationPage,
+    home::HomePage, leave_form::LeaveFormPage, leave_request::LeaveRequestPage, login::LoginPage,
+    not_found::NotFoundPage, report_form::ReportFormPage,
 };
 
 /// Who is logged in, once we know: filled by the log-in page and by
@@ -53,6 +54,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("melden") view=ReportFormPage />
                         <Route path=path!("meldingen/:ids") view=ConfirmationPage />
                         <Route path=path!("kinderen/:id") view=ChildReportsPage />
+                        <Route path=path!("kinderen/:id/verlof") view=ChildLeavePage />
+                        <Route path=path!("verlof") view=LeaveFormPage />
+                        <Route path=path!("verlof/:id") view=LeaveRequestPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::{AbsenceReport, ErrorCode};
+use shared::AbsenceReport;
 
 use crate::api;
 use crate::app::{set_title, Auth};
-use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::feedback::{ChildPageProblem, Loading};
 use crate::dutch;
 
 /// One child's reports. Another parent's child (or no child at all) is the
@@ -37,23 +37,8 @@ pub fn ChildReportsPage() -> impl IntoView {
                         set_title(&format!("Meldingen van {name}"));
                         view! { <ReportList id name reports /> }.into_any()
                     }
-                    (Err(error), _) if error.code != ErrorCode::NotFound => {
-                        set_title("Meldingen");
-                        view! {
-                            <h1>"Meldingen"</h1>
-                            <ErrorNotice error />
-                        }
-                            .into_any()
-                    }
-                    _ => {
-                        set_title("Kind niet gevonden");
-                        view! {
-                            <h1>"Kind niet gevonden"</h1>
-                            <p class="notice">"Dit kind vinden we niet bij uw account."</p>
-                            <p>
-                                <A href="/">"Naar de startpagina"</A>
-                            </p>
-                        }
+                    (result, _) => {
+                        view! { <ChildPageProblem error=result.err() title="Meldingen" /> }
                             .into_any()
                     }
                 }
