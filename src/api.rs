@@ -10,21 +10,18 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_net::http::{Method, Request, Response};
+use leptos::prelude::{GetValue, SetValue, StoredValue};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use shared::{
-    AbsenceReport, ApiError, ChildContacts, ChildProtocol, ErrorCode, LoginRequest, Me,
-    NewAbsenceReport,
+    AbsenceReport, ApiError, ChildContacts, ChildProtocol, ErrorCode, LeaveRequest, LoginRequest,
+    Me, NewAbsenceReport, NewLeaveRequest,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
 /// server's message, and no redirect.
 pub async fn log_in(request: &LoginRequest) -> Result<Me, ApiError> {
-    fetch_json(
-        Request::post("/api/session")
-            .json(request)
-            .map_err(not_sent)?,
-    )
-    .await
+    fetch_json(post("/api/session", request)?).await
 }
 
 /// `DELETE /api/session`: log out.
@@ -74,12 +71,83 @@ pub async fn report(id: &str) -> Result<AbsenceReport, ApiError> {
 
 /// `POST /api/reports`: report children absent; one report per child.
 pub async fn create_reports(report: &NewAbsenceReport) -> Result<Vec<AbsenceReport>, ApiError> {
-    fetch_json(
-        Request::post("/api/reports")
-            .json(report)
-            .map_err(not_sent)?,
-    )
+    fetch_json(post("/api/reports", report)?).await
+}
+
+/// `POST /api/leave-requests`: ask leave for a child.
+pub async fn create_leave_request(request: &NewLeaveRequest) -> Result<LeaveRequest, ApiError> {
+    fetch_json(post("/api/leave-requests", request)?).await
+}
+
+/// `GET /api/leave-requests/{id}`: one leave request.
+pub async fn leave_request(id: &str) -> Result<LeaveRequest, ApiError> {
+    fetch_json(get(&format!("/api/leave-requests/{}", path_segment(id)))).await
+}
+
+/// `DELETE /api/leave-requests/{id}`: withdraw a leave request the school
+/// has not decided on yet.
+pub async fn withdraw_leave_request(id: &str) -> Result<LeaveRequest, ApiError> {
+    let path = format!("/api/leave-requests/{}", path_segment(id));
+    fetch_json(Request::delete(&path).build().map_err(not_sent)?).await
+}
+
+/// `GET /api/children/{id}/leave-requests`: one child's leave requests,
+/// newest first.
+pub async fn child_leave_requests(child_id: &str) -> Result<Vec<LeaveRequest>, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/leave-requests",
+        path_segment(child_id)
+    )))
     .await
+}
+
+/// The last request a form sent and its idempotency key: sending the same
+/// again (a double tap, a retry after a lost connection) reuses the key, so
+/// the school never gets it twice.
+pub struct LastAttempt<T: Send + Sync + 'static>(StoredValue<Option<(T, String)>>);
+
+impl<T: Send + Sync + 'static> Clone for LastAttempt<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for LastAttempt<T> {}
+
+impl<T: PartialEq + Clone + Send + Sync + 'static> LastAttempt<T> {
+    pub fn new() -> Self {
+        Self(StoredValue::new(None))
+    }
+
+    /// The key for sending `request` (as read from the form, without a
+    /// key): the last attempt's when it is the same request, else a new one.
+    pub fn key_for(self, request: &T) -> String {
+        let key = match self.0.get_value() {
+            Some((last, key)) if last == *request => key,
+            _ => new_idempotency_key(),
+        };
+        self.0.set_value(Some((request.clone(), key.clone())));
+        key
+    }
+
+    /// Stored: whatever comes next is a new request.
+    pub fn forget(self) {
+        self.0.set_value(None);
+    }
+}
+
+/// A fresh key for one submission: 32 random hex digits.
+fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    let random = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !random {
+        // Every browser we support has crypto; this only keeps the key unique.
+        let now = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        bytes[..8].copy_from_slice(&now.to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What the log-in redirect calls to change page inside the app (set by the
@@ -98,6 +166,10 @@ pub fn set_navigator(navigate: impl Fn(&str) + 'static) {
 fn get(path: &str) -> Request {
     // Building a GET without a body cannot fail.
     Request::get(path).build().expect("a GET request")
+}
+
+fn post(path: &str, body: &impl Serialize) -> Result<Request, ApiError> {
+    Request::post(path).json(body).map_err(not_sent)
 }
 
 async fn fetch_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {

@@ -82,13 +82,22 @@ pub fn period(report: &AbsenceReport, today: NaiveDate) -> String {
         return format!("vanaf {}, tot uw kind beter is", day(first, today));
     };
     if last == first {
-        let on = format!("op {}", day(first, today));
+        let on = days(first, last, today);
         return match (report.start_time, report.end_time) {
             (Some(start), Some(end)) => format!("{on} van {} tot {}", time(start), time(end)),
             (Some(start), None) => format!("{on} vanaf {}", time(start)),
             (None, Some(end)) => format!("{on} tot {}", time(end)),
             (None, None) => on,
         };
+    }
+    days(first, last, today)
+}
+
+/// Whole days from `first` to `last`, in words: "op dinsdag 24 november",
+/// "van 24 tot en met 26 november".
+pub fn days(first: NaiveDate, last: NaiveDate, today: NaiveDate) -> String {
+    if last == first {
+        return format!("op {}", day(first, today));
     }
     let from = if first.year() != last.year() {
         format!("{} {} {}", first.day(), month(first), first.year())
@@ -98,6 +107,12 @@ pub fn period(report: &AbsenceReport, today: NaiveDate) -> String {
         first.day().to_string()
     };
     format!("van {from} tot en met {}", day_and_month(last, today))
+}
+
+/// What a date input holds (`YYYY-MM-DD`), or `None` when it is empty or
+/// not a date.
+pub fn date_input(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
 /// An instant as ("dinsdag 24 november", "08:12"), in this device's time zone.

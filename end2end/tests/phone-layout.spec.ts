@@ -34,3 +34,16 @@ test('the log-in page, home page and report form fit a 320 px screen', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Afwezig melden' })).toBeVisible();
   await expectPhoneFriendly(page);
 });
+
+test('the leave form, with its rules open, fits a 320 px screen', async ({ page }) => {
+  await new LoginPage(page).logInAs(sanne);
+  await page.getByRole('link', { name: 'Verlof aanvragen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verlof aanvragen' })).toBeVisible();
+  for (const summary of await page.locator('summary').all()) await summary.click();
+  await page.getByRole('radio', { name: /^Vakantie/ }).check();
+  await expectPhoneFriendly(page);
+  for (const summary of await page.locator('summary').all()) {
+    const height = await summary.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height, 'height of a rules summary').toBeGreaterThanOrEqual(44);
+  }
+});

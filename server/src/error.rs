@@ -33,15 +33,19 @@ pub enum Error {
     /// The e-mail and password do not match; 401.
     #[error("wrong credentials")]
     WrongCredentials,
-    /// Not yours; 403, naming the field that asked for it.
+    /// Not yours; 403, naming the field that asked for it, if one did.
     #[error("forbidden")]
     Forbidden {
-        field: &'static str,
+        field: Option<&'static str>,
         message: &'static str,
     },
     /// Nothing here (or nothing we will admit to); 404.
     #[error("not found")]
     NotFound,
+    /// Clashes with what is stored (e.g. decided already); 409. The message
+    /// is for people.
+    #[error("conflict")]
+    Conflict(&'static str),
     /// The path exists, but not with this method; 405.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -63,6 +67,7 @@ impl Error {
             Self::Unauthenticated | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden { .. } => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -91,10 +96,11 @@ impl Error {
                 "Het e-mailadres of het wachtwoord klopt niet.",
             ),
             Self::Forbidden { field, message } => ApiError {
-                field: Some((*field).into()),
+                field: field.map(str::to_owned),
                 ..plain(ErrorCode::Forbidden, message)
             },
             Self::NotFound => plain(ErrorCode::NotFound, "Dit hebben we niet gevonden."),
+            Self::Conflict(message) => plain(ErrorCode::Conflict, message),
             Self::MethodNotAllowed => plain(ErrorCode::BadRequest, "Dit kan hier niet."),
             Self::Database(_) | Self::Internal(_) => plain(
                 ErrorCode::Internal,

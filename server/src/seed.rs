@@ -1,5 +1,6 @@
-//! Demo data for a first start: two schools, four children, three parents
-//! and three staff members, all with the password `welkom-demo`. Stored only
+//! Demo data for a first start: two schools, three children, three parents
+//! and four staff members (a director among them, who answers leave
+//! requests), all with the password `welkom-demo`. Stored only
 //! when the database has no school yet (and `VW_SEED_DEMO` is not false), in
 //! one transaction.
 
@@ -67,6 +68,12 @@ const STAFF: &[(&str, &str, &str, StaffRoleKind)] = &[
         "fatma@example.nl",
         "Het Baken College",
         StaffRoleKind::CareCoordinator,
+    ),
+    (
+        "Ingrid Smit",
+        "directie@example.nl",
+        "Basisschool De Regenboog",
+        StaffRoleKind::Director,
     ),
 ];
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
+use crate::validation::{check_idempotency_key, clean_text, done};
 
 /// Why the child is away. Deliberately coarse: a school may record "ill",
 /// never what the child has.
@@ -159,30 +160,13 @@ impl NewAbsenceReport {
             );
         }
 
-        let key = &self.idempotency_key;
-        if !(16..=64).contains(&key.len())
-            || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            fail(
-                "idempotency_key",
-                "Er ging iets mis met het formulier. Laad de pagina opnieuw.",
-            );
-        }
-
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        errors.extend(check_idempotency_key(&self.idempotency_key));
+        done(errors)
     }
 
     /// The note as it is stored: trimmed, and absent when empty.
     pub fn clean_note(&self) -> Option<String> {
-        self.note
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned)
+        clean_text(self.note.as_deref())
     }
 }
 

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::{AbsenceReport, ErrorCode};
+use shared::AbsenceReport;
 
 use crate::api;
 use crate::app::{set_title, Auth};
-use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::feedback::{ChildPageProblem, Loading};
 use crate::components::next_steps::NextSteps;
 use crate::dutch;
 
@@ -42,23 +42,8 @@ pub fn ChildReportsPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    (Err(error), _) if error.code != ErrorCode::NotFound => {
-                        set_title("Meldingen");
-                        view! {
-                            <h1>"Meldingen"</h1>
-                            <ErrorNotice error />
-                        }
-                            .into_any()
-                    }
-                    _ => {
-                        set_title("Kind niet gevonden");
-                        view! {
-                            <h1>"Kind niet gevonden"</h1>
-                            <p class="notice">"Dit kind vinden we niet bij uw account."</p>
-                            <p>
-                                <A href="/">"Naar de startpagina"</A>
-                            </p>
-                        }
+                    (result, _) => {
+                        view! { <ChildPageProblem error=result.err() title="Meldingen" /> }
                             .into_any()
                     }
                 }

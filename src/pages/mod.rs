@@ -1,9 +1,12 @@
 //! One module per page (route).
 
+pub mod child_leave;
 pub mod child_reports;
 pub mod confirmation;
 pub mod contacts;
 pub mod home;
+pub mod leave_form;
+pub mod leave_request;
 pub mod login;
 pub mod not_found;
 pub mod report_form;

@@ -12,9 +12,11 @@ use leptos_router::NavigateOptions;
 use shared::reports::{MAX_DAYS_AHEAD, MAX_DAYS_BACK, MAX_NOTE_CHARS};
 use shared::{AbsenceKind, Child, NewAbsenceReport};
 
-use crate::api;
+use crate::api::{self, LastAttempt};
 use crate::app::{set_title, Auth};
-use crate::components::field_problems::{focus, FieldProblem, FieldProblems, Problems};
+use crate::components::field_problems::{
+    focus, with_rules, FieldProblem, FieldProblems, ProblemSummary, Problems,
+};
 use crate::dutch;
 
 /// The fields that can be wrong, in the order of the form.
@@ -56,7 +58,7 @@ impl Form {
     /// before the shared rules are checked (an empty date, a wrong time).
     fn read(&self, today: NaiveDate, key: String) -> (NewAbsenceReport, Problems) {
         let mut problems = Problems::new();
-        let first_day = parse_day(&self.first_day.get_untracked()).unwrap_or_else(|| {
+        let first_day = dutch::date_input(&self.first_day.get_untracked()).unwrap_or_else(|| {
             problems.push((
                 "first_day",
                 "Kies de eerste dag dat uw kind er niet is.".into(),
@@ -69,7 +71,7 @@ impl Form {
             None
         } else {
             Some(
-                parse_day(&self.last_day.get_untracked()).unwrap_or_else(|| {
+                dutch::date_input(&self.last_day.get_untracked()).unwrap_or_else(|| {
                     problems.push(("last_day", "Kies de laatste dag dat uw kind weg is.".into()));
                     first_day
                 }),
@@ -109,10 +111,6 @@ impl Form {
     }
 }
 
-fn parse_day(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
-}
-
 /// An empty time is no time; anything else must be "HH:MM".
 fn parse_time(field: &'static str, value: &str, problems: &mut Problems) -> Option<NaiveTime> {
     if value.is_empty() {
@@ -125,20 +123,6 @@ fn parse_time(field: &'static str, value: &str, problems: &mut Problems) -> Opti
         problems.push((field, "Vul een tijd in, bijvoorbeeld 10:30.".into()));
     }
     time
-}
-
-/// A fresh key for one submission: 32 random hex digits.
-fn new_idempotency_key() -> String {
-    let mut bytes = [0u8; 16];
-    let random = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
-    if !random {
-        // Every browser we support has crypto; this only keeps the key unique.
-        let now = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
-        bytes[..8].copy_from_slice(&now.to_le_bytes());
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The "Afwezig melden" page.
@@ -195,10 +179,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
     let problems = FieldProblems::new();
     let general_error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
-    // The last report sent, with its key: sending the same again (a double
-    // tap, a retry after a lost connection) reuses the key, so the school
-    // never gets it twice.
-    let last_attempt = StoredValue::new(None::<NewAbsenceReport>);
+    let last_attempt = LastAttempt::new();
 
     let clear = move |fields: &[&str]| problems.clear(fields);
 
@@ -225,56 +206,33 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
         clear(&["first_day", "last_day"]);
     };
 
+    // The first child's box stands for "which children".
+    let focus_field = |field: &str| {
+        focus(if field == "pupil_ids" {
+            "kind-0"
+        } else {
+            field
+        })
+    };
+
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
             return;
         }
-        let previous = last_attempt.get_value();
-        let key = previous
-            .as_ref()
-            .map(|p| p.idempotency_key.clone())
-            .unwrap_or_else(new_idempotency_key);
-        let (mut report, mut found) = form.read(today, key);
-        if previous.is_some_and(|p| p != report) {
-            report.idempotency_key = new_idempotency_key();
-        }
-        if let Err(errors) = report.validate(today) {
-            for error in errors {
-                if !found.iter().any(|(field, _)| *field == error.field) {
-                    found.push((error.field, error.message));
-                }
-            }
-        }
-        found.sort_by_key(|(field, _)| {
-            FIELDS
-                .iter()
-                .position(|f| f == field)
-                .unwrap_or(FIELDS.len())
-        });
-        general_error.set(None);
-        if !found.is_empty() {
-            let first = found[0].0;
-            // A problem that is not about a field (the form's key) goes on top.
-            if !FIELDS.contains(&first) {
-                general_error.set(Some(found[0].1.clone()));
-            }
-            problems.set(found);
-            focus(if first == "pupil_ids" {
-                "kind-0"
-            } else {
-                first
-            });
+        let (mut report, found) = form.read(today, String::new());
+        report.idempotency_key = last_attempt.key_for(&report);
+        let found = with_rules(found, report.validate(today));
+        if let Some(first) = problems.show(found, &FIELDS, general_error) {
+            focus_field(first);
             return;
         }
-        problems.set(Problems::new());
         sending.set(true);
-        last_attempt.set_value(Some(report.clone()));
         let navigate = navigate.clone();
         spawn_local(async move {
             match api::create_reports(&report).await {
                 Ok(reports) => {
-                    last_attempt.set_value(None);
+                    last_attempt.forget();
                     let ids: Vec<String> = reports.into_iter().map(|r| r.id).collect();
                     navigate(
                         &format!("/meldingen/{}", ids.join(",")),
@@ -283,20 +241,8 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
                 }
                 Err(error) => {
                     sending.set(false);
-                    match error
-                        .field
-                        .as_deref()
-                        .and_then(|f| FIELDS.iter().find(|k| **k == f))
-                    {
-                        Some(field) => {
-                            problems.set(vec![(*field, error.message)]);
-                            focus(if *field == "pupil_ids" {
-                                "kind-0"
-                            } else {
-                                field
-                            });
-                        }
-                        None => general_error.set(Some(error.message)),
+                    if let Some(field) = problems.show_api_error(error, &FIELDS, general_error) {
+                        focus_field(field);
                     }
                 }
             }
@@ -313,23 +259,7 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
 
     view! {
         <form class="form" on:submit=on_submit novalidate>
-            <div role="alert" class="alert-region">
-                {move || general_error.get().map(|message| view! {
-                    <p class="notice notice--error">{message}</p>
-                })}
-                {move || {
-                    let count = problems.with(|p| p.iter().filter(|(f, _)| FIELDS.contains(f)).count());
-                    (count > 0).then(|| view! {
-                        <p class="notice notice--error">
-                            {if count == 1 {
-                                "Er is 1 ding dat nog niet klopt. Kijk bij het rode bericht hieronder.".to_owned()
-                            } else {
-                                format!("Er zijn {count} dingen die nog niet kloppen. Kijk bij de rode berichten hieronder.")
-                            }}
-                        </p>
-                    })
-                }}
-            </div>
+            <ProblemSummary problems fields=&FIELDS general=general_error />
 
             <fieldset class="field" aria-describedby=move || described("pupil_ids", "")>
                 <legend>"Voor wie?"</legend>

@@ -10,7 +10,10 @@ use shared::{AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use super::{decode_error, instant_from_text, instant_to_text, is_conflict, new_id, Store};
+use super::{
+    date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
+    save_once, Store,
+};
 
 /// The answer to storing a report.
 #[derive(Debug)]
@@ -29,9 +32,6 @@ const SELECT_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
     FROM absence_reports r \
     JOIN pupils p ON p.id = r.pupil_id \
     JOIN users u ON u.id = r.reported_by";
-
-/// How often storing a report is tried when another request got in the way.
-const SAVE_ATTEMPTS: usize = 5;
 
 impl Store {
     /// The children `user_id` is a guardian of, by first name.
@@ -157,9 +157,8 @@ impl Store {
     /// or none, made by `user_id` at `now`.
     ///
     /// Idempotent: when this user already used this idempotency key, nothing
-    /// new is stored and the earlier reports are returned. Two requests with
-    /// the same key at the same moment cannot both store: the unique
-    /// constraint stops the second, which then reads what the first stored.
+    /// new is stored and the earlier reports are returned (see
+    /// [`save_once`]).
     ///
     /// Does not check guardianship: the caller does, before.
     pub async fn save_reports(
@@ -168,35 +167,20 @@ impl Store {
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
     ) -> Result<SavedReports, sqlx::Error> {
-        let mut attempt = 1;
-        loop {
-            let earlier = self
-                .reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
-                .await?;
-            if !earlier.is_empty() {
-                return Ok(SavedReports {
-                    reports: earlier,
-                    created: false,
-                });
-            }
-            match self.insert_reports(user_id, new, now).await {
-                Ok(()) => break,
-                Err(e) if attempt < SAVE_ATTEMPTS && is_conflict(&e) => attempt += 1,
-                Err(e) => return Err(e),
-            }
-        }
-        let reports = self
-            .reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
-            .await?;
-        Ok(SavedReports {
-            reports,
-            created: true,
-        })
+        let (reports, created) = save_once(
+            move || async move {
+                let earlier = self
+                    .reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
+                    .await?;
+                Ok((!earlier.is_empty()).then_some(earlier))
+            },
+            move || self.insert_reports(user_id, new, now),
+        )
+        .await?;
+        Ok(SavedReports { reports, created })
     }
 
-    /// One transaction of inserts only: on SQLite its first statement takes
-    /// the write lock (waiting for it, up to the busy timeout), so there is
-    /// no earlier read that another writer could make stale.
+    /// One transaction of inserts only.
     async fn insert_reports(
         &self,
         user_id: &str,
@@ -218,7 +202,6 @@ pub async fn insert_reports(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let note = new.clean_note();
-    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let time = |t: NaiveTime| t.format("%H:%M").to_string();
     let reported_at = instant_to_text(now);
     for pupil_id in &new.pupil_ids {
@@ -230,8 +213,8 @@ pub async fn insert_reports(
         .bind(new_id())
         .bind(pupil_id)
         .bind(new.kind.as_str())
-        .bind(day(new.first_day))
-        .bind(new.last_day.map(day))
+        .bind(date_to_text(new.first_day))
+        .bind(new.last_day.map(date_to_text))
         .bind(new.start_time.map(time))
         .bind(new.end_time.map(time))
         .bind(note.clone())
@@ -247,7 +230,8 @@ pub async fn insert_reports(
 fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {
     let date = |column: &str| -> Result<Option<NaiveDate>, sqlx::Error> {
         row.try_get::<Option<String>, _>(column)?
-            .map(|s| s.parse().map_err(|_| decode_error("a date")))
+            .as_deref()
+            .map(date_from_text)
             .transpose()
     };
     let time = |column: &str| -> Result<Option<NaiveTime>, sqlx::Error> {

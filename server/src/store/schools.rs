@@ -123,6 +123,25 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         has_schools(&mut conn).await
     }
+
+    /// What `user_id` does at `school_id`: empty when they do not work there.
+    pub async fn staff_roles_at(
+        &self,
+        user_id: &str,
+        school_id: &str,
+    ) -> Result<Vec<StaffRoleKind>, sqlx::Error> {
+        let roles: Vec<String> = sqlx::query_scalar(
+            "SELECT role FROM staff_roles WHERE user_id = $1 AND school_id = $2 ORDER BY role",
+        )
+        .bind(user_id)
+        .bind(school_id)
+        .fetch_all(&self.pool)
+        .await?;
+        roles
+            .iter()
+            .map(|role| StaffRoleKind::parse(role).ok_or_else(|| decode_error("a staff role")))
+            .collect()
+    }
 }
 
 /// Whether any school is stored.

@@ -313,6 +313,19 @@ impl TestApp {
         assert_eq!(res.status(), StatusCode::OK, "log in as {email}");
     }
 
+    /// A second browser, logged in as someone else.
+    pub async fn client_for(&self, email: &str) -> Client {
+        let client = new_client();
+        let res = client
+            .post(self.url("/api/session"))
+            .json(&json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), StatusCode::OK, "log in as {email}");
+        client
+    }
+
     pub async fn logout(&self) -> Response {
         self.client
             .delete(self.url("/api/session"))
@@ -376,6 +389,19 @@ pub fn new_key() -> String {
 /// Today in the Netherlands, as the server counts it.
 pub fn today() -> chrono::NaiveDate {
     server::clock::school_today()
+}
+
+/// The body of a leave request for a wedding in two weeks, for one day.
+pub fn wedding_leave(pupil_id: &str, key: &str) -> Value {
+    let day = today() + chrono::Days::new(14);
+    json!({
+        "pupil_id": pupil_id,
+        "kind": "important_circumstances",
+        "first_day": day,
+        "last_day": day,
+        "reason": "De bruiloft van mijn broer",
+        "idempotency_key": key,
+    })
 }
 
 /// The body of an open-ended sick report for these children, from today.

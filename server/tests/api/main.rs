@@ -5,6 +5,7 @@
 mod helpers;
 
 mod basics;
+mod leave;
 mod next_steps;
 mod reports;
 mod session;

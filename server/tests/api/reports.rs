@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 use shared::{AbsenceKind, AbsenceReport, ErrorCode};
 
-use crate::helpers::{body, expect_error, new_client, new_key, sick_today, spawn_app, today, Db};
+use crate::helpers::{body, expect_error, new_key, sick_today, spawn_app, today, Db};
 
 on_both_backends!(
     a_parent_reports_a_child_ill_and_finds_it_in_the_list,
@@ -65,7 +65,7 @@ async fn another_parents_child_is_out_of_reach(db: Db) {
     let noor = app.child_id("Noor").await;
     let created: Vec<AbsenceReport> =
         body(app.post_report(&sick_today(&[&noor], &new_key())).await).await;
-    let ahmed = client_for(&app, "ahmed@example.nl").await;
+    let ahmed = app.client_for("ahmed@example.nl").await;
 
     let list = ahmed
         .get(app.url(&format!("/api/children/{noor}/reports")))
@@ -91,25 +91,12 @@ async fn another_parents_child_is_out_of_reach(db: Db) {
     assert_eq!(app.child_reports(&noor).await, created, "nothing added");
 }
 
-/// A second browser, logged in as someone else.
-async fn client_for(app: &crate::helpers::TestApp, email: &str) -> reqwest::Client {
-    let client = new_client();
-    let res = client
-        .post(app.url("/api/session"))
-        .json(&json!({ "email": email, "password": crate::helpers::PASSWORD }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    client
-}
-
 #[tokio::test]
 async fn a_report_for_a_mix_of_own_and_other_children_is_refused_whole() {
     let app = spawn_app().await;
     app.login_as("ahmed@example.nl").await;
     let yara = app.child_id("Yara").await;
-    let sanne = client_for(&app, "sanne@example.nl").await;
+    let sanne = app.client_for("sanne@example.nl").await;
     let children: Vec<shared::Child> =
         body(sanne.get(app.url("/api/children")).send().await.unwrap()).await;
     let noor = &children.iter().find(|c| c.first_name == "Noor").unwrap().id;
@@ -274,7 +261,7 @@ async fn a_guardian_sees_what_the_other_guardian_reported() {
         "idempotency_key": new_key(),
     });
     let created: Vec<AbsenceReport> = body(app.post_report(&report).await).await;
-    let mark = client_for(&app, "mark@example.nl").await;
+    let mark = app.client_for("mark@example.nl").await;
 
     let res = mark
         .get(app.url(&format!("/api/children/{noor}/reports")))
