@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_net::http::{Method, Request, Response};
-use leptos::prelude::{GetValue, SetValue, StoredValue};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::{
@@ -99,55 +98,6 @@ pub async fn child_leave_requests(child_id: &str) -> Result<Vec<LeaveRequest>, A
         path_segment(child_id)
     )))
     .await
-}
-
-/// The last request a form sent and its idempotency key: sending the same
-/// again (a double tap, a retry after a lost connection) reuses the key, so
-/// the school never gets it twice.
-pub struct LastAttempt<T: Send + Sync + 'static>(StoredValue<Option<(T, String)>>);
-
-impl<T: Send + Sync + 'static> Clone for LastAttempt<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for LastAttempt<T> {}
-
-impl<T: PartialEq + Clone + Send + Sync + 'static> LastAttempt<T> {
-    pub fn new() -> Self {
-        Self(StoredValue::new(None))
-    }
-
-    /// The key for sending `request` (as read from the form, without a
-    /// key): the last attempt's when it is the same request, else a new one.
-    pub fn key_for(self, request: &T) -> String {
-        let key = match self.0.get_value() {
-            Some((last, key)) if last == *request => key,
-            _ => new_idempotency_key(),
-        };
-        self.0.set_value(Some((request.clone(), key.clone())));
-        key
-    }
-
-    /// Stored: whatever comes next is a new request.
-    pub fn forget(self) {
-        self.0.set_value(None);
-    }
-}
-
-/// A fresh key for one submission: 32 random hex digits.
-fn new_idempotency_key() -> String {
-    let mut bytes = [0u8; 16];
-    let random = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
-    if !random {
-        // Every browser we support has crypto; this only keeps the key unique.
-        let now = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
-        bytes[..8].copy_from_slice(&now.to_le_bytes());
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What the log-in redirect calls to change page inside the app (set by the

@@ -61,3 +61,16 @@ pub fn ChildPageProblem(error: Option<ApiError>, title: &'static str) -> impl In
         }
     }
 }
+
+/// For a form about children, when no child is linked to the account yet.
+#[component]
+pub fn NoChildren() -> impl IntoView {
+    view! {
+        <p class="notice">
+            "Er is nog geen kind aan uw account gekoppeld. Neem contact op met de school."
+        </p>
+        <p>
+            <A href="/">"Naar de startpagina"</A>
+        </p>
+    }
+}

@@ -2,49 +2,26 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::{LeaveRequest, LeaveStatus};
 
 use crate::api;
-use crate::app::{set_title, Auth};
-use crate::components::feedback::{ChildPageProblem, Loading};
+use crate::app::set_title;
+use crate::components::child_page::child_page;
 use crate::dutch;
 
 /// One child's leave requests. Another parent's child (or no child at all)
 /// is the same "not found" for the parent.
 #[component]
 pub fn ChildLeavePage() -> impl IntoView {
-    let auth = expect_context::<Auth>();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let requests = LocalResource::new(move || {
-        let id = id();
-        async move { api::child_leave_requests(&id).await }
-    });
-
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let result = requests.await;
-                let id = id();
-                // The name comes from the account; the requests have it too.
-                let name = auth
-                    .child(&id)
-                    .map(|c| c.first_name)
-                    .or_else(|| result.as_ref().ok()?.first().map(|r| r.pupil_first_name.clone()));
-                match (result, name) {
-                    (Ok(requests), Some(name)) => {
-                        set_title(&format!("Verlof voor {name}"));
-                        view! { <LeaveList id name requests /> }.into_any()
-                    }
-                    (result, _) => {
-                        view! { <ChildPageProblem error=result.err() title="Verlof" /> }
-                            .into_any()
-                    }
-                }
-            })}
-        </Transition>
-    }
+    child_page(
+        "Verlof",
+        |id| async move { api::child_leave_requests(&id).await },
+        |item: &LeaveRequest| item.pupil_first_name.clone(),
+        |id, name, requests| {
+            set_title(&format!("Verlof voor {name}"));
+            view! { <LeaveList id name requests /> }
+        },
+    )
 }
 
 /// The list, or a calm line when there are no requests yet.

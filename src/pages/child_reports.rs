@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::AbsenceReport;
 
 use crate::api;
-use crate::app::{set_title, Auth};
-use crate::components::feedback::{ChildPageProblem, Loading};
+use crate::app::set_title;
+use crate::components::child_page::child_page;
 use crate::components::next_steps::NextSteps;
 use crate::dutch;
 
@@ -15,41 +14,18 @@ use crate::dutch;
 /// same "not found" for the parent.
 #[component]
 pub fn ChildReportsPage() -> impl IntoView {
-    let auth = expect_context::<Auth>();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let reports = LocalResource::new(move || {
-        let id = id();
-        async move { api::child_reports(&id).await }
-    });
-
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let result = reports.await;
-                let id = id();
-                // The name comes from the account; the reports have it too.
-                let name = auth
-                    .child(&id)
-                    .map(|c| c.first_name)
-                    .or_else(|| result.as_ref().ok()?.first().map(|r| r.pupil_first_name.clone()));
-                match (result, name) {
-                    (Ok(reports), Some(name)) => {
-                        set_title(&format!("Meldingen van {name}"));
-                        view! {
-                            <ReportList id=id.clone() name reports />
-                            <NextSteps child_id=id />
-                        }
-                            .into_any()
-                    }
-                    (result, _) => {
-                        view! { <ChildPageProblem error=result.err() title="Meldingen" /> }
-                            .into_any()
-                    }
-                }
-            })}
-        </Transition>
-    }
+    child_page(
+        "Meldingen",
+        |id| async move { api::child_reports(&id).await },
+        |item: &AbsenceReport| item.pupil_first_name.clone(),
+        |id, name, reports| {
+            set_title(&format!("Meldingen van {name}"));
+            view! {
+                <ReportList id=id.clone() name reports />
+                <NextSteps child_id=id />
+            }
+        },
+    )
 }
 
 /// The list, or a calm line when there are no reports yet.

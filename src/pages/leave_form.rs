@@ -7,18 +7,19 @@
 
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use shared::leave::{LEAVE_BASICS, LEAVE_DAYS_BACK, LEAVE_MAX_DAYS_AHEAD, MAX_LEAVE_REASON_CHARS};
-use shared::{Child, LeaveKind, NewLeaveRequest};
+use shared::{Child, LeaveKind, LeaveRequest, NewLeaveRequest};
 
-use crate::api::{self, LastAttempt};
+use crate::api;
 use crate::app::{set_title, Auth};
-use crate::components::field_problems::{
-    focus, with_rules, FieldProblem, FieldProblems, ProblemSummary, Problems,
+use crate::components::feedback::NoChildren;
+use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Problems};
+use crate::components::form_fields::{
+    children_asked_for, ChildChoice, Choice, DayField, ShortText,
 };
+use crate::components::sending_form::SendingForm;
 use crate::dutch;
 
 /// The fields that can be wrong, in the order of the form.
@@ -27,7 +28,8 @@ const FIELDS: [&str; 5] = ["pupil_id", "kind", "first_day", "last_day", "reason"
 /// What the parent filled in, as the inputs hold it.
 #[derive(Clone, Copy)]
 struct Form {
-    pupil: RwSignal<Option<String>>,
+    /// The chosen child's id (one at most).
+    pupil: RwSignal<Vec<String>>,
     kind: RwSignal<Option<LeaveKind>>,
     first_day: RwSignal<String>,
     last_day: RwSignal<String>,
@@ -52,7 +54,9 @@ impl Form {
             first_day
         });
         let request = NewLeaveRequest {
-            pupil_id: self.pupil.get_untracked().unwrap_or_default(),
+            pupil_id: self
+                .pupil
+                .with_untracked(|p| p.first().cloned().unwrap_or_default()),
             kind,
             first_day,
             last_day,
@@ -97,15 +101,7 @@ pub fn LeaveFormPage() -> impl IntoView {
         <LeaveRules />
         <h2 id="aanvraag">"Uw aanvraag"</h2>
         {if children.is_empty() {
-            view! {
-                <p class="notice">
-                    "Er is nog geen kind aan uw account gekoppeld. Neem contact op met de school."
-                </p>
-                <p>
-                    <A href="/">"Naar de startpagina"</A>
-                </p>
-            }
-                .into_any()
+            view! { <NoChildren /> }.into_any()
         } else {
             view! { <LeaveForm children /> }.into_any()
         }}
@@ -147,147 +143,72 @@ fn KindRules(kind: LeaveKind) -> impl IntoView {
 fn LeaveForm(children: Vec<Child>) -> impl IntoView {
     let today = dutch::today();
     let navigate = use_navigate();
-    let wanted = use_query_map().with_untracked(|q| q.get("kind"));
-    let preselected = if children.len() == 1 {
-        Some(children[0].id.clone())
-    } else {
-        children
-            .iter()
-            .find(|c| Some(&c.id) == wanted.as_ref())
-            .map(|c| c.id.clone())
-    };
     let form = Form {
-        pupil: RwSignal::new(preselected),
+        pupil: RwSignal::new(children_asked_for(&children)),
         kind: RwSignal::new(None),
         first_day: RwSignal::new(String::new()),
         last_day: RwSignal::new(String::new()),
         reason: RwSignal::new(String::new()),
     };
-    let problems = FieldProblems::new();
-    let general_error = RwSignal::new(None::<String>);
-    let sending = RwSignal::new(false);
-    let last_attempt = LastAttempt::new();
-    let clear = move |fields: &[&str]| problems.clear(fields);
-
-    let on_first_day = move |value: String| {
-        // Keep the last day with the first: not before it.
-        let last = form.last_day.get_untracked();
-        if last.is_empty() || last < value {
-            form.last_day.set(value.clone());
-        }
-        form.first_day.set(value);
-        clear(&["first_day", "last_day"]);
-    };
-
-    // The first radio button of a group stands for the group.
-    let focus_field = |field: &str| {
+    let sender = SendingForm::new(&FIELDS, |field| {
+        // The first round button of a group stands for the group.
         focus(&match field {
             "pupil_id" => "kind-0".to_owned(),
             "kind" => format!("soort-{}", LeaveKind::ALL[0].as_str()),
             field => field.to_owned(),
         })
-    };
+    });
+    let problems = sender.problems;
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        let (mut request, found) = form.read(today);
-        request.idempotency_key = last_attempt.key_for(&request);
-        let found = with_rules(found, request.validate(today));
-        if let Some(first) = problems.show(found, &FIELDS, general_error) {
-            focus_field(first);
-            return;
-        }
-        sending.set(true);
+        let (request, found) = form.read(today);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::create_leave_request(&request).await {
-                Ok(stored) => {
-                    last_attempt.forget();
-                    navigate(
-                        &format!("/verlof/{}", stored.id),
-                        NavigateOptions::default(),
-                    );
-                }
-                Err(error) => {
-                    sending.set(false);
-                    if let Some(field) = problems.show_api_error(error, &FIELDS, general_error) {
-                        focus_field(field);
-                    }
-                }
-            }
-        });
+        sender.submit(
+            request,
+            found,
+            today,
+            |request| async move { api::create_leave_request(&request).await },
+            move |stored: LeaveRequest| {
+                navigate(
+                    &format!("/verlof/{}", stored.id),
+                    NavigateOptions::default(),
+                );
+            },
+        );
     };
 
-    let invalid = move |field: &'static str| problems.invalid(field);
-    let described =
-        move |field: &'static str, hints: &'static str| problems.described_by(field, hints);
     let earliest = (today - Days::new(LEAVE_DAYS_BACK)).to_string();
     let latest = (today + Days::new(LEAVE_MAX_DAYS_AHEAD)).to_string();
-    let reason_left =
-        move || MAX_LEAVE_REASON_CHARS.saturating_sub(form.reason.with(|r| r.chars().count()));
     let advice = move || form.advice(today);
 
     view! {
         <form class="form" on:submit=on_submit novalidate aria-labelledby="aanvraag">
-            <ProblemSummary problems fields=&FIELDS general=general_error />
+            <ProblemSummary problems fields=&FIELDS general=sender.general />
 
-            <fieldset class="field" aria-describedby=move || described("pupil_id", "")>
-                <legend>"Voor wie?"</legend>
-                <FieldProblem field="pupil_id" problems />
-                {children
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, child)| {
-                        let id = child.id.clone();
-                        let checked_id = child.id.clone();
-                        let input_id = format!("kind-{i}");
-                        view! {
-                            <div class="choice">
-                                <input
-                                    type="radio"
-                                    id=input_id.clone()
-                                    name="pupil_id"
-                                    value=child.id.clone()
-                                    aria-invalid=move || invalid("pupil_id")
-                                    prop:checked=move || form.pupil.with(|p| p.as_ref() == Some(&checked_id))
-                                    on:change=move |_| {
-                                        form.pupil.set(Some(id.clone()));
-                                        clear(&["pupil_id"]);
-                                    }
-                                />
-                                <label for=input_id>{child.first_name} " (" {child.group_name} ")"</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ChildChoice children field="pupil_id" multiple=false chosen=form.pupil problems />
 
-            <fieldset class="field" aria-describedby=move || described("kind", "")>
+            <fieldset class="field" aria-describedby=move || problems.described_by("kind", "")>
                 <legend>"Wat voor verlof?"</legend>
                 <FieldProblem field="kind" problems />
                 {LeaveKind::ALL
                     .into_iter()
                     .map(|kind| {
-                        let input_id = format!("soort-{}", kind.as_str());
                         view! {
-                            <div class="choice">
-                                <input
-                                    type="radio"
-                                    id=input_id.clone()
-                                    name="kind"
-                                    value=kind.as_str()
-                                    aria-invalid=move || invalid("kind")
-                                    prop:checked=move || form.kind.get() == Some(kind)
-                                    on:change=move |_| {
-                                        form.kind.set(Some(kind));
-                                        clear(&["kind"]);
-                                    }
-                                />
-                                <label for=input_id>{kind.label()}</label>
-                            </div>
+                            <Choice
+                                kind="radio"
+                                id=format!("soort-{}", kind.as_str())
+                                name="kind"
+                                value=kind.as_str()
+                                checked=Signal::derive(move || form.kind.get() == Some(kind))
+                                on_change=Callback::new(move |_| {
+                                    form.kind.set(Some(kind));
+                                    problems.clear(&["kind"]);
+                                })
+                                invalid=Signal::derive(move || problems.invalid("kind"))
+                            >
+                                {kind.label()}
+                            </Choice>
                         }
                     })
                     .collect_view()}
@@ -299,61 +220,31 @@ fn LeaveForm(children: Vec<Child>) -> impl IntoView {
                 })}
             </fieldset>
 
-            <div class="field">
-                <label for="first_day">"Eerste dag"</label>
-                <FieldProblem field="first_day" problems />
-                <input
-                    type="date"
-                    id="first_day"
-                    name="first_day"
-                    min=earliest
-                    max=latest.clone()
-                    aria-invalid=move || invalid("first_day")
-                    aria-describedby=move || described("first_day", "")
-                    prop:value=move || form.first_day.get()
-                    on:change=move |ev| on_first_day(event_target_value(&ev))
-                />
-            </div>
-
-            <div class="field">
-                <label for="last_day">"Laatste dag"</label>
-                <FieldProblem field="last_day" problems />
-                <input
-                    type="date"
-                    id="last_day"
-                    name="last_day"
-                    min=move || form.first_day.get()
-                    max=latest
-                    aria-invalid=move || invalid("last_day")
-                    aria-describedby=move || described("last_day", "")
-                    prop:value=move || form.last_day.get()
-                    on:change=move |ev| {
-                        form.last_day.set(event_target_value(&ev));
-                        clear(&["last_day"]);
-                    }
-                />
-            </div>
-
-            <div class="field">
-                <label for="reason">"Waarom vraagt u verlof?"</label>
-                <p class="hint" id="reason-hint">
-                    "Schrijf het kort op, bijvoorbeeld: de bruiloft van mijn zus. Schrijf hier geen medische informatie."
-                </p>
-                <FieldProblem field="reason" problems />
-                <textarea
-                    id="reason"
-                    name="reason"
-                    rows="3"
-                    maxlength=MAX_LEAVE_REASON_CHARS.to_string()
-                    aria-invalid=move || invalid("reason")
-                    aria-describedby=move || described("reason", "reason-hint reason-counter")
-                    bind:value=form.reason
-                    on:input=move |_| clear(&["reason"])
-                ></textarea>
-                <p class="hint counter" id="reason-counter">
-                    "Nog " {reason_left} " tekens over."
-                </p>
-            </div>
+            <DayField
+                field="first_day"
+                label="Eerste dag"
+                min=earliest
+                max=latest.clone()
+                value=form.first_day
+                problems
+                last_day=form.last_day
+            />
+            <DayField
+                field="last_day"
+                label="Laatste dag"
+                min=Signal::derive(move || form.first_day.get())
+                max=latest
+                value=form.last_day
+                problems
+            />
+            <ShortText
+                field="reason"
+                label="Waarom vraagt u verlof?"
+                hint="Schrijf het kort op, bijvoorbeeld: de bruiloft van mijn zus. Schrijf hier geen medische informatie."
+                max_chars=MAX_LEAVE_REASON_CHARS
+                value=form.reason
+                problems
+            />
 
             <div aria-live="polite">
                 {move || {
@@ -367,8 +258,8 @@ fn LeaveForm(children: Vec<Child>) -> impl IntoView {
                 }}
             </div>
 
-            <button type="submit" class="button button--primary button--big" disabled=move || sending.get()>
-                {move || if sending.get() { "Bezig met versturen…" } else { "Aanvraag versturen" }}
+            <button type="submit" class="button button--primary button--big" disabled=move || sender.sending.get()>
+                {move || if sender.sending.get() { "Bezig met versturen…" } else { "Aanvraag versturen" }}
             </button>
         </form>
     }

@@ -5,18 +5,21 @@
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use shared::reports::{MAX_DAYS_AHEAD, MAX_DAYS_BACK, MAX_NOTE_CHARS};
-use shared::{AbsenceKind, Child, NewAbsenceReport};
+use shared::{AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
 
-use crate::api::{self, LastAttempt};
+use crate::api;
 use crate::app::{set_title, Auth};
+use crate::components::feedback::NoChildren;
 use crate::components::field_problems::{
-    focus, with_rules, FieldProblem, FieldProblems, ProblemSummary, Problems,
+    focus, FieldProblem, FieldProblems, ProblemSummary, Problems,
 };
+use crate::components::form_fields::{
+    children_asked_for, ChildChoice, Choice, DayField, ShortText,
+};
+use crate::components::sending_form::SendingForm;
 use crate::dutch;
 
 /// The fields that can be wrong, in the order of the form.
@@ -135,15 +138,7 @@ pub fn ReportFormPage() -> impl IntoView {
     view! {
         <h1>"Afwezig melden"</h1>
         {if children.is_empty() {
-            view! {
-                <p class="notice">
-                    "Er is nog geen kind aan uw account gekoppeld. Neem contact op met de school."
-                </p>
-                <p>
-                    <A href="/">"Naar de startpagina"</A>
-                </p>
-            }
-                .into_any()
+            view! { <NoChildren /> }.into_any()
         } else {
             view! { <ReportForm children /> }.into_any()
         }}
@@ -155,18 +150,8 @@ pub fn ReportFormPage() -> impl IntoView {
 fn ReportForm(children: Vec<Child>) -> impl IntoView {
     let today = dutch::today();
     let navigate = use_navigate();
-    let wanted = use_query_map().with_untracked(|q| q.get("kind"));
-    let preselected = if children.len() == 1 {
-        vec![children[0].id.clone()]
-    } else {
-        children
-            .iter()
-            .filter(|c| Some(&c.id) == wanted.as_ref())
-            .map(|c| c.id.clone())
-            .collect()
-    };
     let form = Form {
-        pupils: RwSignal::new(preselected),
+        pupils: RwSignal::new(children_asked_for(&children)),
         kind: RwSignal::new(AbsenceKind::Ill),
         first_day: RwSignal::new(today.to_string()),
         until_better: RwSignal::new(true),
@@ -176,157 +161,74 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
         end_time: RwSignal::new(String::new()),
         note: RwSignal::new(String::new()),
     };
-    let problems = FieldProblems::new();
-    let general_error = RwSignal::new(None::<String>);
-    let sending = RwSignal::new(false);
-    let last_attempt = LastAttempt::new();
-
-    let clear = move |fields: &[&str]| problems.clear(fields);
-
-    let order = StoredValue::new(children.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
-    let toggle_child = move |id: String, checked: bool| {
-        form.pupils.update(|pupils| {
-            pupils.retain(|p| *p != id);
-            if checked {
-                pupils.push(id);
-            }
-            order.with_value(|order| pupils.sort_by_key(|p| order.iter().position(|o| o == p)));
-        });
-        clear(&["pupil_ids"]);
-    };
-
-    let on_first_day = move |value: String| {
-        // Keep the last day with the first: same day, or not before it.
-        let old = form.first_day.get_untracked();
-        let last = form.last_day.get_untracked();
-        if last == old || last < value || last.is_empty() {
-            form.last_day.set(value.clone());
-        }
-        form.first_day.set(value);
-        clear(&["first_day", "last_day"]);
-    };
-
-    // The first child's box stands for "which children".
-    let focus_field = |field: &str| {
+    let sender = SendingForm::new(&FIELDS, |field| {
+        // The first child's box stands for "which children".
         focus(if field == "pupil_ids" {
             "kind-0"
         } else {
             field
         })
-    };
+    });
+    let problems = sender.problems;
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
-        let (mut report, found) = form.read(today, String::new());
-        report.idempotency_key = last_attempt.key_for(&report);
-        let found = with_rules(found, report.validate(today));
-        if let Some(first) = problems.show(found, &FIELDS, general_error) {
-            focus_field(first);
-            return;
-        }
-        sending.set(true);
+        let (report, found) = form.read(today, String::new());
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::create_reports(&report).await {
-                Ok(reports) => {
-                    last_attempt.forget();
-                    let ids: Vec<String> = reports.into_iter().map(|r| r.id).collect();
-                    navigate(
-                        &format!("/meldingen/{}", ids.join(",")),
-                        NavigateOptions::default(),
-                    );
-                }
-                Err(error) => {
-                    sending.set(false);
-                    if let Some(field) = problems.show_api_error(error, &FIELDS, general_error) {
-                        focus_field(field);
-                    }
-                }
-            }
-        });
+        sender.submit(
+            report,
+            found,
+            today,
+            |report| async move { api::create_reports(&report).await },
+            move |reports: Vec<AbsenceReport>| {
+                let ids: Vec<String> = reports.into_iter().map(|r| r.id).collect();
+                navigate(
+                    &format!("/meldingen/{}", ids.join(",")),
+                    NavigateOptions::default(),
+                );
+            },
+        );
     };
-
-    let invalid = move |field: &'static str| problems.invalid(field);
-    let described =
-        move |field: &'static str, hints: &'static str| problems.described_by(field, hints);
 
     let earliest = (today - Days::new(MAX_DAYS_BACK)).to_string();
     let latest = (today + Days::new(MAX_DAYS_AHEAD)).to_string();
-    let note_left = move || MAX_NOTE_CHARS.saturating_sub(form.note.with(|n| n.chars().count()));
 
     view! {
         <form class="form" on:submit=on_submit novalidate>
-            <ProblemSummary problems fields=&FIELDS general=general_error />
+            <ProblemSummary problems fields=&FIELDS general=sender.general />
 
-            <fieldset class="field" aria-describedby=move || described("pupil_ids", "")>
-                <legend>"Voor wie?"</legend>
-                <FieldProblem field="pupil_ids" problems />
-                {children
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, child)| {
-                        let id = child.id.clone();
-                        let checked_id = child.id.clone();
-                        let input_id = format!("kind-{i}");
-                        view! {
-                            <div class="choice">
-                                <input
-                                    type="checkbox"
-                                    id=input_id.clone()
-                                    name="pupil_ids"
-                                    value=child.id.clone()
-                                    aria-invalid=move || invalid("pupil_ids")
-                                    prop:checked=move || form.pupils.with(|p| p.contains(&checked_id))
-                                    on:change=move |ev| toggle_child(id.clone(), event_target_checked(&ev))
-                                />
-                                <label for=input_id>{child.first_name} " (" {child.group_name} ")"</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <ChildChoice children field="pupil_ids" multiple=true chosen=form.pupils problems />
 
             <fieldset class="field">
                 <legend>"Waarom is uw kind er niet?"</legend>
                 {AbsenceKind::ALL
                     .into_iter()
                     .map(|kind| {
-                        let input_id = format!("reden-{}", kind.as_str());
                         view! {
-                            <div class="choice">
-                                <input
-                                    type="radio"
-                                    id=input_id.clone()
-                                    name="kind"
-                                    value=kind.as_str()
-                                    prop:checked=move || form.kind.get() == kind
-                                    on:change=move |_| form.kind.set(kind)
-                                />
-                                <label for=input_id>{kind.label()}</label>
-                            </div>
+                            <Choice
+                                kind="radio"
+                                id=format!("reden-{}", kind.as_str())
+                                name="kind"
+                                value=kind.as_str()
+                                checked=Signal::derive(move || form.kind.get() == kind)
+                                on_change=Callback::new(move |_| form.kind.set(kind))
+                            >
+                                {kind.label()}
+                            </Choice>
                         }
                     })
                     .collect_view()}
             </fieldset>
 
-            <div class="field">
-                <label for="first_day">"Eerste dag"</label>
-                <FieldProblem field="first_day" problems />
-                <input
-                    type="date"
-                    id="first_day"
-                    name="first_day"
-                    min=earliest
-                    max=latest.clone()
-                    aria-invalid=move || invalid("first_day")
-                    aria-describedby=move || described("first_day", "")
-                    prop:value=move || form.first_day.get()
-                    on:change=move |ev| on_first_day(event_target_value(&ev))
-                />
-            </div>
+            <DayField
+                field="first_day"
+                label="Eerste dag"
+                min=earliest
+                max=latest.clone()
+                value=form.first_day
+                problems
+                last_day=form.last_day
+            />
 
             <Show when=move || form.kind.get() == AbsenceKind::Ill>
                 <div class="field choice">
@@ -336,24 +238,14 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             </Show>
 
             <Show when=move || !form.open_ended()>
-                <div class="field">
-                    <label for="last_day">"Laatste dag"</label>
-                    <FieldProblem field="last_day" problems />
-                    <input
-                        type="date"
-                        id="last_day"
-                        name="last_day"
-                        min=move || form.first_day.get()
-                        max=latest.clone()
-                        aria-invalid=move || invalid("last_day")
-                        aria-describedby=move || described("last_day", "")
-                        prop:value=move || form.last_day.get()
-                        on:change=move |ev| {
-                            form.last_day.set(event_target_value(&ev));
-                            clear(&["last_day"]);
-                        }
-                    />
-                </div>
+                <DayField
+                    field="last_day"
+                    label="Laatste dag"
+                    min=Signal::derive(move || form.first_day.get())
+                    max=latest.clone()
+                    value=form.last_day
+                    problems
+                />
             </Show>
 
             <Show when=move || form.one_day()>
@@ -371,30 +263,18 @@ fn ReportForm(children: Vec<Child>) -> impl IntoView {
             </Show>
 
             <Show when=move || form.kind.get().allows_note()>
-                <div class="field">
-                    <label for="note">"Korte toelichting (mag leeg blijven)"</label>
-                    <p class="hint" id="note-hint">
-                        "Schrijf hier geen medische informatie. Wat uw kind heeft, hoeft de school niet te weten."
-                    </p>
-                    <FieldProblem field="note" problems />
-                    <textarea
-                        id="note"
-                        name="note"
-                        rows="3"
-                        maxlength=MAX_NOTE_CHARS.to_string()
-                        aria-invalid=move || invalid("note")
-                        aria-describedby=move || described("note", "note-hint note-counter")
-                        bind:value=form.note
-                        on:input=move |_| clear(&["note"])
-                    ></textarea>
-                    <p class="hint counter" id="note-counter">
-                        "Nog " {note_left} " tekens over."
-                    </p>
-                </div>
+                <ShortText
+                    field="note"
+                    label="Korte toelichting (mag leeg blijven)"
+                    hint="Schrijf hier geen medische informatie. Wat uw kind heeft, hoeft de school niet te weten."
+                    max_chars=MAX_NOTE_CHARS
+                    value=form.note
+                    problems
+                />
             </Show>
 
-            <button type="submit" class="button button--primary button--big" disabled=move || sending.get()>
-                {move || if sending.get() { "Bezig met versturen…" } else { "Melding versturen" }}
+            <button type="submit" class="button button--primary button--big" disabled=move || sender.sending.get()>
+                {move || if sender.sending.get() { "Bezig met versturen…" } else { "Melding versturen" }}
             </button>
         </form>
     }

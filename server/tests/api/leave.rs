@@ -6,7 +6,10 @@ use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 use shared::{ErrorCode, LeaveKind, LeaveRequest, LeaveStatus};
 
-use crate::helpers::{body, expect_error, new_key, spawn_app, today, wedding_leave, Db, TestApp};
+use crate::helpers::{
+    body, expect_error, expect_invalid_fields, new_key, spawn_app, today, wedding_leave, Db,
+    TestApp,
+};
 
 on_both_backends!(
     a_parent_asks_leave_and_reads_the_directors_decision,
@@ -353,21 +356,13 @@ async fn validation_errors_name_the_field() {
         ("an unknown kind", json!({ "kind": "sabbatical" }), "kind"),
     ];
 
-    for (case, change, field) in cases {
-        let mut request = wedding_leave(&yara, &new_key());
-        for (k, v) in change.as_object().unwrap() {
-            request[k] = v.clone();
-        }
-        let res = app.post_json("/api/leave-requests", &request).await;
-        let error = expect_error(
-            res,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidInput,
-        )
-        .await;
-        assert_eq!(error.field.as_deref(), Some(field), "{case}");
-        assert!(!error.message.is_empty(), "{case}");
-    }
+    expect_invalid_fields(
+        &app,
+        "/api/leave-requests",
+        || wedding_leave(&yara, &new_key()),
+        &cases,
+    )
+    .await;
     let list: Vec<LeaveRequest> = body(
         app.get(&format!("/api/children/{yara}/leave-requests"))
             .await,
