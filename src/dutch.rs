@@ -124,9 +124,27 @@ pub fn moment(at: DateTime<Utc>, today: NaiveDate) -> (String, String) {
     )
 }
 
+/// A number as Dutch writes it: "3", "1,5".
+pub fn number(value: f32) -> String {
+    let tenths = (value * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}")
+    } else {
+        format!("{tenths:.1}").replace('.', ",")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_use_a_decimal_comma_only_when_needed() {
+        assert_eq!(number(3.0), "3");
+        assert_eq!(number(1.5), "1,5");
+        assert_eq!(number(0.04), "0");
+        assert_eq!(number(2.25), "2,3");
+    }
     use shared::AbsenceKind;
 
     fn date(s: &str) -> NaiveDate {

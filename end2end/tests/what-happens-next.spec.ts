@@ -16,6 +16,8 @@ test('a fourth sick report within 12 weeks makes a conversation the step that ap
   const timeline = page.getByRole('region', { name: 'Wat gebeurt er nu voor Yara?' });
   await expect(timeline).toBeVisible();
   await expect(timeline).toContainText('Yara was dit schooljaar 4 schooldagen ziek.');
+  await timeline.getByText('Alle cijfers van dit schooljaar').click();
+  await expect(timeline.getByRole('row', { name: /^Ziek/ }).getByRole('cell')).toHaveText(['4', '4', '24']);
   const applying = timeline.getByRole('listitem').filter({ hasText: /^Geldt nu/ });
   await expect(applying.first()).toBeVisible();
   await expect(applying.getByRole('heading', { name: /gesprek/i }).first()).toBeVisible();

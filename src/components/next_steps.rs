@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::protocol::{Step, StepState};
+use shared::protocol::{AbsenceCategory, Step, StepState, Totals};
 use shared::ChildProtocol;
 
 use crate::api;
@@ -79,6 +79,7 @@ fn Timeline(child_id: String, protocol: ChildProtocol) -> impl IntoView {
         <section class="next-steps" aria-labelledby=format!("volgende-{child_id}")>
             <h2 id=format!("volgende-{child_id}")>{format!("Wat gebeurt er nu voor {first_name}?")}</h2>
             <p class="lead">{position.totals.sentence(&first_name)}</p>
+            <TotalsTable totals=position.totals.clone() />
             <ol class="timeline">
                 {shown
                     .into_iter()
@@ -124,4 +125,49 @@ fn Timeline(child_id: String, protocol: ChildProtocol) -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// This school year's figures per kind of absence: reports, school days and
+/// lesson hours (late arrivals only as a count).
+#[component]
+fn TotalsTable(totals: Totals) -> impl IntoView {
+    let rows: Vec<_> = AbsenceCategory::ALL
+        .into_iter()
+        .map(|category| totals.of(category))
+        .filter(|total| total.reports > 0)
+        .collect();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <details class="totals">
+                <summary>"Alle cijfers van dit schooljaar"</summary>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Soort"</th>
+                            <th scope="col">"Meldingen"</th>
+                            <th scope="col">"Schooldagen"</th>
+                            <th scope="col">"Lesuren"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|total| {
+                                let late = total.category == AbsenceCategory::Late;
+                                let figure = move |value: f32| if late { "–".to_owned() } else { dutch::number(value) };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{total.category.label()}</th>
+                                        <td>{total.reports}</td>
+                                        <td>{figure(total.school_days)}</td>
+                                        <td>{figure(total.lesson_hours)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        }
+    })
 }
