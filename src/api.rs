@@ -11,20 +11,16 @@ use std::rc::Rc;
 
 use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use shared::{
-    AbsenceReport, ApiError, ErrorCode, LoginRequest, Me, NewAbsenceReport, ReportBetter,
-    ReportChange,
+    AbsenceReport, ApiError, ChildContacts, ChildProtocol, ErrorCode, LeaveRequest, LoginRequest,
+    Me, NewAbsenceReport, NewLeaveRequest, ReportBetter, ReportChange,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
 /// server's message, and no redirect.
 pub async fn log_in(request: &LoginRequest) -> Result<Me, ApiError> {
-    fetch_json(
-        Request::post("/api/session")
-            .json(request)
-            .map_err(not_sent)?,
-    )
-    .await
+    fetch_json(post("/api/session", request)?).await
 }
 
 /// `DELETE /api/session`: log out.
@@ -43,6 +39,25 @@ pub async fn me() -> Result<Me, ApiError> {
 pub async fn child_reports(child_id: &str) -> Result<Vec<AbsenceReport>, ApiError> {
     fetch_json(get(&format!(
         "/api/children/{}/reports",
+        path_segment(child_id)
+    )))
+    .await
+}
+
+/// `GET /api/children/{id}/protocol`: the school's steps and where the child
+/// stands on them.
+pub async fn child_protocol(child_id: &str) -> Result<ChildProtocol, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/protocol",
+        path_segment(child_id)
+    )))
+    .await
+}
+
+/// `GET /api/children/{id}/contacts`: whom to contact at the child's school.
+pub async fn child_contacts(child_id: &str) -> Result<ChildContacts, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/contacts",
         path_segment(child_id)
     )))
     .await
@@ -77,12 +92,7 @@ pub async fn withdraw_report(id: &str) -> Result<(), ApiError> {
 /// `POST /api/reports/{id}/better`: the child of an open-ended sick report
 /// is better.
 pub async fn report_better(id: &str, better: &ReportBetter) -> Result<AbsenceReport, ApiError> {
-    fetch_json(
-        Request::post(&format!("{}/better", report_path(id)))
-            .json(better)
-            .map_err(not_sent)?,
-    )
-    .await
+    fetch_json(post(&format!("{}/better", report_path(id)), better)?).await
 }
 
 fn report_path(id: &str) -> String {
@@ -91,11 +101,33 @@ fn report_path(id: &str) -> String {
 
 /// `POST /api/reports`: report children absent; one report per child.
 pub async fn create_reports(report: &NewAbsenceReport) -> Result<Vec<AbsenceReport>, ApiError> {
-    fetch_json(
-        Request::post("/api/reports")
-            .json(report)
-            .map_err(not_sent)?,
-    )
+    fetch_json(post("/api/reports", report)?).await
+}
+
+/// `POST /api/leave-requests`: ask leave for a child.
+pub async fn create_leave_request(request: &NewLeaveRequest) -> Result<LeaveRequest, ApiError> {
+    fetch_json(post("/api/leave-requests", request)?).await
+}
+
+/// `GET /api/leave-requests/{id}`: one leave request.
+pub async fn leave_request(id: &str) -> Result<LeaveRequest, ApiError> {
+    fetch_json(get(&format!("/api/leave-requests/{}", path_segment(id)))).await
+}
+
+/// `DELETE /api/leave-requests/{id}`: withdraw a leave request the school
+/// has not decided on yet.
+pub async fn withdraw_leave_request(id: &str) -> Result<LeaveRequest, ApiError> {
+    let path = format!("/api/leave-requests/{}", path_segment(id));
+    fetch_json(Request::delete(&path).build().map_err(not_sent)?).await
+}
+
+/// `GET /api/children/{id}/leave-requests`: one child's leave requests,
+/// newest first.
+pub async fn child_leave_requests(child_id: &str) -> Result<Vec<LeaveRequest>, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/leave-requests",
+        path_segment(child_id)
+    )))
     .await
 }
 
@@ -115,6 +147,10 @@ pub fn set_navigator(navigate: impl Fn(&str) + 'static) {
 fn get(path: &str) -> Request {
     // Building a GET without a body cannot fail.
     Request::get(path).build().expect("a GET request")
+}
+
+fn post(path: &str, body: &impl Serialize) -> Result<Request, ApiError> {
+    Request::post(path).json(body).map_err(not_sent)
 }
 
 async fn fetch_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {

@@ -8,9 +8,10 @@ use shared::{Child, Me};
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::pages::{
-    change_report::ChangeReportPage, child_reports::ChildReportsPage,
-    confirmation::ConfirmationPage, home::HomePage, login::LoginPage, not_found::NotFoundPage,
-    report_form::ReportFormPage,
+    change_report::ChangeReportPage, child_leave::ChildLeavePage, child_reports::ChildReportsPage,
+    confirmation::ConfirmationPage, contacts::ContactsPage, home::HomePage,
+    leave_form::LeaveFormPage, leave_request::LeaveRequestPage, login::LoginPage,
+    not_found::NotFoundPage, report_form::ReportFormPage, step::StepPage,
 };
 
 /// Who is logged in, once we know: filled by the log-in page and by
@@ -55,6 +56,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("meldingen/:ids") view=ConfirmationPage />
                         <Route path=path!("meldingen/:id/wijzigen") view=ChangeReportPage />
                         <Route path=path!("kinderen/:id") view=ChildReportsPage />
+                        <Route path=path!("kinderen/:id/contact") view=ContactsPage />
+                        <Route path=path!("kinderen/:id/stappen/:stap") view=StepPage />
+                        <Route path=path!("kinderen/:id/verlof") view=ChildLeavePage />
+                        <Route path=path!("verlof") view=LeaveFormPage />
+                        <Route path=path!("verlof/:id") view=LeaveRequestPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -82,13 +82,22 @@ pub fn period(absence: &AbsenceDetails, today: NaiveDate) -> String {
         return format!("vanaf {}, tot uw kind beter is", day(first, today));
     };
     if last == first {
-        let on = format!("op {}", day(first, today));
+        let on = days(first, last, today);
         return match (absence.start_time, absence.end_time) {
             (Some(start), Some(end)) => format!("{on} van {} tot {}", time(start), time(end)),
             (Some(start), None) => format!("{on} vanaf {}", time(start)),
             (None, Some(end)) => format!("{on} tot {}", time(end)),
             (None, None) => on,
         };
+    }
+    days(first, last, today)
+}
+
+/// Whole days from `first` to `last`, in words: "op dinsdag 24 november",
+/// "van 24 tot en met 26 november".
+pub fn days(first: NaiveDate, last: NaiveDate, today: NaiveDate) -> String {
+    if last == first {
+        return format!("op {}", day(first, today));
     }
     let from = if first.year() != last.year() {
         format!("{} {} {}", first.day(), month(first), first.year())
@@ -100,6 +109,12 @@ pub fn period(absence: &AbsenceDetails, today: NaiveDate) -> String {
     format!("van {from} tot en met {}", day_and_month(last, today))
 }
 
+/// What a date input holds (`YYYY-MM-DD`), or `None` when it is empty or
+/// not a date.
+pub fn date_input(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
 /// An instant as ("dinsdag 24 november", "08:12"), in this device's time zone.
 pub fn moment(at: DateTime<Utc>, today: NaiveDate) -> (String, String) {
     let local = at.with_timezone(&Local);
@@ -109,9 +124,27 @@ pub fn moment(at: DateTime<Utc>, today: NaiveDate) -> (String, String) {
     )
 }
 
+/// A number as Dutch writes it: "3", "1,5".
+pub fn number(value: f32) -> String {
+    let tenths = (value * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0}")
+    } else {
+        format!("{tenths:.1}").replace('.', ",")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_use_a_decimal_comma_only_when_needed() {
+        assert_eq!(number(3.0), "3");
+        assert_eq!(number(1.5), "1,5");
+        assert_eq!(number(0.04), "0");
+        assert_eq!(number(2.25), "2,3");
+    }
     use shared::AbsenceKind;
 
     fn date(s: &str) -> NaiveDate {

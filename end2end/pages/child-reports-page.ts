@@ -4,9 +4,26 @@ import type { Locator, Page } from '@playwright/test';
 export class ChildReportsPage {
   constructor(private readonly page: Page) {}
 
-  /** The report in the list that shows `text`. */
+  /** The reports in the list that show `text` (the newest first). */
   report(text: string | RegExp): Locator {
-    return this.page.getByRole('listitem').filter({ hasText: text });
+    return this.page
+      .getByRole('list', { name: /^Alle meldingen van / })
+      .getByRole('listitem')
+      .filter({ hasText: text });
+  }
+
+  /**
+   * The same report as `report` (the first one it finds), also after its
+   * text changes: by the link to change it, which carries its id. Only for a
+   * report the school has not seen yet.
+   */
+  async pin(report: Locator): Promise<Locator> {
+    const href = await report.first().getByRole('link', { name: /^Wijzigen/ }).getAttribute('href');
+    if (!href) throw new Error('the report has no Wijzigen link');
+    return this.page
+      .getByRole('list', { name: /^Alle meldingen van / })
+      .getByRole('listitem')
+      .filter({ has: this.page.locator(`a[href="${href}"]`) });
   }
 
   /** What the page says just happened. */

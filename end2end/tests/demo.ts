@@ -2,6 +2,8 @@
 export const PASSWORD = 'welkom-demo';
 export const sanne = { email: 'sanne@example.nl', name: 'Sanne', children: ['Noor', 'Daan'] };
 export const ahmed = { email: 'ahmed@example.nl', name: 'Ahmed', children: ['Yara'] };
+/** The director of Basisschool De Regenboog (Noor's and Yara's school): decides leave. */
+export const director = { email: 'directie@example.nl', name: 'Ingrid Smit' };
 
 /** The date `days` from today, as a date input wants it (YYYY-MM-DD, local time). */
 export function dayFromToday(days: number): string {

@@ -19,16 +19,21 @@ test('a parent reports a child ill and sees it confirmed and listed', async ({ p
   // The time the school received it, as the parent's clock shows it.
   await expect(page.getByText(/De school heeft uw melding ontvangen op .+ om \d{2}:\d{2}\./)).toBeVisible();
   await expect(page.getByText('tot uw kind beter is')).toBeVisible();
+  // One report: only what the school does anyway, nothing that applies yet.
+  const timeline = page.getByRole('region', { name: 'Wat gebeurt er nu voor Noor?' });
+  await expect(timeline.getByRole('listitem').first()).toContainText('Dit doet de school');
+  await expect(timeline.getByRole('listitem').filter({ hasText: /^Geldt nu/ })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Alle meldingen van Noor' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meldingen van Noor' })).toBeVisible();
-  const reports = page.getByRole('listitem').filter({ hasText: 'Ziek' });
+  const reports = page.getByRole('list', { name: 'Alle meldingen van Noor' }).getByRole('listitem');
   await expect(reports).toHaveCount(1);
+  await expect(reports.first()).toContainText('Ziek');
   await expect(reports.first()).toContainText('Gemeld door Sanne de Vries');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Meldingen van Noor' })).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Ziek' })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Alle meldingen van Noor' }).getByRole('listitem')).toHaveCount(1);
 });
 
 test('a mistake in the form is shown next to the field', async ({ page }) => {

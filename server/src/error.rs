@@ -35,10 +35,10 @@ pub enum Error {
     /// The e-mail and password do not match; 401.
     #[error("wrong credentials")]
     WrongCredentials,
-    /// Not yours; 403, naming the field that asked for it.
+    /// Not yours; 403, naming the field that asked for it, if one did.
     #[error("forbidden")]
     Forbidden {
-        field: &'static str,
+        field: Option<&'static str>,
         message: &'static str,
     },
     /// Nothing here (or nothing we will admit to); 404.
@@ -98,7 +98,7 @@ impl Error {
                 "Het e-mailadres of het wachtwoord klopt niet.",
             ),
             Self::Forbidden { field, message } => ApiError {
-                field: Some((*field).into()),
+                field: field.map(str::to_owned),
                 ..plain(ErrorCode::Forbidden, message)
             },
             Self::NotFound => plain(ErrorCode::NotFound, "Dit hebben we niet gevonden."),

@@ -12,7 +12,9 @@ use axum::response::{IntoResponse, Response};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_path_to_error::Segment;
-use shared::{AbsenceDetails, LoginRequest, NewAbsenceReport, ReportBetter};
+use shared::{
+    AbsenceDetails, LeaveDecision, LoginRequest, NewAbsenceReport, NewLeaveRequest, ReportBetter,
+};
 
 use crate::error::Error;
 
@@ -86,6 +88,14 @@ impl Body for AbsenceDetails {
 }
 
 impl Body for ReportBetter {
+    type Flattened = IgnoredAny;
+}
+
+impl Body for NewLeaveRequest {
+    type Flattened = IgnoredAny;
+}
+
+impl Body for LeaveDecision {
     type Flattened = IgnoredAny;
 }
 

@@ -1,18 +1,24 @@
-//! Demo data for a first start: two schools, four children, three parents
-//! and three staff members, all with the password `welkom-demo`. Stored only
+//! Demo data for a first start: two schools, three children, three parents
+//! and four staff members (a director among them, who answers leave
+//! requests), all with the password `welkom-demo`. Stored only
 //! when the database has no school yet (and `VW_SEED_DEMO` is not false), in
 //! one transaction.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use shared::StaffRoleKind;
+use chrono::{NaiveDate, Utc};
+use shared::protocol::Role;
+use shared::{AbsenceDetails, AbsenceKind, NewAbsenceReport, SchoolContact, StaffRoleKind};
 
 use crate::auth::hash_password;
+use crate::clock::school_date;
 use crate::error::Error;
 use crate::store::accounts::insert_user;
+use crate::store::reports::insert_reports;
 use crate::store::schools::{
-    has_schools, insert_group, insert_guardianship, insert_pupil, insert_school, insert_staff_role,
+    has_schools, insert_contact, insert_group, insert_guardianship, insert_pupil, insert_school,
+    insert_staff_role, standard_calendar,
 };
 use crate::store::{SchoolKind, Store};
 
@@ -63,6 +69,129 @@ const STAFF: &[(&str, &str, &str, StaffRoleKind)] = &[
         "Het Baken College",
         StaffRoleKind::CareCoordinator,
     ),
+    (
+        "Ingrid Smit",
+        "directie@example.nl",
+        "Basisschool De Regenboog",
+        StaffRoleKind::Director,
+    ),
+];
+
+/// (school, role, name, phone, e-mail, hours): whom parents contact.
+type Contact = (
+    &'static str,
+    Role,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+const CONTACTS: &[Contact] = &[
+    (
+        "Basisschool De Regenboog",
+        Role::AttendanceDesk,
+        "Kees Jansen",
+        "020 555 0100",
+        "balie@example.nl",
+        "Schooldagen van 7.45 tot 8.30 uur",
+    ),
+    (
+        "Basisschool De Regenboog",
+        Role::Teacher,
+        "Els Bakker (groep 3)",
+        "020 555 0103",
+        "els@example.nl",
+        "Na schooltijd, tot 16.00 uur",
+    ),
+    (
+        "Basisschool De Regenboog",
+        Role::InternBegeleider,
+        "Mirjam de Boer",
+        "020 555 0104",
+        "ib@example.nl",
+        "Maandag, dinsdag en donderdag",
+    ),
+    (
+        "Basisschool De Regenboog",
+        Role::Director,
+        "Ingrid Smit",
+        "020 555 0105",
+        "directie@example.nl",
+        "Schooldagen van 8.00 tot 16.00 uur",
+    ),
+    (
+        "Basisschool De Regenboog",
+        Role::SchoolDoctor,
+        "Jeugdarts GGD, dokter Visser",
+        "020 555 0190",
+        "jeugdarts@example.nl",
+        "Werkdagen van 9.00 tot 12.00 uur",
+    ),
+    (
+        "Basisschool De Regenboog",
+        Role::AttendanceOfficer,
+        "Leerplicht gemeente, Jan Pos",
+        "020 555 0199",
+        "leerplicht@example.nl",
+        "Werkdagen van 9.00 tot 17.00 uur",
+    ),
+    (
+        "Het Baken College",
+        Role::AttendanceDesk,
+        "Verzuimbalie",
+        "030 555 0200",
+        "verzuim@example.nl",
+        "Schooldagen van 7.30 tot 16.00 uur",
+    ),
+    (
+        "Het Baken College",
+        Role::Mentor,
+        "Peter de Wit (mentor 2B)",
+        "030 555 0202",
+        "mentor2b@example.nl",
+        "Schooldagen na het 6e uur",
+    ),
+    (
+        "Het Baken College",
+        Role::CareCoordinator,
+        "Fatma Yilmaz",
+        "030 555 0203",
+        "fatma@example.nl",
+        "Maandag tot en met donderdag",
+    ),
+    (
+        "Het Baken College",
+        Role::Director,
+        "Rob Kuipers",
+        "030 555 0205",
+        "rector@example.nl",
+        "Via de verzuimbalie",
+    ),
+    (
+        "Het Baken College",
+        Role::SchoolDoctor,
+        "Jeugdarts GGD, dokter Öztürk",
+        "030 555 0290",
+        "ggd@example.nl",
+        "Werkdagen van 9.00 tot 12.00 uur",
+    ),
+    (
+        "Het Baken College",
+        Role::AttendanceOfficer,
+        "Leerplicht gemeente, Sara Bos",
+        "030 555 0299",
+        "leerplicht.baken@example.nl",
+        "Werkdagen van 9.00 tot 17.00 uur",
+    ),
+];
+
+/// (child, parent's e-mail, school days ago): one-day sick reports the demo
+/// starts with, so that the protocol has something to show. Yara has had
+/// three in the last 12 school weeks: one more brings a conversation.
+const EARLIER_SICK_DAYS: &[(&str, &str, u32)] = &[
+    ("Yara", "ahmed@example.nl", 5),
+    ("Yara", "ahmed@example.nl", 20),
+    ("Yara", "ahmed@example.nl", 35),
 ];
 
 /// A demo log-in, to print at start-up.
@@ -101,9 +230,23 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
         pupils.insert(*first, pupil_id);
     }
 
+    for (position, (school, role, name, phone, email, hours)) in CONTACTS.iter().enumerate() {
+        let contact = SchoolContact {
+            role: *role,
+            name: (*name).into(),
+            phone: Some((*phone).into()),
+            email: Some((*email).into()),
+            hours: Some((*hours).into()),
+        };
+        let position = i32::try_from(position).unwrap_or(i32::MAX);
+        insert_contact(&mut tx, &schools[school], position, &contact).await?;
+    }
+
     let mut logins = Vec::new();
+    let mut users = HashMap::new();
     for (name, email, children) in PARENTS {
         let user_id = insert_user(&mut tx, email, name, &hash).await?;
+        users.insert(*email, user_id.clone());
         for child in *children {
             insert_guardianship(&mut tx, &user_id, &pupils[child]).await?;
         }
@@ -120,8 +263,36 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
             who: format!("{name}, {} bij {school}", role_label(*role)),
         });
     }
+    let now = Utc::now();
+    for (child, parent, days_ago) in EARLIER_SICK_DAYS {
+        let day = school_days_before(school_date(now), *days_ago);
+        let report = NewAbsenceReport {
+            pupil_ids: vec![pupils[child].clone()],
+            details: AbsenceDetails {
+                kind: AbsenceKind::Ill,
+                first_day: day,
+                last_day: Some(day),
+                start_time: None,
+                end_time: None,
+                note: None,
+            },
+            idempotency_key: format!("demo-history-{days_ago}-0000000000"),
+        };
+        // Reported on the morning of that day.
+        let reported_at = day.and_hms_opt(7, 15, 0).map_or(now, |t| t.and_utc());
+        insert_reports(&mut tx, &users[parent], &report, reported_at).await?;
+    }
     tx.commit().await?;
     Ok(Some(logins))
+}
+
+/// The school day `count` school days before `today` (standard calendar).
+fn school_days_before(today: NaiveDate, count: u32) -> NaiveDate {
+    let calendar = standard_calendar(today);
+    std::iter::successors(today.pred_opt(), NaiveDate::pred_opt)
+        .filter(|day| calendar.is_school_day(*day))
+        .nth(count.saturating_sub(1) as usize)
+        .unwrap_or(today)
 }
 
 /// The role in plain Dutch, for the start-up message.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
+use crate::validation::done;
 
 /// The longest e-mail address there can be (RFC 5321).
 pub const MAX_EMAIL_CHARS: usize = 254;
@@ -35,11 +36,7 @@ impl LoginRequest {
         } else if self.password.chars().count() > MAX_PASSWORD_CHARS {
             errors.push(FieldError::new("password", "Dit wachtwoord is te lang."));
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        done(errors)
     }
 }
 
@@ -106,6 +103,12 @@ impl StaffRoleKind {
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Whether this role answers leave requests (the director, or a school
+    /// admin on the director's behalf).
+    pub fn decides_leave(self) -> bool {
+        matches!(self, Self::Director | Self::SchoolAdmin)
     }
 }
 

@@ -10,11 +10,19 @@
 //! ids as opaque strings.
 
 pub mod account;
+pub mod contacts;
 pub mod error;
+pub mod leave;
+pub mod next_steps;
+pub mod protocol;
 pub mod reports;
+mod validation;
 
 pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
+pub use contacts::{ChildContacts, SchoolContact};
 pub use error::{ApiError, ErrorCode, FieldError};
+pub use leave::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
+pub use next_steps::ChildProtocol;
 pub use reports::{
     AbsenceDetails, AbsenceKind, AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange,
 };

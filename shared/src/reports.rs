@@ -4,6 +4,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
+use crate::validation::{check_idempotency_key, clean_text, done};
 
 /// Why the child is away. Deliberately coarse: a school may record "ill",
 /// never what the child has.
@@ -87,7 +88,7 @@ impl AbsenceDetails {
     pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         self.check(today, &mut errors);
-        into_result(errors)
+        done(errors)
     }
 
     /// Adds the problems with the details to `errors`.
@@ -150,11 +151,7 @@ impl AbsenceDetails {
 
     /// The note as it is stored: trimmed, and absent when empty.
     pub fn clean_note(&self) -> Option<String> {
-        self.note
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned)
+        clean_text(self.note.as_deref())
     }
 }
 
@@ -197,17 +194,8 @@ impl NewAbsenceReport {
 
         self.details.check(today, &mut errors);
 
-        let key = &self.idempotency_key;
-        if !(16..=64).contains(&key.len())
-            || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            errors.push(FieldError::new(
-                "idempotency_key",
-                "Er ging iets mis met het formulier. Laad de pagina opnieuw.",
-            ));
-        }
-
-        into_result(errors)
+        errors.extend(check_idempotency_key(&self.idempotency_key));
+        done(errors)
     }
 }
 
@@ -237,7 +225,7 @@ impl ReportBetter {
                 "Deze dag is meer dan 2 weken vooruit. Kies een eerdere dag.",
             ));
         }
-        into_result(errors)
+        done(errors)
     }
 
     /// The last sick day this sets: the day before `better_from`, but never
@@ -245,15 +233,6 @@ impl ReportBetter {
     pub fn last_day(&self, first_day: NaiveDate) -> NaiveDate {
         let day_before = self.better_from.pred_opt().unwrap_or(self.better_from);
         first_day.max(day_before)
-    }
-}
-
-/// No problems is `Ok`.
-fn into_result(errors: Vec<FieldError>) -> Result<(), Vec<FieldError>> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
     }
 }
 

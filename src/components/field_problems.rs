@@ -2,6 +2,7 @@
 //! for screen readers (`aria-invalid`, `aria-describedby` to `{field}-fout`).
 
 use leptos::prelude::*;
+use shared::{ApiError, FieldError};
 use wasm_bindgen::JsCast;
 
 /// Problems to show: (the field's name in the request body, message).
@@ -48,6 +49,51 @@ impl FieldProblems {
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 
+    /// Shows what checking a form found, in the order of `fields`: each
+    /// problem next to its field, and one about none of them (the form's
+    /// key) in `general`, on top. Returns the first problem's field, to
+    /// focus; `None` when nothing was found.
+    pub fn show(
+        self,
+        mut found: Problems,
+        fields: &[&'static str],
+        general: RwSignal<Option<String>>,
+    ) -> Option<&'static str> {
+        let order = |field: &str| fields.iter().position(|f| *f == field);
+        found.sort_by_key(|(field, _)| order(field).unwrap_or(fields.len()));
+        general.set(
+            found
+                .iter()
+                .find(|(field, _)| order(field).is_none())
+                .map(|(_, message)| message.clone()),
+        );
+        let first = found.first().map(|(field, _)| *field);
+        self.set(found);
+        first
+    }
+
+    /// Shows the server's refusal: next to its field when it names one of
+    /// `fields` (and returns that field, to focus), else on top.
+    pub fn show_api_error(
+        self,
+        error: ApiError,
+        fields: &[&'static str],
+        general: RwSignal<Option<String>>,
+    ) -> Option<&'static str> {
+        let field = error
+            .field
+            .as_deref()
+            .and_then(|f| fields.iter().copied().find(|k| *k == f));
+        match field {
+            Some(field) => self.show(vec![(field, error.message)], fields, general),
+            None => {
+                self.set(Problems::new());
+                general.set(Some(error.message));
+                None
+            }
+        }
+    }
+
     /// A problem goes away as soon as the parent changes that field.
     pub fn clear(self, fields: &[&str]) {
         if self
@@ -62,6 +108,46 @@ impl FieldProblems {
 impl Default for FieldProblems {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The problems the inputs have, then those the shared rules find in the
+/// fields without one yet.
+pub fn with_rules(mut found: Problems, rules: Result<(), Vec<FieldError>>) -> Problems {
+    for error in rules.err().unwrap_or_default() {
+        if !found.iter().any(|(field, _)| *field == error.field) {
+            found.push((error.field, error.message));
+        }
+    }
+    found
+}
+
+/// On top of a form: the problem that is about no field, and how many
+/// fields have one (announced to screen readers).
+#[component]
+pub fn ProblemSummary(
+    problems: FieldProblems,
+    fields: &'static [&'static str],
+    general: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div role="alert" class="alert-region">
+            {move || general.get().map(|message| view! {
+                <p class="notice notice--error">{message}</p>
+            })}
+            {move || {
+                let count = problems.with(|p| p.iter().filter(|(f, _)| fields.contains(f)).count());
+                (count > 0).then(|| view! {
+                    <p class="notice notice--error">
+                        {if count == 1 {
+                            "Er is 1 ding dat nog niet klopt. Kijk bij het rode bericht hieronder.".to_owned()
+                        } else {
+                            format!("Er zijn {count} dingen die nog niet kloppen. Kijk bij de rode berichten hieronder.")
+                        }}
+                    </p>
+                })
+            }}
+        </div>
     }
 }
 

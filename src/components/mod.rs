@@ -1,7 +1,13 @@
 //! Pieces shared by the pages: the layout, the log-in guard, the loading and
-//! error notices, and the problems shown next to form fields.
+//! error notices, the problems shown next to form fields, the fields the
+//! forms share, and the frame of a page about one child.
 
+pub mod child_page;
+pub mod contact_card;
 pub mod feedback;
 pub mod field_problems;
+pub mod form_fields;
 pub mod layout;
+pub mod next_steps;
 pub mod require_login;
+pub mod sending_form;

@@ -8,66 +8,33 @@ use leptos::html::{Input, P};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use shared::reports::MAX_BETTER_DAYS_AHEAD;
-use shared::{AbsenceReport, ErrorCode, ReportBetter};
+use shared::{AbsenceReport, ReportBetter};
 
 use crate::api;
-use crate::app::{set_title, Auth};
-use crate::components::feedback::{ErrorNotice, Loading};
+use crate::app::set_title;
+use crate::components::child_page::child_page;
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
+use crate::components::next_steps::NextSteps;
 use crate::dutch;
 
 /// One child's reports. Another parent's child (or no child at all) is the
 /// same "not found" for the parent.
 #[component]
 pub fn ChildReportsPage() -> impl IntoView {
-    let auth = expect_context::<Auth>();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let reports = LocalResource::new(move || {
-        let id = id();
-        async move { api::child_reports(&id).await }
-    });
-
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let result = reports.await;
-                let id = id();
-                // The name comes from the account; the reports have it too.
-                let name = auth
-                    .child(&id)
-                    .map(|c| c.first_name)
-                    .or_else(|| result.as_ref().ok()?.first().map(|r| r.pupil_first_name.clone()));
-                match (result, name) {
-                    (Ok(reports), Some(name)) => {
-                        set_title(&format!("Meldingen van {name}"));
-                        view! { <ReportList id name reports /> }.into_any()
-                    }
-                    (Err(error), _) if error.code != ErrorCode::NotFound => {
-                        set_title("Meldingen");
-                        view! {
-                            <h1>"Meldingen"</h1>
-                            <ErrorNotice error />
-                        }
-                            .into_any()
-                    }
-                    _ => {
-                        set_title("Kind niet gevonden");
-                        view! {
-                            <h1>"Kind niet gevonden"</h1>
-                            <p class="notice">"Dit kind vinden we niet bij uw account."</p>
-                            <p>
-                                <A href="/">"Naar de startpagina"</A>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Transition>
-    }
+    child_page(
+        "Meldingen",
+        |id| async move { api::child_reports(&id).await },
+        |item: &AbsenceReport| item.pupil_first_name.clone(),
+        |id, name, reports| {
+            set_title(&format!("Meldingen van {name}"));
+            view! {
+                <ReportList id=id.clone() name reports />
+                <NextSteps child_id=id />
+            }
+        },
+    )
 }
 
 /// The id of the line that says what just happened.
@@ -131,6 +98,7 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
     };
     let report_text = format!("Meld {name} afwezig");
     let no_reports = format!("Er zijn nog geen meldingen voor {name}.");
+    let list_name = format!("Alle meldingen van {name}");
     view! {
         <h1>{format!("Meldingen van {name}")}</h1>
         <p class="lead">
@@ -147,7 +115,7 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
             when=move || list.reports.with(|r| !r.is_empty())
             fallback=move || view! { <p>{no_reports.clone()}</p> }
         >
-            <ul class="report-list">
+            <ul class="report-list" aria-label=list_name.clone()>
                 <For
                     each=move || list.reports.get()
                     key=|report| (report.id.clone(), report.updated_at)
@@ -343,7 +311,7 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
             return;
         }
         error.set(None);
-        let Ok(day) = better_from.get_untracked().parse::<NaiveDate>() else {
+        let Some(day) = dutch::date_input(&better_from.get_untracked()) else {
             problems.set(vec![(
                 "better_from",
                 "Kies de dag dat uw kind weer beter is.".into(),

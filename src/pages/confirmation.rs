@@ -10,6 +10,7 @@ use shared::{AbsenceKind, AbsenceReport, ApiError};
 use crate::api;
 use crate::app::set_title;
 use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::next_steps::NextSteps;
 use crate::dutch;
 
 /// At most this many reports on one page: as many as one report may hold.
@@ -49,6 +50,8 @@ pub fn ConfirmationPage() -> impl IntoView {
 fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
     let today = dutch::today();
     let any_ill = reports.iter().any(|r| r.details.kind == AbsenceKind::Ill);
+    let mut children: Vec<String> = reports.iter().map(|r| r.pupil_id.clone()).collect();
+    children.dedup();
     view! {
         {reports
             .into_iter()
@@ -82,6 +85,10 @@ fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
             })
             .collect_view()}
         {any_ill.then(|| view! { <p class="lead">"Beterschap!"</p> })}
+        {children
+            .into_iter()
+            .map(|child_id| view! { <NextSteps child_id /> })
+            .collect_view()}
         <p>
             <A href="/">"Naar de startpagina"</A>
         </p>

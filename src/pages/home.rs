@@ -6,8 +6,8 @@ use shared::Child;
 
 use crate::app::{first_name, set_title, Auth};
 
-/// "Hallo Sanne": the big "Ziek of afwezig melden" button and a card per
-/// child.
+/// "Hallo Sanne": the big "Ziek of afwezig melden" button, "Verlof
+/// aanvragen", and a card per child.
 #[component]
 pub fn HomePage() -> impl IntoView {
     set_title("Start");
@@ -26,6 +26,11 @@ pub fn HomePage() -> impl IntoView {
         <p class="lead">
             <A href="/melden" attr:class="button button--primary button--big">
                 "Ziek of afwezig melden"
+            </A>
+        </p>
+        <p>
+            <A href="/verlof" attr:class="button">
+                "Verlof aanvragen"
             </A>
         </p>
         {move || {
@@ -49,14 +54,16 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// One child: name, group and school, with links to their reports and to
-/// report them absent.
+/// One child: name, group and school, with links to report them absent,
+/// to their reports and to their leave requests.
 #[component]
 fn ChildCard(child: Child) -> impl IntoView {
     let reports_href = format!("/kinderen/{}", child.id);
     let report_href = format!("/melden?kind={}", child.id);
     let report_text = format!("Meld {} afwezig", child.first_name);
     let reports_text = format!("Meldingen van {}", child.first_name);
+    let leave_href = format!("/kinderen/{}/verlof", child.id);
+    let leave_text = format!("Verlof voor {}", child.first_name);
     view! {
         <article class="card">
             <h2>{child.first_name}</h2>
@@ -67,6 +74,9 @@ fn ChildCard(child: Child) -> impl IntoView {
                 </li>
                 <li>
                     <A href=reports_href>{reports_text}</A>
+                </li>
+                <li>
+                    <A href=leave_href>{leave_text}</A>
                 </li>
             </ul>
         </article>

@@ -1,12 +1,15 @@
-//! `GET /api/children` and `GET /api/children/{id}/reports`: the caller's
-//! children and their reports. Someone else's child is "not found".
+//! `GET /api/children` and, per child, its reports, its school's contacts
+//! and where it stands on the school's protocol. Someone else's child is
+//! "not found".
 
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::Router;
-use shared::{AbsenceReport, Child};
+use shared::protocol::{evaluate, AbsenceRecord};
+use shared::{AbsenceReport, Child, ChildContacts, ChildProtocol};
 
 use crate::auth::CurrentUser;
+use crate::clock::school_today;
 use crate::error::Error;
 use crate::json::AppJson;
 use crate::AppState;
@@ -16,6 +19,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/children", get(children_list))
         .route("/children/{id}/reports", get(children_reports_list))
+        .route("/children/{id}/contacts", get(children_contacts_show))
+        .route("/children/{id}/protocol", get(children_protocol_show))
 }
 
 async fn children_list(
@@ -37,4 +42,56 @@ async fn children_reports_list(
         .await?
         .ok_or(Error::NotFound)?;
     Ok(AppJson(reports))
+}
+
+/// Whom to contact at the child's school, in the school's order.
+async fn children_contacts_show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(pupil_id): Path<String>,
+) -> Result<AppJson<ChildContacts>, Error> {
+    let (school_name, contacts) = state
+        .store
+        .child_contacts(&user.id, &pupil_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(AppJson(ChildContacts {
+        school_name,
+        contacts,
+    }))
+}
+
+/// The school's protocol, with where the child stands on it today.
+async fn children_protocol_show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(pupil_id): Path<String>,
+) -> Result<AppJson<ChildProtocol>, Error> {
+    let child = state
+        .store
+        .children(&user.id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == pupil_id)
+        .ok_or(Error::NotFound)?;
+    let settings = state
+        .store
+        .child_school_settings(&user.id, &pupil_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let reports = state
+        .store
+        .child_reports(&user.id, &pupil_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let history: Vec<AbsenceRecord> = reports.iter().map(AbsenceRecord::from).collect();
+    let today = school_today();
+    let protocol = settings.protocol();
+    let position = evaluate(&protocol, &settings.calendar(today), &history, today);
+    Ok(AppJson(ChildProtocol {
+        first_name: child.first_name,
+        school_name: settings.school_name,
+        protocol,
+        position,
+    }))
 }

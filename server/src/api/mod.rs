@@ -4,10 +4,12 @@
 
 mod children;
 mod health;
+mod leave_requests;
 mod me;
 mod reports;
 mod session;
 
+use axum::http::StatusCode;
 use axum::Router;
 
 use crate::error::{api_method_not_allowed, api_not_found};
@@ -22,6 +24,17 @@ pub fn router() -> Router<AppState> {
         .merge(me::router())
         .merge(children::router())
         .merge(reports::router())
+        .merge(leave_requests::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
+}
+
+/// `201 Created` for something stored now, `200 OK` for what an earlier
+/// attempt with the same idempotency key stored.
+fn created_or_ok(created: bool) -> StatusCode {
+    if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    }
 }

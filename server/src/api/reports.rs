@@ -10,6 +10,7 @@ use axum::Router;
 use chrono::Utc;
 use shared::{AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange};
 
+use super::created_or_ok;
 use crate::auth::CurrentUser;
 use crate::clock::school_date;
 use crate::error::Error;
@@ -50,18 +51,13 @@ async fn reports_create(
     let children = state.store.child_ids(&user.id).await?;
     if !new.pupil_ids.iter().all(|id| children.contains(id)) {
         return Err(Error::Forbidden {
-            field: "pupil_ids",
+            field: Some("pupil_ids"),
             message: "U kunt alleen een melding doen voor uw eigen kinderen.",
         });
     }
 
     let saved = state.store.save_reports(&user.id, &new, now).await?;
-    let status = if saved.created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((status, AppJson(saved.reports)))
+    Ok((created_or_ok(saved.created), AppJson(saved.reports)))
 }
 
 /// A report about one of the caller's children; anything else is 404.

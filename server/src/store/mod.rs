@@ -10,20 +10,25 @@
 //! - [`schools`]: schools, groups, pupils, guardians and staff (written by
 //!   the demo seed; no API writes them yet).
 //! - [`reports`]: children and their absence reports.
+//! - [`leave`]: leave requests and the school's decisions.
 
 pub mod accounts;
+pub mod leave;
 pub mod reports;
 pub mod schools;
 
+use std::future::Future;
 use std::str::FromStr;
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
+pub use leave::SavedLeaveRequest;
 pub use reports::{Changed, Refusal, SavedReports};
-pub use schools::SchoolKind;
+pub use schools::SchoolSettings;
+pub use shared::protocol::SchoolKind;
 
 /// Which database a `Store` talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,6 +168,15 @@ pub fn instant_to_text(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
+/// A date as stored: `YYYY-MM-DD`.
+fn date_to_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn date_from_text(s: &str) -> Result<NaiveDate, sqlx::Error> {
+    s.parse().map_err(|_| decode_error("a date"))
+}
+
 fn instant_from_text(s: &str) -> Result<DateTime<Utc>, sqlx::Error> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
@@ -172,6 +186,45 @@ fn instant_from_text(s: &str) -> Result<DateTime<Utc>, sqlx::Error> {
 /// A stored value that does not read back as what it should be.
 fn decode_error(what: &str) -> sqlx::Error {
     sqlx::Error::Decode(format!("a stored value is not {what}").into())
+}
+
+/// How often storing is tried when another request got in the way.
+const SAVE_ATTEMPTS: usize = 5;
+
+/// Stores something once per idempotency key, and returns what is stored
+/// under the key and whether this call stored it.
+///
+/// `find` reads what the key stored (`None`: nothing yet); `insert` stores
+/// it, as one transaction of inserts only (on SQLite its first statement
+/// takes the write lock, so there is no earlier read another writer could
+/// make stale). Two requests with the same key at the same moment cannot
+/// both store: the unique constraint stops the second, which then reads
+/// what the first stored.
+///
+/// (Plain closures returning futures rather than async closures: handlers'
+/// futures must be `Send`, which the compiler cannot yet prove through
+/// `AsyncFn`.)
+async fn save_once<T, Find, Insert>(
+    find: impl Fn() -> Find,
+    insert: impl Fn() -> Insert,
+) -> Result<(T, bool), sqlx::Error>
+where
+    Find: Future<Output = Result<Option<T>, sqlx::Error>>,
+    Insert: Future<Output = Result<(), sqlx::Error>>,
+{
+    let mut attempt = 1;
+    loop {
+        if let Some(earlier) = find().await? {
+            return Ok((earlier, false));
+        }
+        match insert().await {
+            Ok(()) => break,
+            Err(e) if attempt < SAVE_ATTEMPTS && is_conflict(&e) => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+    let stored = find().await?.ok_or(sqlx::Error::RowNotFound)?;
+    Ok((stored, true))
 }
 
 /// True for failures that a fresh attempt may not have: another transaction

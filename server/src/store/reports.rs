@@ -10,9 +10,12 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
-use sqlx::{Any, Row};
+use sqlx::{Any, AnyConnection, Row};
 
-use super::{decode_error, instant_from_text, instant_to_text, is_conflict, new_id, Store};
+use super::{
+    date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
+    save_once, Store,
+};
 
 /// The answer to storing a report.
 #[derive(Debug)]
@@ -57,9 +60,6 @@ const REACHABLE: &str = "r.id = $1 AND r.withdrawn_at IS NULL AND EXISTS (\
 /// The guard of a change a parent can only make until the school has seen
 /// the report (see `Store::update_report`).
 const UNSEEN: (&str, Refusal) = ("r.acknowledged_at IS NULL", Refusal::Acknowledged);
-
-/// How often storing a report is tried when another request got in the way.
-const SAVE_ATTEMPTS: usize = 5;
 
 impl Store {
     /// The children `user_id` is a guardian of, by first name.
@@ -183,9 +183,8 @@ impl Store {
     /// or none, made by `user_id` at `now`.
     ///
     /// Idempotent: when this user already used this idempotency key, nothing
-    /// new is stored and the earlier reports are returned. Two requests with
-    /// the same key at the same moment cannot both store: the unique
-    /// constraint stops the second, which then reads what the first stored.
+    /// new is stored and the earlier reports are returned (see
+    /// [`save_once`]).
     ///
     /// Does not check guardianship: the caller does, before.
     pub async fn save_reports(
@@ -194,58 +193,28 @@ impl Store {
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
     ) -> Result<SavedReports, sqlx::Error> {
-        let mut attempt = 1;
-        loop {
-            let earlier = self
-                .reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
-                .await?;
-            if !earlier.is_empty() {
-                return Ok(SavedReports {
-                    reports: earlier,
-                    created: false,
-                });
-            }
-            match self.insert_reports(user_id, new, now).await {
-                Ok(()) => break,
-                Err(e) if attempt < SAVE_ATTEMPTS && is_conflict(&e) => attempt += 1,
-                Err(e) => return Err(e),
-            }
-        }
-        let reports = self
-            .reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
-            .await?;
-        Ok(SavedReports {
-            reports,
-            created: true,
-        })
+        let (reports, created) = save_once(
+            move || async move {
+                let earlier = self
+                    .reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
+                    .await?;
+                Ok((!earlier.is_empty()).then_some(earlier))
+            },
+            move || self.insert_reports(user_id, new, now),
+        )
+        .await?;
+        Ok(SavedReports { reports, created })
     }
 
-    /// One transaction of inserts only: on SQLite its first statement takes
-    /// the write lock (waiting for it, up to the busy timeout), so there is
-    /// no earlier read that another writer could make stale.
+    /// One transaction of inserts only.
     async fn insert_reports(
         &self,
         user_id: &str,
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        let reported_at = instant_to_text(now);
         let mut tx = self.pool.begin().await?;
-        for pupil_id in &new.pupil_ids {
-            let insert = sqlx::query(
-                "INSERT INTO absence_reports (kind, first_day, last_day, start_time, end_time, \
-                 note, id, pupil_id, reported_by, reported_at, idempotency_key) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            );
-            bind_details(insert, &new.details)
-                .bind(new_id())
-                .bind(pupil_id)
-                .bind(user_id)
-                .bind(&reported_at)
-                .bind(&new.idempotency_key)
-                .execute(&mut *tx)
-                .await?;
-        }
+        insert_reports(&mut tx, user_id, new, now).await?;
         tx.commit().await
     }
 
@@ -307,7 +276,7 @@ impl Store {
                 ),
                 |query| {
                     query
-                        .bind(day_text(last_day))
+                        .bind(date_to_text(last_day))
                         .bind(instant_to_text(now))
                         .bind(AbsenceKind::Ill.as_str())
                 },
@@ -390,22 +359,45 @@ fn bind_details<'q>(query: AnyQuery<'q>, details: &AbsenceDetails) -> AnyQuery<'
     let time = |t: NaiveTime| t.format("%H:%M").to_string();
     query
         .bind(details.kind.as_str())
-        .bind(day_text(details.first_day))
-        .bind(details.last_day.map(day_text))
+        .bind(date_to_text(details.first_day))
+        .bind(details.last_day.map(date_to_text))
         .bind(details.start_time.map(time))
         .bind(details.end_time.map(time))
         .bind(details.clean_note())
 }
 
-/// A date as stored: `YYYY-MM-DD`.
-fn day_text(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
+/// Stores one report per child of `new`, made by `user_id` at `now`, on
+/// `conn` (inside the caller's transaction). No checks: callers validate.
+pub async fn insert_reports(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    new: &NewAbsenceReport,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let reported_at = instant_to_text(now);
+    for pupil_id in &new.pupil_ids {
+        let insert = sqlx::query(
+            "INSERT INTO absence_reports (kind, first_day, last_day, start_time, end_time, \
+             note, id, pupil_id, reported_by, reported_at, idempotency_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        );
+        bind_details(insert, &new.details)
+            .bind(new_id())
+            .bind(pupil_id)
+            .bind(user_id)
+            .bind(&reported_at)
+            .bind(&new.idempotency_key)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {
     let date = |column: &str| -> Result<Option<NaiveDate>, sqlx::Error> {
         row.try_get::<Option<String>, _>(column)?
-            .map(|s| s.parse().map_err(|_| decode_error("a date")))
+            .as_deref()
+            .map(date_from_text)
             .transpose()
     };
     let time = |column: &str| -> Result<Option<NaiveTime>, sqlx::Error> {

@@ -2,35 +2,145 @@
 //! where. Written by the demo seed (and tests) inside a transaction, so
 //! these take a connection rather than the store.
 
-use shared::StaffRoleKind;
-use sqlx::AnyConnection;
+use chrono::{Datelike, NaiveDate};
+use shared::protocol::{Protocol, Role, SchoolCalendar, SchoolKind};
+use shared::{SchoolContact, StaffRoleKind};
+use sqlx::{AnyConnection, Row};
 
-use super::{new_id, Store};
+use super::{decode_error, new_id, Store};
 
-/// Primary (PO) or secondary (VO) school.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SchoolKind {
-    /// Primary school, groups 1 to 8.
-    Po,
-    /// Secondary school, classes.
-    Vo,
+/// What a school has set for its parents: its protocol and calendar.
+#[derive(Clone, Debug)]
+pub struct SchoolSettings {
+    pub school_name: String,
+    pub kind: SchoolKind,
+    /// The school's own protocol; `None`: the default for its kind.
+    pub protocol: Option<Protocol>,
+    /// The school's own calendar; `None`: the standard Dutch one.
+    pub calendar: Option<SchoolCalendar>,
 }
 
-impl SchoolKind {
-    /// The name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Po => "po",
-            Self::Vo => "vo",
-        }
+impl SchoolSettings {
+    /// The protocol this school follows.
+    pub fn protocol(&self) -> Protocol {
+        self.protocol
+            .clone()
+            .unwrap_or_else(|| Protocol::default_for(self.kind))
+    }
+
+    /// The calendar this school keeps, around `today`.
+    pub fn calendar(&self, today: NaiveDate) -> SchoolCalendar {
+        self.calendar
+            .clone()
+            .unwrap_or_else(|| standard_calendar(today))
     }
 }
 
+/// The usual Dutch school calendar for the school year of `today`, with the
+/// holidays of the year before: counts of 12 school weeks reach back into it.
+pub fn standard_calendar(today: NaiveDate) -> SchoolCalendar {
+    let first_year = if today.month() >= 8 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
+    let mut calendar = SchoolCalendar::netherlands_example(first_year);
+    let year_before = SchoolCalendar::netherlands_example(first_year - 1);
+    calendar.holidays.extend(year_before.holidays);
+    calendar
+}
+
 impl Store {
+    /// The settings of the school of `pupil_id`, if `user_id` is a guardian
+    /// of that child.
+    pub async fn child_school_settings(
+        &self,
+        user_id: &str,
+        pupil_id: &str,
+    ) -> Result<Option<SchoolSettings>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT s.name AS name, s.kind AS kind, s.protocol AS protocol, s.calendar AS calendar \
+             FROM guardianships gu \
+             JOIN pupils p ON p.id = gu.pupil_id \
+             JOIN groups g ON g.id = p.group_id \
+             JOIN schools s ON s.id = g.school_id \
+             WHERE gu.user_id = $1 AND gu.pupil_id = $2",
+        )
+        .bind(user_id)
+        .bind(pupil_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let kind: String = row.try_get("kind")?;
+        Ok(Some(SchoolSettings {
+            school_name: row.try_get("name")?,
+            kind: SchoolKind::parse(&kind).ok_or_else(|| decode_error("a school kind"))?,
+            protocol: from_json(row.try_get("protocol")?, "a protocol")?,
+            calendar: from_json(row.try_get("calendar")?, "a calendar")?,
+        }))
+    }
+
+    /// The contacts of the school of `pupil_id`, in the school's order, if
+    /// `user_id` is a guardian of that child.
+    pub async fn child_contacts(
+        &self,
+        user_id: &str,
+        pupil_id: &str,
+    ) -> Result<Option<(String, Vec<SchoolContact>)>, sqlx::Error> {
+        let Some(settings) = self.child_school_settings(user_id, pupil_id).await? else {
+            return Ok(None);
+        };
+        let rows = sqlx::query(
+            "SELECT c.role AS role, c.name AS name, c.phone AS phone, c.email AS email, \
+             c.hours AS hours \
+             FROM school_contacts c \
+             JOIN groups g ON g.school_id = c.school_id \
+             JOIN pupils p ON p.group_id = g.id \
+             WHERE p.id = $1 \
+             ORDER BY c.position, c.id",
+        )
+        .bind(pupil_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let contacts = rows
+            .iter()
+            .map(|row| {
+                let role: String = row.try_get("role")?;
+                Ok(SchoolContact {
+                    role: Role::parse(&role).ok_or_else(|| decode_error("a role"))?,
+                    name: row.try_get("name")?,
+                    phone: row.try_get("phone")?,
+                    email: row.try_get("email")?,
+                    hours: row.try_get("hours")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()?;
+        Ok(Some((settings.school_name, contacts)))
+    }
+
     /// Whether any school is stored (the demo seed runs only when none is).
     pub async fn has_schools(&self) -> Result<bool, sqlx::Error> {
         let mut conn = self.pool.acquire().await?;
         has_schools(&mut conn).await
+    }
+
+    /// What `user_id` does at `school_id`: empty when they do not work there.
+    pub async fn staff_roles_at(
+        &self,
+        user_id: &str,
+        school_id: &str,
+    ) -> Result<Vec<StaffRoleKind>, sqlx::Error> {
+        let roles: Vec<String> = sqlx::query_scalar(
+            "SELECT role FROM staff_roles WHERE user_id = $1 AND school_id = $2 ORDER BY role",
+        )
+        .bind(user_id)
+        .bind(school_id)
+        .fetch_all(&self.pool)
+        .await?;
+        roles
+            .iter()
+            .map(|role| StaffRoleKind::parse(role).ok_or_else(|| decode_error("a staff role")))
+            .collect()
     }
 }
 
@@ -120,4 +230,37 @@ pub async fn insert_staff_role(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Adds a contact to a school, shown after the ones added before.
+pub async fn insert_contact(
+    conn: &mut AnyConnection,
+    school_id: &str,
+    position: i32,
+    contact: &SchoolContact,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO school_contacts (id, school_id, role, name, phone, email, hours, position) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(new_id())
+    .bind(school_id)
+    .bind(contact.role.as_str())
+    .bind(&contact.name)
+    .bind(contact.phone.as_deref())
+    .bind(contact.email.as_deref())
+    .bind(contact.hours.as_deref())
+    .bind(position)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A JSON column: `None` when NULL.
+fn from_json<T: serde::de::DeserializeOwned>(
+    text: Option<String>,
+    what: &str,
+) -> Result<Option<T>, sqlx::Error> {
+    text.map(|t| serde_json::from_str(&t).map_err(|_| decode_error(what)))
+        .transpose()
 }

@@ -427,6 +427,31 @@ pub async fn expect_error(res: Response, status: StatusCode, code: ErrorCode) ->
     error
 }
 
+/// Posts `base()` to `path` once per case, changed by the case's fields, and
+/// checks that each is refused with `422` naming the case's field.
+pub async fn expect_invalid_fields(
+    app: &TestApp,
+    path: &str,
+    base: impl Fn() -> Value,
+    cases: &[(&str, Value, &str)],
+) {
+    for (case, change, field) in cases {
+        let mut request = base();
+        for (k, v) in change.as_object().expect("changes as an object") {
+            request[k] = v.clone();
+        }
+        let res = app.post_json(path, &request).await;
+        let error = expect_error(
+            res,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidInput,
+        )
+        .await;
+        assert_eq!(error.field.as_deref(), Some(*field), "{case}");
+        assert!(!error.message.is_empty(), "{case}");
+    }
+}
+
 /// A valid idempotency key, different each time.
 pub fn new_key() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -435,6 +460,19 @@ pub fn new_key() -> String {
 /// Today in the Netherlands, as the server counts it.
 pub fn today() -> chrono::NaiveDate {
     server::clock::school_today()
+}
+
+/// The body of a leave request for a wedding in two weeks, for one day.
+pub fn wedding_leave(pupil_id: &str, key: &str) -> Value {
+    let day = today() + chrono::Days::new(14);
+    json!({
+        "pupil_id": pupil_id,
+        "kind": "important_circumstances",
+        "first_day": day,
+        "last_day": day,
+        "reason": "De bruiloft van mijn broer",
+        "idempotency_key": key,
+    })
 }
 
 /// The body of an open-ended sick report for these children, from today.

@@ -5,7 +5,9 @@
 mod helpers;
 
 mod basics;
+mod leave;
 mod lifecycle;
+mod next_steps;
 mod reports;
 mod session;
 mod spa;

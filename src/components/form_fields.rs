@@ -1,0 +1,193 @@
+//! Fields the forms share: which children, a day, and a short text with a
+//! counter. Each shows its problem next to it (see `field_problems`).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use shared::Child;
+
+use crate::components::field_problems::{FieldProblem, FieldProblems};
+
+/// The children to choose at first: the only one, or the one the address
+/// asks for (`?kind=<id>`, from a child's card).
+pub fn children_asked_for(children: &[Child]) -> Vec<String> {
+    let wanted = use_query_map().with_untracked(|q| q.get("kind"));
+    children
+        .iter()
+        .filter(|c| children.len() == 1 || Some(&c.id) == wanted.as_ref())
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// "Voor wie?": a box per child when several may be chosen (`multiple`),
+/// else a round button per child. `chosen` keeps the ids in the order of
+/// `children`. The first input's id is `kind-0`: focus it for the group.
+#[component]
+pub fn ChildChoice(
+    children: Vec<Child>,
+    /// The field's name in the request body.
+    field: &'static str,
+    multiple: bool,
+    chosen: RwSignal<Vec<String>>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    let order = StoredValue::new(children.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    let choose = move |id: String, on: bool| {
+        chosen.update(|chosen| {
+            if !multiple {
+                chosen.clear();
+            }
+            chosen.retain(|c| *c != id);
+            if on {
+                chosen.push(id);
+            }
+            order.with_value(|order| chosen.sort_by_key(|c| order.iter().position(|o| o == c)));
+        });
+        problems.clear(&[field]);
+    };
+    let kind = if multiple { "checkbox" } else { "radio" };
+
+    view! {
+        <fieldset class="field" aria-describedby=move || problems.described_by(field, "")>
+            <legend>"Voor wie?"</legend>
+            <FieldProblem field problems />
+            {children
+                .into_iter()
+                .enumerate()
+                .map(|(i, child)| {
+                    let id = child.id.clone();
+                    let checked_id = child.id.clone();
+                    view! {
+                        <Choice
+                            kind
+                            id=format!("kind-{i}")
+                            name=field
+                            value=child.id.clone()
+                            checked=Signal::derive(move || chosen.with(|c| c.contains(&checked_id)))
+                            on_change=Callback::new(move |on| choose(id.clone(), on))
+                            invalid=Signal::derive(move || problems.invalid(field))
+                        >
+                            {child.first_name} " (" {child.group_name} ")"
+                        </Choice>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// One box (`kind` "checkbox") or round button ("radio") with its label;
+/// the label is the tap target.
+#[component]
+pub fn Choice(
+    kind: &'static str,
+    id: String,
+    name: &'static str,
+    #[prop(into)] value: String,
+    #[prop(into)] checked: Signal<bool>,
+    /// Gets whether it is on now.
+    on_change: Callback<bool>,
+    #[prop(into, optional)] invalid: Signal<Option<&'static str>>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input
+                type=kind
+                id=id.clone()
+                name=name
+                value=value
+                aria-invalid=move || invalid.get()
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label for=id>{children()}</label>
+        </div>
+    }
+}
+
+/// A day, as a date input (`YYYY-MM-DD`). Given the `last_day` that
+/// belongs to this first day, it keeps that one with it: moved along when
+/// it was the same day, and never before it.
+#[component]
+pub fn DayField(
+    /// The field's name in the request body, and the input's id.
+    field: &'static str,
+    label: &'static str,
+    #[prop(into)] min: Signal<String>,
+    max: String,
+    value: RwSignal<String>,
+    problems: FieldProblems,
+    #[prop(optional)] last_day: Option<RwSignal<String>>,
+) -> impl IntoView {
+    let on_change = move |new: String| {
+        if let Some(last_day) = last_day {
+            let old = value.get_untracked();
+            let last = last_day.get_untracked();
+            if last.is_empty() || last == old || last < new {
+                last_day.set(new.clone());
+            }
+            problems.clear(&["last_day"]);
+        }
+        value.set(new);
+        problems.clear(&[field]);
+    };
+
+    view! {
+        <div class="field">
+            <label for=field>{label}</label>
+            <FieldProblem field problems />
+            <input
+                type="date"
+                id=field
+                name=field
+                min=min
+                max=max
+                aria-invalid=move || problems.invalid(field)
+                aria-describedby=move || problems.described_by(field, "")
+                prop:value=move || value.get()
+                on:change=move |ev| on_change(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// A short free text with a hint above it (ids `{field}-hint`) and, below,
+/// how many characters are left (`{field}-counter`).
+#[component]
+pub fn ShortText(
+    /// The field's name in the request body, and the textarea's id.
+    field: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    max_chars: usize,
+    value: RwSignal<String>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    let hint_id = format!("{field}-hint");
+    let counter_id = format!("{field}-counter");
+    let hints = format!("{hint_id} {counter_id}");
+    let left = move || max_chars.saturating_sub(value.with(|v| v.chars().count()));
+
+    view! {
+        <div class="field">
+            <label for=field>{label}</label>
+            <p class="hint" id=hint_id>
+                {hint}
+            </p>
+            <FieldProblem field problems />
+            <textarea
+                id=field
+                name=field
+                rows="3"
+                maxlength=max_chars.to_string()
+                aria-invalid=move || problems.invalid(field)
+                aria-describedby=move || problems.described_by(field, &hints)
+                bind:value=value
+                on:input=move |_| problems.clear(&[field])
+            ></textarea>
+            <p class="hint counter" id=counter_id>
+                "Nog " {left} " tekens over."
+            </p>
+        </div>
+    }
+}
