@@ -15,7 +15,7 @@ use crate::auth::hash_password;
 use crate::clock::school_date;
 use crate::error::Error;
 use crate::store::accounts::insert_user;
-use crate::store::reports::insert_reports;
+use crate::store::reports::{acknowledge_report, insert_reports};
 use crate::store::schools::{
     has_schools, insert_contact, insert_group, insert_guardianship, insert_pupil, insert_school,
     insert_staff_role, standard_calendar,
@@ -185,13 +185,14 @@ const CONTACTS: &[Contact] = &[
     ),
 ];
 
-/// (child, parent's e-mail, school days ago): one-day sick reports the demo
-/// starts with, so that the protocol has something to show. Yara has had
-/// three in the last 12 school weeks: one more brings a conversation.
-const EARLIER_SICK_DAYS: &[(&str, &str, u32)] = &[
-    ("Yara", "ahmed@example.nl", 5),
-    ("Yara", "ahmed@example.nl", 20),
-    ("Yara", "ahmed@example.nl", 35),
+/// (child, parent's e-mail, school days ago, staff who saw it): one-day sick
+/// reports the demo starts with, so that the protocol has something to show.
+/// Yara has had three in the last 12 school weeks: one more brings a
+/// conversation. The school saw them long ago.
+const EARLIER_SICK_DAYS: &[(&str, &str, u32, &str)] = &[
+    ("Yara", "ahmed@example.nl", 5, "balie@example.nl"),
+    ("Yara", "ahmed@example.nl", 20, "balie@example.nl"),
+    ("Yara", "ahmed@example.nl", 35, "balie@example.nl"),
 ];
 
 /// A demo log-in, to print at start-up.
@@ -257,6 +258,7 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
     }
     for (name, email, school, role) in STAFF {
         let user_id = insert_user(&mut tx, email, name, &hash).await?;
+        users.insert(*email, user_id.clone());
         insert_staff_role(&mut tx, &user_id, &schools[school], *role).await?;
         logins.push(DemoLogin {
             email,
@@ -264,7 +266,7 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
         });
     }
     let now = Utc::now();
-    for (child, parent, days_ago) in EARLIER_SICK_DAYS {
+    for (child, parent, days_ago, seen_by) in EARLIER_SICK_DAYS {
         let day = school_days_before(school_date(now), *days_ago);
         let report = NewAbsenceReport {
             pupil_ids: vec![pupils[child].clone()],
@@ -280,7 +282,10 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
         };
         // Reported on the morning of that day.
         let reported_at = day.and_hms_opt(7, 15, 0).map_or(now, |t| t.and_utc());
-        insert_reports(&mut tx, &users[parent], &report, reported_at).await?;
+        for id in insert_reports(&mut tx, &users[parent], &report, reported_at).await? {
+            let seen_at = reported_at + chrono::Duration::minutes(40);
+            acknowledge_report(&mut tx, &id, &users[seen_by], seen_at).await?;
+        }
     }
     tx.commit().await?;
     Ok(Some(logins))

@@ -295,16 +295,8 @@ impl Store {
         staff_user_id: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
-        let done = sqlx::query(
-            "UPDATE absence_reports SET acknowledged_at = $1, acknowledged_by = $2 \
-             WHERE id = $3 AND acknowledged_at IS NULL AND withdrawn_at IS NULL",
-        )
-        .bind(instant_to_text(now))
-        .bind(staff_user_id)
-        .bind(report_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() > 0)
+        let mut conn = self.pool.acquire().await?;
+        acknowledge_report(&mut conn, report_id, staff_user_id, now).await
     }
 
     /// `UPDATE absence_reports AS r SET {set}` for report `$1`, if user `$2`
@@ -367,30 +359,54 @@ fn bind_details<'q>(query: AnyQuery<'q>, details: &AbsenceDetails) -> AnyQuery<'
 }
 
 /// Stores one report per child of `new`, made by `user_id` at `now`, on
-/// `conn` (inside the caller's transaction). No checks: callers validate.
+/// `conn` (inside the caller's transaction), and returns their ids. No
+/// checks: callers validate.
 pub async fn insert_reports(
     conn: &mut AnyConnection,
     user_id: &str,
     new: &NewAbsenceReport,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<Vec<String>, sqlx::Error> {
     let reported_at = instant_to_text(now);
+    let mut ids = Vec::with_capacity(new.pupil_ids.len());
     for pupil_id in &new.pupil_ids {
+        let id = new_id();
         let insert = sqlx::query(
             "INSERT INTO absence_reports (kind, first_day, last_day, start_time, end_time, \
              note, id, pupil_id, reported_by, reported_at, idempotency_key) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         );
         bind_details(insert, &new.details)
-            .bind(new_id())
+            .bind(&id)
             .bind(pupil_id)
             .bind(user_id)
             .bind(&reported_at)
             .bind(&new.idempotency_key)
             .execute(&mut *conn)
             .await?;
+        ids.push(id);
     }
-    Ok(())
+    Ok(ids)
+}
+
+/// Marks a report as seen by the school (`staff_user_id`) at `now`, on
+/// `conn`. False when it was seen already, withdrawn, or does not exist.
+pub async fn acknowledge_report(
+    conn: &mut AnyConnection,
+    report_id: &str,
+    staff_user_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE absence_reports SET acknowledged_at = $1, acknowledged_by = $2 \
+         WHERE id = $3 AND acknowledged_at IS NULL AND withdrawn_at IS NULL",
+    )
+    .bind(instant_to_text(now))
+    .bind(staff_user_id)
+    .bind(report_id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
 }
 
 fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {

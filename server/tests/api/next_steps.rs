@@ -13,6 +13,15 @@ async fn three_earlier_sick_reports_put_a_conversation_one_report_away() {
     app.login_as("ahmed@example.nl").await;
     let yara = app.child_id("Yara").await;
 
+    let earlier = app.child_reports(&yara).await;
+    assert_eq!(earlier.len(), 3);
+    assert!(
+        earlier
+            .iter()
+            .all(|r| r.acknowledged_by.as_deref() == Some("Kees Jansen")),
+        "the school saw the demo's earlier reports: {earlier:?}"
+    );
+
     let before: ChildProtocol =
         body(app.get(&format!("/api/children/{yara}/protocol")).await).await;
 
