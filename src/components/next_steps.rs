@@ -5,18 +5,25 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::protocol::{AbsenceCategory, Step, StepState, Totals};
-use shared::ChildProtocol;
+use shared::{AbsenceReport, ChildProtocol};
 
 use crate::api;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::dutch;
 
 /// Loads and shows what happens next for one child: the totals of this
-/// school year in a sentence, then the steps.
+/// school year in a sentence, then the steps. `reports`, where the page
+/// shows the child's reports: when they change, the steps are loaded again.
 #[component]
-pub fn NextSteps(child_id: String) -> impl IntoView {
+pub fn NextSteps(
+    child_id: String,
+    #[prop(optional)] reports: Option<Signal<Vec<AbsenceReport>>>,
+) -> impl IntoView {
     let id = child_id.clone();
     let protocol = LocalResource::new(move || {
+        if let Some(reports) = reports {
+            reports.track();
+        }
         let id = id.clone();
         async move { api::child_protocol(&id).await }
     });

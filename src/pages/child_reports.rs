@@ -29,10 +29,7 @@ pub fn ChildReportsPage() -> impl IntoView {
         |item: &AbsenceReport| item.pupil_first_name.clone(),
         |id, name, reports| {
             set_title(&format!("Meldingen van {name}"));
-            view! {
-                <ReportList id=id.clone() name reports />
-                <NextSteps child_id=id />
-            }
+            view! { <ReportList id name reports /> }
         },
     )
 }
@@ -123,6 +120,8 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
                 />
             </ul>
         </Show>
+        // Worked out again whenever a report here is withdrawn or changed.
+        <NextSteps child_id=id reports=list.reports.into() />
     }
 }
 
