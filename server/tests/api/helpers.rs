@@ -29,12 +29,8 @@ use tempfile::TempDir;
 /// The password of every demo account.
 pub const PASSWORD: &str = server::seed::DEMO_PASSWORD;
 
-/// Which database a test runs on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
+/// Which database a test runs on: the store's own notion of it.
+pub use server::store::Backend;
 
 /// Generates, for each named `async fn(Db)` in the calling module, a module
 /// with a `sqlite` and a `postgres` test that run it on a fresh database.
