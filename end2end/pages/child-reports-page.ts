@@ -27,8 +27,9 @@ export class ChildReportsPage {
   }
 
   /** What the page says just happened. */
+  /** The line that says what just happened (not the steps' "loading" line). */
   status(): Locator {
-    return this.page.getByRole('status');
+    return this.page.getByRole('status').filter({ hasNotText: 'Even geduld' });
   }
 
   async change(report: Locator) {
