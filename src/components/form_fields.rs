@@ -151,6 +151,32 @@ pub fn DayField(
     }
 }
 
+/// One time of day for part of a day; a change clears both times' problems,
+/// since they are checked together.
+#[component]
+pub fn TimeField(
+    field: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=field>{label}</label>
+            <FieldProblem field problems />
+            <input
+                type="time"
+                id=field
+                name=field
+                aria-invalid=move || problems.invalid(field)
+                aria-describedby=move || problems.described_by(field, "times-hint")
+                bind:value=value
+                on:input=move |_| problems.clear(&["start_time", "end_time"])
+            />
+        </div>
+    }
+}
+
 /// A short free text with a hint above it (ids `{field}-hint`) and, below,
 /// how many characters are left (`{field}-counter`).
 #[component]

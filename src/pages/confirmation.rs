@@ -50,8 +50,8 @@ pub fn ConfirmationPage() -> impl IntoView {
 fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
     let today = dutch::today();
     let any_ill = reports.iter().any(|r| r.details.kind == AbsenceKind::Ill);
-    let mut children: Vec<String> = reports.iter().map(|r| r.pupil_id.clone()).collect();
-    children.dedup();
+    // One report per child: validation refuses a child twice.
+    let children: Vec<String> = reports.iter().map(|r| r.pupil_id.clone()).collect();
     view! {
         {reports
             .into_iter()

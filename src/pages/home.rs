@@ -55,7 +55,8 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// One child: name, group and school, with links to report them absent,
-/// to their reports and to their leave requests.
+/// to their reports (and what happens next), to their leave requests and to
+/// whom to contact at their school.
 #[component]
 fn ChildCard(child: Child) -> impl IntoView {
     let reports_href = format!("/kinderen/{}", child.id);
@@ -64,6 +65,7 @@ fn ChildCard(child: Child) -> impl IntoView {
     let reports_text = format!("Meldingen van {}", child.first_name);
     let leave_href = format!("/kinderen/{}/verlof", child.id);
     let leave_text = format!("Verlof voor {}", child.first_name);
+    let contact_href = format!("/kinderen/{}/contact", child.id);
     view! {
         <article class="card">
             <h2>{child.first_name}</h2>
@@ -77,6 +79,9 @@ fn ChildCard(child: Child) -> impl IntoView {
                 </li>
                 <li>
                     <A href=leave_href>{leave_text}</A>
+                </li>
+                <li>
+                    <A href=contact_href>"Contact met de school"</A>
                 </li>
             </ul>
         </article>

@@ -18,11 +18,9 @@ use shared::{
 use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::feedback::NoChildren;
-use crate::components::field_problems::{
-    focus, FieldProblem, FieldProblems, ProblemSummary, Problems,
-};
+use crate::components::field_problems::{focus, ProblemSummary, Problems};
 use crate::components::form_fields::{
-    children_asked_for, ChildChoice, Choice, DayField, ShortText,
+    children_asked_for, ChildChoice, Choice, DayField, ShortText, TimeField,
 };
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
@@ -360,31 +358,5 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
                 }}
             </button>
         </form>
-    }
-}
-
-/// One time of day for part of a day; a change clears both times' problems,
-/// since they are checked together.
-#[component]
-fn TimeField(
-    field: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    problems: FieldProblems,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=field>{label}</label>
-            <FieldProblem field problems />
-            <input
-                type="time"
-                id=field
-                name=field
-                aria-invalid=move || problems.invalid(field)
-                aria-describedby=move || problems.described_by(field, "times-hint")
-                bind:value=value
-                on:input=move |_| problems.clear(&["start_time", "end_time"])
-            />
-        </div>
     }
 }
