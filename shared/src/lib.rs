@@ -11,7 +11,9 @@
 
 pub mod account;
 pub mod contacts;
+pub mod conversations;
 pub mod error;
+mod hhmm;
 pub mod leave;
 pub mod next_steps;
 pub mod protocol;
@@ -20,6 +22,11 @@ mod validation;
 
 pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
 pub use contacts::{ChildContacts, SchoolContact};
+pub use conversations::{
+    AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,
+    ConversationStatus, ConversationTopic, ConversationWith, MeetingMode, NewConversation,
+    NewInvitation, ProposeTimes, TimeSlot,
+};
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use leave::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
 pub use next_steps::ChildProtocol;

@@ -69,10 +69,10 @@ pub struct AbsenceDetails {
     #[serde(default)]
     pub last_day: Option<NaiveDate>,
     /// Part of a day (single-day reports only): away from this time...
-    #[serde(default, with = "hhmm_opt")]
+    #[serde(default, with = "crate::hhmm::option")]
     pub start_time: Option<NaiveTime>,
     /// ...until this time.
-    #[serde(default, with = "hhmm_opt")]
+    #[serde(default, with = "crate::hhmm::option")]
     pub end_time: Option<NaiveTime>,
     /// A short practical note, never for illness; no medical details.
     #[serde(default)]
@@ -274,29 +274,6 @@ impl AbsenceReport {
     /// better ([`ReportBetter`]), also after the school has seen it.
     pub fn is_open_ended_illness(&self) -> bool {
         self.details.kind == AbsenceKind::Ill && self.details.last_day.is_none()
-    }
-}
-
-/// Optional times of day as `"HH:MM"` (also accepts `"HH:MM:SS"`).
-mod hhmm_opt {
-    use chrono::NaiveTime;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
-        match Option::<String>::deserialize(d)?.as_deref() {
-            None | Some("") => Ok(None),
-            Some(s) => NaiveTime::parse_from_str(s, "%H:%M")
-                .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-                .map(Some)
-                .map_err(|_| D::Error::custom(format!("'{s}' is not a time of day (HH:MM)"))),
-        }
     }
 }
 

@@ -36,10 +36,10 @@ pub struct SchoolCalendar {
     pub school_year_start: NaiveDate,
     /// When lessons begin and end on a school day: a part day counts for the
     /// share of this time it covers.
-    #[serde(with = "super::hhmm")]
+    #[serde(with = "crate::hhmm")]
     pub lesson_start: NaiveTime,
     /// When lessons end.
-    #[serde(with = "super::hhmm")]
+    #[serde(with = "crate::hhmm")]
     pub lesson_end: NaiveTime,
     /// The hours a whole school day counts for. Lesson hours or clock hours,
     /// as the school counts them for the 16-hour rule.

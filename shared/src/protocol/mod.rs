@@ -17,7 +17,6 @@
 mod calendar;
 mod defaults;
 mod engine;
-mod hhmm;
 mod record;
 mod steps;
 mod text;

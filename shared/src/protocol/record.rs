@@ -86,10 +86,10 @@ pub struct AbsenceRecord {
     #[serde(default)]
     pub last_day: Option<NaiveDate>,
     /// Away from this time on the first day (`None`: from the start).
-    #[serde(default, with = "super::hhmm::option")]
+    #[serde(default, with = "crate::hhmm::option")]
     pub start_time: Option<NaiveTime>,
     /// Away until this time on the last day (`None`: to the end).
-    #[serde(default, with = "super::hhmm::option")]
+    #[serde(default, with = "crate::hhmm::option")]
     pub end_time: Option<NaiveTime>,
 }
 

@@ -119,7 +119,7 @@ pub enum Trigger {
     /// The child is missing without a report by this time. The history holds
     /// no such events, so this step is always information, never "applies".
     NoReportBy {
-        #[serde(with = "super::hhmm")]
+        #[serde(with = "crate::hhmm")]
         time: NaiveTime,
     },
     /// The `count`th sick report within the last `within_school_weeks` school

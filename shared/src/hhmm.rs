@@ -1,6 +1,6 @@
 //! Times of day on the wire as `"HH:MM"`, as everywhere in the API (also
-//! reads `"HH:MM:SS"`). Use with `#[serde(with = "super::hhmm")]`, or
-//! `super::hhmm::option` for an `Option<NaiveTime>`.
+//! reads `"HH:MM:SS"`). Use with `#[serde(with = "crate::hhmm")]`, or
+//! `crate::hhmm::option` for an `Option<NaiveTime>`.
 
 use chrono::NaiveTime;
 use serde::{de::Error, Deserialize, Deserializer, Serializer};
