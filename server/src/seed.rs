@@ -64,6 +64,12 @@ const STAFF: &[(&str, &str, &str, StaffRoleKind)] = &[
         StaffRoleKind::AttendanceDesk,
     ),
     (
+        "Ruben Visser",
+        "mentor@example.nl",
+        "Het Baken College",
+        StaffRoleKind::Teacher,
+    ),
+    (
         "Fatma Yilmaz",
         "fatma@example.nl",
         "Het Baken College",
