@@ -13,7 +13,9 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_path_to_error::Segment;
 use shared::{
-    AbsenceDetails, LeaveDecision, LoginRequest, NewAbsenceReport, NewLeaveRequest, ReportBetter,
+    AbsenceDetails, AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome,
+    LeaveDecision, LoginRequest, NewAbsenceReport, NewConversation, NewInvitation, NewLeaveRequest,
+    ProposeTimes, ReportBetter,
 };
 
 use crate::error::Error;
@@ -74,30 +76,34 @@ pub trait Body: DeserializeOwned {
     type Flattened: DeserializeOwned;
 }
 
-impl Body for LoginRequest {
-    type Flattened = IgnoredAny;
-}
-
 impl Body for NewAbsenceReport {
     type Flattened = AbsenceDetails;
 }
 
-/// Also `shared::ReportChange`.
-impl Body for AbsenceDetails {
-    type Flattened = IgnoredAny;
+/// Bodies without a flattened part.
+macro_rules! flat_bodies {
+    ($($body:ty),+ $(,)?) => {
+        $(impl Body for $body {
+            type Flattened = IgnoredAny;
+        })+
+    };
 }
 
-impl Body for ReportBetter {
-    type Flattened = IgnoredAny;
-}
-
-impl Body for NewLeaveRequest {
-    type Flattened = IgnoredAny;
-}
-
-impl Body for LeaveDecision {
-    type Flattened = IgnoredAny;
-}
+flat_bodies!(
+    LoginRequest,
+    // Also `shared::ReportChange`.
+    AbsenceDetails,
+    ReportBetter,
+    NewLeaveRequest,
+    LeaveDecision,
+    NewConversation,
+    NewInvitation,
+    ProposeTimes,
+    ChooseTime,
+    AskOtherTimes,
+    CancelConversation,
+    ConversationOutcome,
+);
 
 /// Reads a body, telling which top-level field is at fault when one is.
 pub fn parse<T: Body>(bytes: &[u8]) -> Result<T, Error> {

@@ -11,12 +11,14 @@
 //! - [`store`]: the data layer (SQLite or PostgreSQL through sqlx `Any`),
 //!   with the migrations in `server/migrations`.
 //! - [`seed`]: demo data for a first start. [`spa`]: the built app.
+//! - [`ics`]: an agreed conversation as a calendar file.
 
 pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod ics;
 pub mod json;
 pub mod seed;
 pub mod spa;

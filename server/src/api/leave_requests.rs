@@ -25,6 +25,7 @@ use shared::{
 };
 
 use super::created_or_ok;
+use super::standing::Standing;
 use crate::auth::CurrentUser;
 use crate::clock::school_date;
 use crate::error::Error;
@@ -101,7 +102,7 @@ async fn leave_requests_show(
 ) -> Result<AppJson<LeaveRequest>, Error> {
     let (leave, standing) = load(&state, &user, &id).await?;
     standing.require(
-        standing.sees(),
+        sees(&standing),
         "Alleen de ouders en de directeur of beheerder van de school zien deze aanvraag.",
     )?;
     Ok(AppJson(leave.request))
@@ -141,7 +142,7 @@ async fn leave_requests_decide(
 ) -> Result<AppJson<LeaveRequest>, Error> {
     let (_, standing) = load(&state, &user, &id).await?;
     standing.require(
-        standing.decides(),
+        decides(&standing),
         "Alleen de directeur of de beheerder van de school beslist over verlof.",
     )?;
     decision.validate()?;
@@ -176,7 +177,7 @@ async fn schools_leave_requests_list(
         roles: state.store.staff_roles_at(&user.id, &school_id).await?,
     };
     standing.require(
-        standing.decides(),
+        decides(&standing),
         "Alleen de directeur of de beheerder van de school ziet de verlofaanvragen.",
     )?;
     let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
@@ -196,38 +197,14 @@ async fn schools_leave_requests_list(
     Ok(AppJson(requests))
 }
 
-/// How the caller stands to a child's school: a guardian of the child,
-/// and their roles at the child's school.
-struct Standing {
-    guardian: bool,
-    roles: Vec<StaffRoleKind>,
+/// Answers leave requests at this school.
+fn decides(standing: &Standing) -> bool {
+    standing.has_role(StaffRoleKind::decides_leave)
 }
 
-impl Standing {
-    /// Answers leave requests at this school.
-    fn decides(&self) -> bool {
-        self.roles.iter().any(|r| r.decides_leave())
-    }
-
-    /// May read the request.
-    fn sees(&self) -> bool {
-        self.guardian || self.decides()
-    }
-
-    /// `allowed`, or else `403` for those who know the child or work at the
-    /// school, and `404` for everyone else (we do not say it exists).
-    fn require(&self, allowed: bool, message: &'static str) -> Result<(), Error> {
-        if allowed {
-            Ok(())
-        } else if self.guardian || !self.roles.is_empty() {
-            Err(Error::Forbidden {
-                field: None,
-                message,
-            })
-        } else {
-            Err(Error::NotFound)
-        }
-    }
+/// May read the request.
+fn sees(standing: &Standing) -> bool {
+    standing.guardian || decides(standing)
 }
 
 /// The request and how the caller stands to it; `404` when there is none.

@@ -3,11 +3,13 @@
 //! `<resource>_<verb>`.
 
 mod children;
+mod conversations;
 mod health;
 mod leave_requests;
 mod me;
 mod reports;
 mod session;
+mod standing;
 
 use axum::http::StatusCode;
 use axum::Router;
@@ -25,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .merge(children::router())
         .merge(reports::router())
         .merge(leave_requests::router())
+        .merge(conversations::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
 }

