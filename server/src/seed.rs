@@ -1,15 +1,19 @@
 //! Demo data for a first start: two schools, three children, three parents
-//! and four staff members (a director among them, who answers leave
-//! requests), all with the password `welkom-demo`. Stored only
-//! when the database has no school yet (and `VW_SEED_DEMO` is not false), in
-//! one transaction.
+//! and five staff members (a director among them, who answers leave
+//! requests), all with the password `welkom-demo`, and an invitation to a
+//! conversation. Stored only when the database has no school yet (and
+//! `VW_SEED_DEMO` is not false), in one transaction (the invitation right
+//! after it).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{NaiveDate, NaiveTime, Utc};
 use shared::protocol::Role;
-use shared::{AbsenceDetails, AbsenceKind, NewAbsenceReport, SchoolContact, StaffRoleKind};
+use shared::{
+    AbsenceDetails, AbsenceKind, ConversationTopic, ConversationWith, MeetingMode,
+    NewAbsenceReport, NewInvitation, SchoolContact, StaffRoleKind, TimeSlot,
+};
 
 use crate::auth::hash_password;
 use crate::clock::school_date;
@@ -294,6 +298,32 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
         }
     }
     tx.commit().await?;
+
+    // Yara's teacher invites her father to talk, after school.
+    let (first, second) = (
+        school_days_after(school_date(now), 2),
+        school_days_after(school_date(now), 3),
+    );
+    let after_school = |day| TimeSlot {
+        day,
+        start_time: NaiveTime::from_hms_opt(15, 0, 0).unwrap_or_default(),
+        end_time: NaiveTime::from_hms_opt(15, 20, 0).unwrap_or_default(),
+    };
+    let invitation = NewInvitation {
+        pupil_id: pupils["Yara"].clone(),
+        with: ConversationWith::Mentor,
+        topic: ConversationTopic::Wellbeing,
+        child_joins: true,
+        mode: MeetingMode::AtSchool,
+        times: vec![after_school(first), after_school(second)],
+        message:
+            "Yara was een paar keer ziek. Ik hoor graag van jullie hoe het gaat. Yara is welkom."
+                .into(),
+        idempotency_key: "demo-invitation-yara-0000".into(),
+    };
+    store
+        .save_invitation(&users["els@example.nl"], &invitation, now)
+        .await?;
     Ok(Some(logins))
 }
 
@@ -301,6 +331,15 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
 fn school_days_before(today: NaiveDate, count: u32) -> NaiveDate {
     let calendar = standard_calendar(today);
     std::iter::successors(today.pred_opt(), NaiveDate::pred_opt)
+        .filter(|day| calendar.is_school_day(*day))
+        .nth(count.saturating_sub(1) as usize)
+        .unwrap_or(today)
+}
+
+/// The school day `count` school days after `today` (standard calendar).
+fn school_days_after(today: NaiveDate, count: u32) -> NaiveDate {
+    let calendar = standard_calendar(today);
+    std::iter::successors(today.succ_opt(), NaiveDate::succ_opt)
         .filter(|day| calendar.is_school_day(*day))
         .nth(count.saturating_sub(1) as usize)
         .unwrap_or(today)

@@ -190,10 +190,23 @@ async fn conversations_choose(
     Path(id): Path<String>,
     AppJson(choice): AppJson<ChooseTime>,
 ) -> Result<AppJson<Conversation>, Error> {
-    let (_, side) = load_for(&state, &user, &id).await?;
+    let (c, side) = load_for(&state, &user, &id).await?;
+    let now = Utc::now();
+    let chosen = c
+        .conversation
+        .proposed_times
+        .iter()
+        .find(|t| t.id == choice.time_id);
+    if chosen.is_some_and(|t| t.slot.starts() <= school_time(now)) {
+        return Err(FieldError::new(
+            "time_id",
+            "Deze tijd is al voorbij. Kies een andere tijd, of vraag om andere tijden.",
+        )
+        .into());
+    }
     let done = state
         .store
-        .agree_time(&id, &choice.time_id, &user.id, side.is_staff(), Utc::now())
+        .agree_time(&id, &choice.time_id, &user.id, side.is_staff(), now)
         .await?;
     let c = changed(&state, &id, done, Notice::TimeAgreed).await?;
     Ok(AppJson(side.view(c)))

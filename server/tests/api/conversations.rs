@@ -16,6 +16,7 @@ on_both_backends!(
     only_the_childs_guardians_and_the_answering_staff_see_it,
     each_side_makes_only_its_own_changes,
     the_school_invites_and_closes_with_a_note_it_may_keep_to_itself,
+    the_demo_has_an_invitation_for_yaras_father,
 );
 
 const MENTOR: &str = "mentor@example.nl";
@@ -323,6 +324,24 @@ async fn bad_input_is_refused_with_a_clear_message(db: Db) {
     )
     .await;
     assert_eq!(error.field.as_deref(), Some("time_id"));
+    // A proposed time that has passed meanwhile.
+    let time = &proposed.proposed_times[0];
+    let set_day = |day: chrono::NaiveDate| {
+        sqlx::query("UPDATE conversation_times SET day = $1 WHERE id = $2")
+            .bind(day.to_string())
+            .bind(time.id.clone())
+            .execute(app.store.pool())
+    };
+    set_day(today() - Days::new(1)).await.unwrap();
+    let res = choose(&app, &sanne, &asked.id, &time.id).await;
+    let error = expect_error(
+        res,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::InvalidInput,
+    )
+    .await;
+    assert!(error.message.contains("voorbij"), "{}", error.message);
+    set_day(time.slot.day).await.unwrap();
     // Asking for other times needs a word on what suits.
     let res = post(
         &app,
@@ -476,7 +495,11 @@ async fn only_the_childs_guardians_and_the_answering_staff_see_it(db: Db) {
     expect_error(res, StatusCode::NOT_FOUND, ErrorCode::NotFound).await;
     let list: Vec<Conversation> =
         body(get(&app, &els, &format!("/api/schools/{school}/conversations")).await).await;
-    assert_eq!(list.iter().map(|c| &c.id).collect::<Vec<_>>(), [&shared.id]);
+    let ids: Vec<_> = list.iter().map(|c| &c.id).collect();
+    assert!(
+        ids.contains(&&shared.id) && !ids.contains(&&private.id),
+        "{ids:?}"
+    );
 }
 
 async fn each_side_makes_only_its_own_changes(db: Db) {
@@ -616,4 +639,17 @@ async fn the_school_invites_and_closes_with_a_note_it_may_keep_to_itself(db: Db)
         body(get(&app, &sanne, &format!("/api/conversations/{id}")).await).await;
     assert_eq!(seen.status, ConversationStatus::Done);
     assert_eq!(seen.outcome_note, None);
+}
+
+async fn the_demo_has_an_invitation_for_yaras_father(db: Db) {
+    let app = db.spawn_app().await;
+    let ahmed = app.client_for("ahmed@example.nl").await;
+    let list: Vec<Conversation> = body(get(&app, &ahmed, "/api/conversations").await).await;
+    assert_eq!(list.len(), 1);
+    let invitation = &list[0];
+    assert!(invitation.initiated_by_school);
+    assert_eq!(invitation.started_by, "Els Bakker");
+    assert_eq!(invitation.with_label(), "De leerkracht");
+    assert_eq!(invitation.proposed_times.len(), 2);
+    assert!(invitation.proposed_times[0].slot.day > today());
 }

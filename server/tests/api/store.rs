@@ -110,6 +110,7 @@ async fn the_demo_seed_runs_only_once(db: Db) {
             "ahmed@example.nl",
             "els@example.nl",
             "balie@example.nl",
+            "mentor@example.nl",
             "fatma@example.nl",
             "directie@example.nl"
         ]
