@@ -249,7 +249,7 @@ impl ConversationStatus {
     pub fn label(self) -> &'static str {
         match self {
             Self::Requested => "Verstuurd",
-            Self::Proposed => "Kies een tijd",
+            Self::Proposed => "Tijden voorgesteld",
             Self::Agreed => "Afgesproken",
             Self::Done => "Geweest",
             Self::Cancelled => "Afgezegd",
