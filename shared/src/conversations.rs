@@ -307,12 +307,7 @@ impl NewConversation {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         errors.extend(check_pupil_id(&self.pupil_id));
-        errors.extend(check_text(
-            "message",
-            &self.message,
-            None,
-            "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
-        ));
+        errors.extend(check_message(&self.message));
         errors.extend(check_idempotency_key(&self.idempotency_key));
         done(errors)
     }
@@ -366,12 +361,7 @@ impl ProposeTimes {
     /// `now` is the school's local time.
     pub fn validate(&self, now: NaiveDateTime) -> Result<(), Vec<FieldError>> {
         let mut errors = check_times(&self.times, now);
-        errors.extend(check_text(
-            "message",
-            &self.message,
-            None,
-            "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
-        ));
+        errors.extend(check_message(&self.message));
         done(errors)
     }
 }
@@ -398,12 +388,7 @@ impl NewInvitation {
         let mut errors = Vec::new();
         errors.extend(check_pupil_id(&self.pupil_id));
         errors.extend(check_times(&self.times, now));
-        errors.extend(check_text(
-            "message",
-            &self.message,
-            None,
-            "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
-        ));
+        errors.extend(check_message(&self.message));
         errors.extend(check_idempotency_key(&self.idempotency_key));
         done(errors)
     }
@@ -584,6 +569,16 @@ fn check_pupil_id(pupil_id: &str) -> Option<FieldError> {
     } else {
         None
     }
+}
+
+/// An optional message: at most 500 characters.
+fn check_message(message: &str) -> Option<FieldError> {
+    check_text(
+        "message",
+        message,
+        None,
+        "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
+    )
 }
 
 /// A free text: at most 500 characters once trimmed, and not empty when

@@ -348,26 +348,19 @@ impl Store {
         message: &str,
         now: DateTime<Utc>,
     ) -> Result<Result<(), NotChanged>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let moved = sqlx::query(&format!(
-            "UPDATE conversations SET status = 'proposed', handled_by = $1, agreed_day = NULL, \
-             agreed_start = NULL, agreed_end = NULL, updated_at = $2 \
-             WHERE id = $3 AND status IN {OPEN}"
-        ))
-        .bind(staff_id)
-        .bind(instant_to_text(now))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if moved.rows_affected() != 1 {
-            return Ok(Err(NotChanged::WrongStatus));
-        }
-        delete_times(&mut tx, id).await?;
-        insert_times(&mut tx, id, times).await?;
-        let kind = ConversationEventKind::TimesProposed;
-        record(&mut tx, id, kind, staff_id, true, Some(message), now).await?;
-        tx.commit().await?;
-        Ok(Ok(()))
+        let change = StatusChange {
+            from: OPEN,
+            to: ConversationStatus::Proposed,
+            also_set:
+                ", handled_by = $4, agreed_day = NULL, agreed_start = NULL, agreed_end = NULL",
+            new_times: times,
+            event: ConversationEventKind::TimesProposed,
+            by: staff_id,
+            by_school: true,
+            message: Some(message),
+        };
+        self.change_status(id, change, |q| q.bind(staff_id.to_owned()), now)
+            .await
     }
 
     /// A guardian picks, or a staff member confirms, proposed time
@@ -429,24 +422,17 @@ impl Store {
         message: &str,
         now: DateTime<Utc>,
     ) -> Result<Result<(), NotChanged>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let moved = sqlx::query(
-            "UPDATE conversations SET status = 'requested', agreed_day = NULL, \
-             agreed_start = NULL, agreed_end = NULL, updated_at = $1 \
-             WHERE id = $2 AND status IN ('proposed', 'agreed')",
-        )
-        .bind(instant_to_text(now))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if moved.rows_affected() != 1 {
-            return Ok(Err(NotChanged::WrongStatus));
-        }
-        delete_times(&mut tx, id).await?;
-        let kind = ConversationEventKind::OtherTimesAsked;
-        record(&mut tx, id, kind, user_id, false, Some(message), now).await?;
-        tx.commit().await?;
-        Ok(Ok(()))
+        let change = StatusChange {
+            from: "('proposed', 'agreed')",
+            to: ConversationStatus::Requested,
+            also_set: ", agreed_day = NULL, agreed_start = NULL, agreed_end = NULL",
+            new_times: &[],
+            event: ConversationEventKind::OtherTimesAsked,
+            by: user_id,
+            by_school: false,
+            message: Some(message),
+        };
+        self.change_status(id, change, |q| q, now).await
     }
 
     /// Either side cancels an open conversation, with a reason.
@@ -458,23 +444,17 @@ impl Store {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<Result<(), NotChanged>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let cancelled = sqlx::query(&format!(
-            "UPDATE conversations SET status = 'cancelled', updated_at = $1 \
-             WHERE id = $2 AND status IN {OPEN}"
-        ))
-        .bind(instant_to_text(now))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if cancelled.rows_affected() != 1 {
-            return Ok(Err(NotChanged::WrongStatus));
-        }
-        delete_times(&mut tx, id).await?;
-        let kind = ConversationEventKind::Cancelled;
-        record(&mut tx, id, kind, by, by_school, Some(reason), now).await?;
-        tx.commit().await?;
-        Ok(Ok(()))
+        let change = StatusChange {
+            from: OPEN,
+            to: ConversationStatus::Cancelled,
+            also_set: "",
+            new_times: &[],
+            event: ConversationEventKind::Cancelled,
+            by,
+            by_school,
+            message: Some(reason),
+        };
+        self.change_status(id, change, |q| q, now).await
     }
 
     /// Staff member `staff_id` closes an agreed conversation that took
@@ -486,33 +466,56 @@ impl Store {
         outcome: &ConversationOutcome,
         now: DateTime<Utc>,
     ) -> Result<Result<(), NotChanged>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
         let note = outcome.note.trim();
-        let closed = sqlx::query(
-            "UPDATE conversations SET status = 'done', outcome_note = $1, \
-             outcome_note_visible = $2, handled_by = $3, updated_at = $4 \
-             WHERE id = $5 AND status = 'agreed'",
-        )
-        .bind((!note.is_empty()).then_some(note))
-        .bind(i32::from(outcome.note_visible_to_parents))
-        .bind(staff_id)
-        .bind(instant_to_text(now))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if closed.rows_affected() != 1 {
-            return Ok(Err(NotChanged::WrongStatus));
-        }
-        record(
-            &mut tx,
+        let change = StatusChange {
+            from: "('agreed')",
+            to: ConversationStatus::Done,
+            also_set: ", outcome_note = $4, outcome_note_visible = $5, handled_by = $6",
+            new_times: &[],
+            event: ConversationEventKind::Done,
+            by: staff_id,
+            by_school: true,
+            message: None,
+        };
+        let note = (!note.is_empty()).then(|| note.to_owned());
+        let visible = i32::from(outcome.note_visible_to_parents);
+        self.change_status(
             id,
-            ConversationEventKind::Done,
-            staff_id,
-            true,
-            None,
+            change,
+            |q| q.bind(note.clone()).bind(visible).bind(staff_id.to_owned()),
             now,
         )
-        .await?;
+        .await
+    }
+
+    /// Moves a conversation from one of the statuses `from` to `to`,
+    /// replaces its proposed times and records the event, in one
+    /// transaction; `WrongStatus` when it was not in one of `from`.
+    async fn change_status(
+        &self,
+        id: &str,
+        change: StatusChange<'_>,
+        bind_also_set: impl for<'q> Fn(AnyQuery<'q>) -> AnyQuery<'q>,
+        now: DateTime<Utc>,
+    ) -> Result<Result<(), NotChanged>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let sql = format!(
+            "UPDATE conversations SET status = $1, updated_at = $2{} \
+             WHERE id = $3 AND status IN {}",
+            change.also_set, change.from
+        );
+        let query = sqlx::query(&sql)
+            .bind(change.to.as_str())
+            .bind(instant_to_text(now))
+            .bind(id.to_owned());
+        let moved = bind_also_set(query).execute(&mut *tx).await?;
+        if moved.rows_affected() != 1 {
+            return Ok(Err(NotChanged::WrongStatus));
+        }
+        delete_times(&mut tx, id).await?;
+        insert_times(&mut tx, id, change.new_times).await?;
+        let (by, by_school, message) = (change.by, change.by_school, change.message);
+        record(&mut tx, id, change.event, by, by_school, message, now).await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
@@ -638,6 +641,21 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A change of a conversation's status (see `Store::change_status`).
+struct StatusChange<'a> {
+    /// The statuses it may be in, as an SQL list of our own names.
+    from: &'static str,
+    to: ConversationStatus,
+    /// More `, column = $4...` to set, bound by the caller.
+    also_set: &'static str,
+    /// The proposed times from now on (none: the old ones go).
+    new_times: &'a [TimeSlot],
+    event: ConversationEventKind,
+    by: &'a str,
+    by_school: bool,
+    message: Option<&'a str>,
 }
 
 /// The columns of a new conversation.
