@@ -456,7 +456,7 @@ async fn changed(
 
 fn clash() -> Error {
     Error::Conflict(
-        "Op die tijd staat al een ander gesprek vast, van dezelfde medewerker of van dit kind. Kies een andere tijd.",
+        "Op die tijd staat al een ander gesprek vast. Kies een andere tijd, of vraag om andere tijden.",
     )
 }
 

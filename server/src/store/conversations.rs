@@ -365,7 +365,8 @@ impl Store {
 
     /// A guardian picks, or a staff member confirms, proposed time
     /// `time_id`, unless it overlaps another agreed conversation of the
-    /// staff member handling it or of the child.
+    /// staff member handling it, of the child, or (when a guardian picks)
+    /// of any of the guardian's children.
     pub async fn agree_time(
         &self,
         id: &str,
@@ -388,11 +389,15 @@ impl Store {
                  AND o.agreed_day = t.day AND o.agreed_start < t.end_time \
                  AND t.start_time < o.agreed_end \
                  AND (o.handled_by = conversations.handled_by \
-                      OR o.pupil_id = conversations.pupil_id))",
+                      OR o.pupil_id = conversations.pupil_id \
+                      OR o.pupil_id IN (SELECT pupil_id FROM guardianships WHERE user_id = $4)))",
         )
         .bind(time_id)
         .bind(id)
         .bind(instant_to_text(now))
+        // A parent cannot be at two conversations at once either (for
+        // another child, or at another school).
+        .bind(if by_school { "" } else { by })
         .execute(&mut *tx)
         .await?;
         if agreed.rows_affected() != 1 {

@@ -436,6 +436,27 @@ async fn a_second_booking_at_the_same_time_is_refused(db: Db) {
     let later = propose(&app, &care, &with_care.id, vec![slot(4, "10:30", "11:00")]).await;
     let res = choose(&app, &sanne, &with_care.id, &later.proposed_times[0].id).await;
     assert_eq!(res.status(), StatusCode::OK);
+
+    // Nor can Sanne be at Noor's school at the same time.
+    let noor = child_of(&app, &sanne, "Noor").await;
+    let res = post(
+        &app,
+        &sanne,
+        "/api/conversations",
+        &request(&noor, "mentor"),
+    )
+    .await;
+    let about_noor: Conversation = body(res).await;
+    let els = app.client_for("els@example.nl").await;
+    let noor_times = propose(&app, &els, &about_noor.id, vec![slot(4, "10:45", "11:15")]).await;
+    let res = choose(
+        &app,
+        &sanne,
+        &about_noor.id,
+        &noor_times.proposed_times[0].id,
+    )
+    .await;
+    expect_error(res, StatusCode::CONFLICT, ErrorCode::Conflict).await;
 }
 
 async fn only_the_childs_guardians_and_the_answering_staff_see_it(db: Db) {
