@@ -12,6 +12,7 @@
 pub mod account;
 pub mod contacts;
 pub mod error;
+pub mod language;
 pub mod leave;
 pub mod next_steps;
 pub mod protocol;
@@ -21,6 +22,7 @@ mod validation;
 pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
 pub use contacts::{ChildContacts, SchoolContact};
 pub use error::{ApiError, ErrorCode, FieldError};
+pub use language::Language;
 pub use leave::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
 pub use next_steps::ChildProtocol;
 pub use reports::{

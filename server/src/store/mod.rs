@@ -11,9 +11,11 @@
 //!   the demo seed; no API writes them yet).
 //! - [`reports`]: children and their absence reports.
 //! - [`leave`]: leave requests and the school's decisions.
+//! - [`mail`]: the mail outbox, and who reads mail in which language.
 
 pub mod accounts;
 pub mod leave;
+pub mod mail;
 pub mod reports;
 pub mod schools;
 
@@ -26,6 +28,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
 pub use leave::SavedLeaveRequest;
+pub use mail::{OutgoingMail, QueuedMail};
 pub use reports::{Changed, Refusal, SavedReports};
 pub use schools::SchoolSettings;
 pub use shared::protocol::SchoolKind;
