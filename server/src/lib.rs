@@ -10,6 +10,8 @@
 //! - [`error`] and [`json`]: how failures and JSON bodies are answered.
 //! - [`store`]: the data layer (SQLite or PostgreSQL through sqlx `Any`),
 //!   with the migrations in `server/migrations`.
+//! - [`mail`]: e-mail notifications: texts, the outbox and the background
+//!   sender.
 //! - [`seed`]: demo data for a first start. [`spa`]: the built app.
 //! - [`ics`]: an agreed conversation as a calendar file.
 
@@ -20,6 +22,7 @@ pub mod config;
 pub mod error;
 pub mod ics;
 pub mod json;
+pub mod mail;
 pub mod seed;
 pub mod spa;
 pub mod store;
@@ -31,10 +34,12 @@ use std::sync::Arc;
 use axum::http::{header, HeaderValue};
 use axum::Router;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::config::Config;
+use crate::mail::Mailer;
 use crate::store::Store;
 
 /// What every handler can reach.
@@ -42,6 +47,7 @@ use crate::store::Store;
 pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
+    pub mail: Mailer,
 }
 
 /// The whole HTTP application: `/api` and the built app, with request
@@ -73,6 +79,8 @@ pub enum StartupError {
     Prepare(#[from] error::Error),
     #[error("cannot listen: {0}")]
     Listen(#[from] std::io::Error),
+    #[error("cannot set up mail: {0}")]
+    Mail(#[from] mail::SetupError),
 }
 
 /// A server that is ready: database migrated (and seeded on a first start)
@@ -81,6 +89,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     store: Store,
+    mailer: Mailer,
+    sender: mail::Sender,
     port: u16,
 }
 
@@ -104,16 +114,30 @@ impl Application {
             );
         }
         let listener = TcpListener::bind(config.listen).await?;
-        let port = listener.local_addr()?.port();
+        let address = listener.local_addr()?;
+        let public_url = match &config.public_url {
+            Some(url) => url.clone(),
+            None => {
+                let url = config::local_public_url(address);
+                if !address.ip().is_loopback() {
+                    tracing::warn!(%url, "VW_PUBLIC_URL is not set: links in mails use this address");
+                }
+                url
+            }
+        };
+        let (mailer, sender) = Mailer::new(store.clone(), &config, &public_url)?;
         let state = AppState {
             store: store.clone(),
             config: Arc::new(config),
+            mail: mailer.clone(),
         };
         Ok(Self {
             listener,
             router: app(state),
             store,
-            port,
+            mailer,
+            sender,
+            port: address.port(),
         })
     }
 
@@ -127,16 +151,30 @@ impl Application {
         &self.store
     }
 
-    /// Serves until `shutdown` completes, then finishes the requests in
-    /// flight and closes the database.
+    /// The server's mailer (tests use it to send notices).
+    pub fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+
+    /// Serves, and sends mail in the background, until `shutdown`
+    /// completes; then finishes the requests in flight and the mail being
+    /// sent, and closes the database.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.listener.local_addr()?, "listening");
-        axum::serve(self.listener, self.router)
+        let (stop_sender, stop) = watch::channel(false);
+        let sender = tokio::spawn(self.sender.run(stop));
+        let served = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
-            .await?;
+            .await;
+        // Stopped or failed: the sender stops too, after the mail in hand.
+        let _ = stop_sender.send(true);
+        if sender.await.is_err() {
+            tracing::error!("the mail sender failed");
+        }
+        served?;
         tracing::info!("no requests in flight; closing the database");
         self.store.close().await;
         tracing::info!("stopped");

@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod conversations;
 pub mod error;
 mod hhmm;
+pub mod language;
 pub mod leave;
 pub mod next_steps;
 pub mod protocol;
@@ -28,6 +29,7 @@ pub use conversations::{
     NewInvitation, ProposeTimes, TimeSlot,
 };
 pub use error::{ApiError, ErrorCode, FieldError};
+pub use language::Language;
 pub use leave::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
 pub use next_steps::ChildProtocol;
 pub use reports::{

@@ -31,6 +31,7 @@ use crate::auth::CurrentUser;
 use crate::clock::school_time;
 use crate::error::Error;
 use crate::json::AppJson;
+use crate::mail::{ConversationNotice, NoticeKind};
 use crate::store::conversations::{ConversationAtSchool, NotChanged};
 use crate::{ics, AppState};
 
@@ -473,6 +474,36 @@ enum Notice {
 }
 
 /// Tells everyone involved about a change, by e-mail.
-async fn tell(_state: &AppState, _c: &ConversationAtSchool, _notice: Notice) -> Result<(), Error> {
-    Ok(())
+async fn tell(state: &AppState, c: &ConversationAtSchool, notice: Notice) -> Result<(), Error> {
+    let conversation = &c.conversation;
+    let times = conversation.proposed_times.len();
+    let kind = match notice {
+        Notice::Requested => NoticeKind::Requested,
+        Notice::Invited => NoticeKind::Invited { times },
+        Notice::TimesProposed => NoticeKind::TimesProposed { times },
+        Notice::OtherTimesAsked => NoticeKind::OtherTimesAsked,
+        Notice::TimeAgreed => {
+            let Some(slot) = conversation.agreed_time else {
+                return Err(Error::Internal(
+                    "an agreed conversation without a time".into(),
+                ));
+            };
+            NoticeKind::TimeAgreed {
+                day: slot.day,
+                start: slot.start_time,
+                end: slot.end_time,
+            }
+        }
+        Notice::Cancelled { by_school } => NoticeKind::Cancelled { by_school },
+        Notice::Done { note } => NoticeKind::Done { note },
+    };
+    let notice = ConversationNotice {
+        kind,
+        child_first_name: conversation.pupil_first_name.clone(),
+        school_name: conversation.school_name.clone(),
+        parent_path: format!("/gesprekken/{}", conversation.id),
+        staff_path: format!("/school/gesprekken/{}", conversation.id),
+    };
+    let recipients = state.store.conversation_recipients(c).await?;
+    state.mail.notify(&recipients, &notice).await
 }

@@ -19,6 +19,9 @@ use shared::{
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use crate::mail::{Audience, Recipient};
+
+use super::mail::recipient_from_row;
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
     save_once, time_from_text, time_to_text, AnyQuery, Store,
@@ -42,16 +45,6 @@ impl ConversationAtSchool {
     pub fn shown_to_guardian(&self, user_id: &str) -> bool {
         self.conversation.shared_with_guardians || self.started_by_id == user_id
     }
-}
-
-/// Whom to tell about a change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Participant {
-    pub email: String,
-    pub name: String,
-    /// The language the person chose; `None`: Dutch.
-    pub language: Option<String>,
-    pub is_staff: bool,
 }
 
 /// Why a change was not made.
@@ -552,10 +545,10 @@ impl Store {
     /// Everyone to tell about a change: the guardians who see it, and the
     /// staff member handling it (before anyone does: everyone at the
     /// school with the role that answers it).
-    pub async fn conversation_participants(
+    pub async fn conversation_recipients(
         &self,
         c: &ConversationAtSchool,
-    ) -> Result<Vec<Participant>, sqlx::Error> {
+    ) -> Result<Vec<Recipient>, sqlx::Error> {
         let guardians = sqlx::query(
             "SELECT u.email AS email, u.name AS name, u.language AS language \
              FROM guardianships gu JOIN users u ON u.id = gu.user_id \
@@ -566,35 +559,24 @@ impl Store {
         .bind(&c.started_by_id)
         .fetch_all(&self.pool)
         .await?;
-        let staff = match &c.handled_by_id {
-            Some(handler) => {
-                sqlx::query("SELECT email, name, language FROM users WHERE id = $1")
-                    .bind(handler)
-                    .fetch_all(&self.pool)
-                    .await?
-            }
-            None => {
-                sqlx::query(
-                    "SELECT DISTINCT u.email AS email, u.name AS name, u.language AS language \
-                     FROM staff_roles r JOIN users u ON u.id = r.user_id \
-                     WHERE r.school_id = $1 AND r.role = $2 ORDER BY u.email",
-                )
-                .bind(&c.school_id)
-                .bind(c.conversation.with.answered_by().as_str())
-                .fetch_all(&self.pool)
-                .await?
-            }
-        };
-        let person = |row: &AnyRow, is_staff| -> Result<Participant, sqlx::Error> {
-            Ok(Participant {
-                email: row.try_get("email")?,
-                name: row.try_get("name")?,
-                language: row.try_get("language")?,
-                is_staff,
-            })
-        };
-        let guardians = guardians.iter().map(|row| person(row, false));
-        let staff = staff.iter().map(|row| person(row, true));
+        let staff = sqlx::query(
+            "SELECT DISTINCT u.email AS email, u.name AS name, u.language AS language \
+             FROM users u LEFT JOIN staff_roles r ON r.user_id = u.id \
+             WHERE ($1 <> '' AND u.id = $1) \
+                OR ($1 = '' AND r.school_id = $2 AND r.role = $3) \
+             ORDER BY u.email",
+        )
+        .bind(c.handled_by_id.as_deref().unwrap_or(""))
+        .bind(&c.school_id)
+        .bind(c.conversation.with.answered_by().as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let guardians = guardians
+            .iter()
+            .map(|row| recipient_from_row(row, Audience::Parent));
+        let staff = staff
+            .iter()
+            .map(|row| recipient_from_row(row, Audience::Staff));
         guardians.chain(staff).collect()
     }
 

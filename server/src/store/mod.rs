@@ -12,10 +12,12 @@
 //! - [`reports`]: children and their absence reports.
 //! - [`leave`]: leave requests and the school's decisions.
 //! - [`conversations`]: conversations between parents and the school.
+//! - [`mail`]: the mail outbox, and who reads mail in which language.
 
 pub mod accounts;
 pub mod conversations;
 pub mod leave;
+pub mod mail;
 pub mod reports;
 pub mod schools;
 
@@ -28,6 +30,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 
 pub use leave::SavedLeaveRequest;
+pub use mail::{OutgoingMail, QueuedMail};
 pub use reports::{Changed, Refusal, SavedReports};
 pub use schools::SchoolSettings;
 pub use shared::protocol::SchoolKind;

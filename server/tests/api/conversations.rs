@@ -44,6 +44,13 @@ fn slot(days: u64, start: &str, end: &str) -> Value {
     json!({ "day": day, "start_time": start, "end_time": end })
 }
 
+/// The mails to `address` once there are at least `count`.
+async fn mails(app: &TestApp, address: &str, count: usize) -> Vec<crate::smtp_sink::Mail> {
+    app.mail
+        .wait_for(address, count, std::time::Duration::from_secs(5))
+        .await
+}
+
 async fn post(app: &TestApp, client: &Client, path: &str, body: &Value) -> reqwest::Response {
     client
         .post(app.url(path))
@@ -106,6 +113,16 @@ async fn a_parent_and_the_mentor_agree_on_a_time_and_the_parent_cancels(db: Db) 
     let asked = sanne_asks(&app, &sanne, "mentor").await;
     assert_eq!(asked.status, ConversationStatus::Requested);
     assert!(asked.child_joins);
+    // Both hear of it: the mentor that Sanne asks, Sanne that it was sent.
+    let to_mentor = mails(&app, MENTOR, 1).await;
+    assert!(to_mentor[0].text.contains("Daan"), "{}", to_mentor[0].text);
+    assert!(to_mentor[0]
+        .text
+        .contains(&format!("/school/gesprekken/{}", asked.id)));
+    let to_sanne = mails(&app, "sanne@example.nl", 1).await;
+    assert!(to_sanne[0]
+        .text
+        .contains(&format!("/gesprekken/{}", asked.id)));
     assert_eq!(asked.with_label(), "De mentor");
     assert_eq!(asked.started_by, "Sanne de Vries");
 
@@ -136,6 +153,12 @@ async fn a_parent_and_the_mentor_agree_on_a_time_and_the_parent_cancels(db: Db) 
     let times = &proposed.proposed_times;
     assert_eq!(times.len(), 2);
     assert_eq!(times[0].slot.day, today() + Days::new(2));
+    let to_sanne = mails(&app, "sanne@example.nl", 2).await;
+    assert!(
+        to_sanne[1].subject.contains("Kies een tijd"),
+        "{}",
+        to_sanne[1].subject
+    );
 
     let res = choose(&app, &sanne, &asked.id, &times[1].id).await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -143,6 +166,12 @@ async fn a_parent_and_the_mentor_agree_on_a_time_and_the_parent_cancels(db: Db) 
     assert_eq!(agreed.status, ConversationStatus::Agreed);
     assert_eq!(agreed.agreed_time, Some(times[1].slot));
     assert!(agreed.proposed_times.is_empty());
+    // Both get the agreed time.
+    for address in ["sanne@example.nl", MENTOR] {
+        let agreed_mail = mails(&app, address, 3).await.remove(2);
+        let start = times[1].slot.start_time.format("%H:%M").to_string();
+        assert!(agreed_mail.text.contains(&start), "{}", agreed_mail.text);
+    }
 
     // The calendar file holds the agreed time, in UTC.
     let res = get(
@@ -209,6 +238,30 @@ async fn a_parent_and_the_mentor_agree_on_a_time_and_the_parent_cancels(db: Db) 
     )
     .await;
     expect_error(res, StatusCode::CONFLICT, ErrorCode::Conflict).await;
+    // The mentor heard of the cancellation; no mail ever carried the
+    // message, the reason or the topic; no one else got mail.
+    let all = mails(&app, MENTOR, 4).await;
+    assert!(all[3].text.contains("Daan"));
+    for mail in app.mail.all() {
+        for secret in [
+            "mist veel lessen",
+            "weer beter",
+            "Afwezigheid",
+            "afwezigheid",
+        ] {
+            assert!(!mail.text.contains(secret), "{secret} in {}", mail.text);
+            assert!(
+                !mail.subject.contains(secret),
+                "{secret} in {}",
+                mail.subject
+            );
+        }
+        assert!(
+            ["sanne@example.nl", MENTOR].contains(&mail.to.as_str()),
+            "{}",
+            mail.to
+        );
+    }
     // And open lists no longer show it.
     let list: Vec<Conversation> = body(
         get(

@@ -1,7 +1,8 @@
 //! What the tests share: a fresh database per test (an SQLite file in a
 //! temporary folder, or a PostgreSQL database made for the test and dropped
-//! after it), `spawn_app()` (the real server on a free port), and a client
-//! that speaks the API.
+//! after it), `spawn_app()` (the real server on a free port, delivering mail
+//! to a real SMTP server of its own: `TestApp::mail`), and a client that
+//! speaks the API.
 //!
 //! PostgreSQL: `VW_TEST_POSTGRES_URL` (default
 //! `postgres://postgres@127.0.0.1:5432`, no database name). When it cannot be
@@ -12,19 +13,22 @@
 
 use std::future::Future;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Once;
 use std::time::Duration;
 
 use reqwest::{Client, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
-use server::config::{Config, CookieSecure};
+use server::config::{Config, CookieSecure, SmtpUrl};
+use server::mail::Mailer;
 use server::store::Store;
 use server::Application;
 use shared::{AbsenceReport, ApiError, Child, ErrorCode};
 use sqlx::{Connection, Executor, PgConnection};
 use tempfile::TempDir;
+
+use crate::smtp_sink::{Mail, SmtpSink};
 
 /// The password of every demo account.
 pub const PASSWORD: &str = server::seed::DEMO_PASSWORD;
@@ -82,7 +86,7 @@ impl Db {
     /// The real server on this database (with the demo data) and no built
     /// app.
     pub async fn spawn_app(&self) -> TestApp {
-        spawn_app_on(self.url.clone(), None, Default::default()).await
+        spawn_app_on(self.url.clone(), None, Default::default(), None).await
     }
 }
 
@@ -220,7 +224,30 @@ pub struct TestApp {
     pub client: Client,
     /// The server's store, to arrange what no API does yet.
     pub store: Store,
+    /// The server's mailer, to send notices no API sends yet.
+    pub mailer: Mailer,
+    /// The SMTP server the server delivers its mail to.
+    pub mail: SmtpSink,
     _folders: Vec<TempDir>,
+}
+
+/// How long the tests' mail sender waits before each next attempt: short,
+/// so that a retry test takes a moment, not minutes.
+pub const MAIL_RETRY: Duration = Duration::from_millis(100);
+
+/// The settings of a test server on `database_url` (port 0, the demo data,
+/// no built app) that delivers mail to `sink`.
+pub fn test_config(database_url: String, sink: &SmtpSink) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        database_url,
+        cookie_secure: CookieSecure::Auto,
+        dist_dir: PathBuf::from("no-dist"),
+        seed_demo: true,
+        smtp_url: Some(SmtpUrl::parse(&sink.url()).expect("the sink's URL")),
+        mail_retry: vec![MAIL_RETRY; 9],
+        ..Config::default()
+    }
 }
 
 /// The real server on a fresh SQLite database with the demo data, without a
@@ -232,12 +259,27 @@ pub async fn spawn_app() -> TestApp {
 /// The real server on a fresh SQLite database, serving `dist` as the app.
 pub async fn spawn_app_with(dist: Option<&Path>, options: AppOptions) -> TestApp {
     let dir = TempDir::new().expect("a temporary folder");
-    let mut app = spawn_app_on(sqlite_url(dir.path()), dist, options).await;
+    let mut app = spawn_app_on(sqlite_url(dir.path()), dist, options, None).await;
     app._folders.push(dir);
     app
 }
 
-async fn spawn_app_on(database_url: String, dist: Option<&Path>, options: AppOptions) -> TestApp {
+/// The real server on a fresh SQLite database, without an SMTP server:
+/// it writes mail as files into `mail_dir`, as in development.
+pub async fn spawn_app_writing_mail_to(mail_dir: &Path) -> TestApp {
+    let dir = TempDir::new().expect("a temporary folder");
+    let url = sqlite_url(dir.path());
+    let mut app = spawn_app_on(url, None, AppOptions::default(), Some(mail_dir)).await;
+    app._folders.push(dir);
+    app
+}
+
+async fn spawn_app_on(
+    database_url: String,
+    dist: Option<&Path>,
+    options: AppOptions,
+    mail_dir: Option<&Path>,
+) -> TestApp {
     init_logs();
     let mut folders = Vec::new();
     let dist_dir = match dist {
@@ -249,21 +291,27 @@ async fn spawn_app_on(database_url: String, dist: Option<&Path>, options: AppOpt
             path
         }
     };
-    let config = Config {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        database_url,
+    let mail = SmtpSink::start().await;
+    let mut config = Config {
         cookie_secure: options.cookie_secure.unwrap_or(CookieSecure::Auto),
         dist_dir,
-        seed_demo: true,
+        ..test_config(database_url, &mail)
     };
+    if let Some(folder) = mail_dir {
+        config.smtp_url = None;
+        config.mail_dir = folder.to_owned();
+    }
     let app = Application::build(config).await.expect("the server starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.store().clone();
+    let mailer = app.mailer().clone();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
     TestApp {
         address,
         client: new_client(),
         store,
+        mailer,
+        mail,
         _folders: folders,
     }
 }
@@ -280,6 +328,12 @@ pub fn new_client() -> Client {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// The mails the server sent to `address`; waits up to 5 s for the
+    /// first.
+    pub async fn mails_to(&self, address: &str) -> Vec<Mail> {
+        self.mail.mails_to(address).await
     }
 
     pub async fn get(&self, path: &str) -> Response {
