@@ -14,8 +14,8 @@ use serde::Serialize;
 use serde_path_to_error::Segment;
 use shared::{
     AbsenceDetails, AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome,
-    LeaveDecision, LoginRequest, NewAbsenceReport, NewConversation, NewInvitation, NewLeaveRequest,
-    ProposeTimes, ReportBetter,
+    LanguageChoice, LeaveDecision, LoginRequest, NewAbsenceReport, NewConversation, NewInvitation,
+    NewLeaveRequest, ProposeTimes, ReportBetter,
 };
 
 use crate::error::Error;
@@ -91,6 +91,7 @@ macro_rules! flat_bodies {
 
 flat_bodies!(
     LoginRequest,
+    LanguageChoice,
     // Also `shared::ReportChange`.
     AbsenceDetails,
     ReportBetter,

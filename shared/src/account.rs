@@ -49,6 +49,15 @@ pub struct Me {
     pub children: Vec<Child>,
     /// The schools this person works at, with their role there.
     pub staff_roles: Vec<StaffRole>,
+    /// The language they chose (mails come in it); Dutch until they choose.
+    #[serde(default)]
+    pub language: crate::Language,
+}
+
+/// `PUT /api/me/language`: the language mails (and later the app) use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageChoice {
+    pub language: crate::Language,
 }
 
 /// A child as their guardian sees it (`GET /api/children`).

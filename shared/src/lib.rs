@@ -21,7 +21,7 @@ pub mod protocol;
 pub mod reports;
 mod validation;
 
-pub use account::{Child, LoginRequest, Me, StaffRole, StaffRoleKind};
+pub use account::{Child, LanguageChoice, LoginRequest, Me, StaffRole, StaffRoleKind};
 pub use contacts::{ChildContacts, SchoolContact};
 pub use conversations::{
     AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,

@@ -102,7 +102,7 @@ async fn conversations_create(
         .await?;
     let c = load(&state, &id).await?;
     if created {
-        tell(&state, &c, Notice::Requested).await?;
+        tell(&state, &c, Notice::Requested, Some(&user.id)).await?;
     }
     Ok((created_or_ok(created), AppJson(for_parent(c.conversation))))
 }
@@ -180,7 +180,7 @@ async fn conversations_times(
         .propose_times(&id, &user.id, &propose.times, &propose.message, Utc::now())
         .await?;
     Ok(AppJson(
-        changed(&state, &id, done, Notice::TimesProposed).await?,
+        changed(&state, &id, done, Notice::TimesProposed, None).await?,
     ))
 }
 
@@ -209,7 +209,7 @@ async fn conversations_choose(
         .store
         .agree_time(&id, &choice.time_id, &user.id, side.is_staff(), now)
         .await?;
-    let c = changed(&state, &id, done, Notice::TimeAgreed).await?;
+    let c = changed(&state, &id, done, Notice::TimeAgreed, None).await?;
     Ok(AppJson(side.view(c)))
 }
 
@@ -227,7 +227,7 @@ async fn conversations_other_times(
         .store
         .ask_other_times(&id, &user.id, &ask.message, Utc::now())
         .await?;
-    let c = changed(&state, &id, done, Notice::OtherTimesAsked).await?;
+    let c = changed(&state, &id, done, Notice::OtherTimesAsked, Some(&user.id)).await?;
     Ok(AppJson(for_parent(c)))
 }
 
@@ -245,7 +245,8 @@ async fn conversations_cancel(
         .store
         .cancel_conversation(&id, &user.id, by_school, &cancel.reason, Utc::now())
         .await?;
-    let c = changed(&state, &id, done, Notice::Cancelled { by_school }).await?;
+    let parent = (!by_school).then_some(user.id.as_str());
+    let c = changed(&state, &id, done, Notice::Cancelled { by_school }, parent).await?;
     Ok(AppJson(side.view(c)))
 }
 
@@ -265,7 +266,7 @@ async fn conversations_outcome(
         .await?;
     let note = outcome.note_visible_to_parents && !outcome.note.trim().is_empty();
     Ok(AppJson(
-        changed(&state, &id, done, Notice::Done { note }).await?,
+        changed(&state, &id, done, Notice::Done { note }, None).await?,
     ))
 }
 
@@ -345,7 +346,7 @@ async fn schools_conversations_invite(
     let (id, created) = store.save_invitation(&user.id, &new, Utc::now()).await?;
     let c = load(&state, &id).await?;
     if created {
-        tell(&state, &c, Notice::Invited).await?;
+        tell(&state, &c, Notice::Invited, None).await?;
     }
     Ok((created_or_ok(created), AppJson(c.conversation)))
 }
@@ -437,6 +438,7 @@ async fn changed(
     id: &str,
     done: Result<(), NotChanged>,
     notice: Notice,
+    acting_parent: Option<&str>,
 ) -> Result<Conversation, Error> {
     match done {
         Ok(()) => {}
@@ -451,7 +453,7 @@ async fn changed(
         Err(NotChanged::Clash) => return Err(clash()),
     }
     let c = load(state, id).await?;
-    tell(state, &c, notice).await?;
+    tell(state, &c, notice, acting_parent).await?;
     Ok(c.conversation)
 }
 
@@ -474,7 +476,13 @@ enum Notice {
 }
 
 /// Tells everyone involved about a change, by e-mail.
-async fn tell(state: &AppState, c: &ConversationAtSchool, notice: Notice) -> Result<(), Error> {
+/// `acting_parent`: the guardian who made the change, if one did.
+async fn tell(
+    state: &AppState,
+    c: &ConversationAtSchool,
+    notice: Notice,
+    acting_parent: Option<&str>,
+) -> Result<(), Error> {
     let conversation = &c.conversation;
     let times = conversation.proposed_times.len();
     let kind = match notice {
@@ -504,6 +512,9 @@ async fn tell(state: &AppState, c: &ConversationAtSchool, notice: Notice) -> Res
         parent_path: format!("/gesprekken/{}", conversation.id),
         staff_path: format!("/school/gesprekken/{}", conversation.id),
     };
-    let recipients = state.store.conversation_recipients(c).await?;
+    let recipients = state
+        .store
+        .conversation_recipients(c, acting_parent)
+        .await?;
     state.mail.notify(&recipients, &notice).await
 }

@@ -1,9 +1,10 @@
 //! `GET /api/me`: who is logged in, their children and staff roles.
+//! `PUT /api/me/language`: the language they read mail in.
 
 use axum::extract::State;
-use axum::routing::get;
+use axum::routing::{get, put};
 use axum::Router;
-use shared::Me;
+use shared::{LanguageChoice, Me};
 
 use crate::auth::CurrentUser;
 use crate::error::Error;
@@ -12,7 +13,9 @@ use crate::AppState;
 
 /// The routes of this resource, relative to `/api`.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/me", get(me_show))
+    Router::new()
+        .route("/me", get(me_show))
+        .route("/me/language", put(me_language_update))
 }
 
 async fn me_show(user: CurrentUser, State(state): State<AppState>) -> Result<AppJson<Me>, Error> {
@@ -23,4 +26,17 @@ async fn me_show(user: CurrentUser, State(state): State<AppState>) -> Result<App
         .await?
         .ok_or(Error::Unauthenticated)?;
     Ok(AppJson(me))
+}
+
+/// `200` with `Me` in the new language.
+async fn me_language_update(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    AppJson(choice): AppJson<LanguageChoice>,
+) -> Result<AppJson<Me>, Error> {
+    state
+        .store
+        .set_user_language(&user.id, choice.language)
+        .await?;
+    me_show(user, State(state)).await
 }

@@ -2,7 +2,7 @@
 //! may see).
 
 use chrono::{DateTime, Utc};
-use shared::{Me, StaffRole, StaffRoleKind};
+use shared::{Language, Me, StaffRole, StaffRoleKind};
 use sqlx::{AnyConnection, Row};
 
 use super::{decode_error, instant_to_text, new_id, Store};
@@ -112,7 +112,7 @@ impl Store {
 
     /// Who this user is: name, e-mail, children and staff roles.
     pub async fn me(&self, user_id: &str) -> Result<Option<Me>, sqlx::Error> {
-        let Some(user) = sqlx::query("SELECT name, email FROM users WHERE id = $1")
+        let Some(user) = sqlx::query("SELECT name, email, language FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(&self.pool)
             .await?
@@ -143,6 +143,11 @@ impl Store {
             email: user.try_get("email")?,
             children,
             staff_roles,
+            language: user
+                .try_get::<Option<String>, _>("language")?
+                .as_deref()
+                .and_then(Language::parse)
+                .unwrap_or_default(),
         }))
     }
 }

@@ -542,21 +542,25 @@ impl Store {
         Ok(shared.flatten() != Some(0))
     }
 
-    /// Everyone to tell about a change: the guardians who see it, and the
-    /// staff member handling it (before anyone does: everyone at the
-    /// school with the role that answers it).
+    /// Everyone to tell about a change: the guardians who see it (only
+    /// `acting_parent` when a parent made the change: the mail is their
+    /// receipt, worded for them), and the staff member handling it (before
+    /// anyone does: everyone at the school with the role that answers it).
     pub async fn conversation_recipients(
         &self,
         c: &ConversationAtSchool,
+        acting_parent: Option<&str>,
     ) -> Result<Vec<Recipient>, sqlx::Error> {
         let guardians = sqlx::query(
             "SELECT u.email AS email, u.name AS name, u.language AS language \
              FROM guardianships gu JOIN users u ON u.id = gu.user_id \
-             WHERE gu.pupil_id = $1 AND ($2 = 1 OR u.id = $3) ORDER BY u.email",
+             WHERE gu.pupil_id = $1 AND ($2 = 1 OR u.id = $3) AND ($4 = '' OR u.id = $4) \
+             ORDER BY u.email",
         )
         .bind(&c.conversation.pupil_id)
         .bind(i32::from(c.conversation.shared_with_guardians))
         .bind(&c.started_by_id)
+        .bind(acting_parent.unwrap_or(""))
         .fetch_all(&self.pool)
         .await?;
         let staff = sqlx::query(

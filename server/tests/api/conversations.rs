@@ -17,6 +17,7 @@ on_both_backends!(
     each_side_makes_only_its_own_changes,
     the_school_invites_and_closes_with_a_note_it_may_keep_to_itself,
     the_demo_has_an_invitation_for_yaras_father,
+    the_other_parent_hears_from_the_school_in_their_own_language,
 );
 
 const MENTOR: &str = "mentor@example.nl";
@@ -726,4 +727,55 @@ async fn the_demo_has_an_invitation_for_yaras_father(db: Db) {
     assert_eq!(invitation.with_label(), "De leerkracht");
     assert_eq!(invitation.proposed_times.len(), 2);
     assert!(invitation.proposed_times[0].slot.day > today());
+}
+
+async fn the_other_parent_hears_from_the_school_in_their_own_language(db: Db) {
+    let app = db.spawn_app().await;
+    let sanne = app.client_for("sanne@example.nl").await;
+    let mark = app.client_for("mark@example.nl").await;
+    let res = mark
+        .put(app.url("/api/me/language"))
+        .json(&json!({ "language": "en" }))
+        .send()
+        .await
+        .unwrap();
+    let me: shared::Me = body(res).await;
+    assert_eq!(me.language, shared::Language::En);
+    let res = mark
+        .put(app.url("/api/me/language"))
+        .json(&json!({ "language": "fr" }))
+        .send()
+        .await
+        .unwrap();
+    let error = expect_error(
+        res,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::InvalidInput,
+    )
+    .await;
+    assert_eq!(error.field.as_deref(), Some("language"));
+
+    let noor = child_of(&app, &sanne, "Noor").await;
+    let res = post(
+        &app,
+        &sanne,
+        "/api/conversations",
+        &request(&noor, "mentor"),
+    )
+    .await;
+    let asked: Conversation = body(res).await;
+    let els = app.client_for("els@example.nl").await;
+    propose(&app, &els, &asked.id, vec![slot(3, "15:00", "15:30")]).await;
+
+    // Sanne's own request was her receipt alone; the school's times reach
+    // Mark too, in English.
+    let to_mark = mails(&app, "mark@example.nl", 1).await;
+    assert_eq!(to_mark.len(), 1);
+    assert!(
+        to_mark[0].text.starts_with("Dear Mark,"),
+        "{}",
+        to_mark[0].text
+    );
+    assert!(to_mark[0].text.contains("Noor"));
+    assert_eq!(mails(&app, "sanne@example.nl", 2).await.len(), 2);
 }
