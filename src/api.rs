@@ -13,8 +13,9 @@ use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::{
-    AbsenceReport, ApiError, ChildContacts, ChildProtocol, ErrorCode, LeaveRequest, LoginRequest,
-    Me, NewAbsenceReport, NewLeaveRequest, ReportBetter, ReportChange,
+    AbsenceReport, ApiError, AskOtherTimes, CancelConversation, ChildContacts, ChildProtocol,
+    ChooseTime, Conversation, ConversationOutcome, ErrorCode, LeaveRequest, LoginRequest, Me,
+    NewAbsenceReport, NewConversation, NewLeaveRequest, ProposeTimes, ReportBetter, ReportChange,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
@@ -127,6 +128,86 @@ pub async fn child_leave_requests(child_id: &str) -> Result<Vec<LeaveRequest>, A
     fetch_json(get(&format!(
         "/api/children/{}/leave-requests",
         path_segment(child_id)
+    )))
+    .await
+}
+
+/// `POST /api/conversations`: a parent asks for a conversation.
+pub async fn create_conversation(request: &NewConversation) -> Result<Conversation, ApiError> {
+    fetch_json(post("/api/conversations", request)?).await
+}
+
+/// `GET /api/conversations`: the parent's conversations, open ones first.
+pub async fn conversations() -> Result<Vec<Conversation>, ApiError> {
+    fetch_json(get("/api/conversations")).await
+}
+
+/// `GET /api/conversations/{id}`: one conversation, for its parents and
+/// the school.
+pub async fn conversation(id: &str) -> Result<Conversation, ApiError> {
+    fetch_json(get(&conversation_path(id))).await
+}
+
+/// `POST /api/conversations/{id}/times`: the school proposes times.
+pub async fn propose_times(id: &str, times: &ProposeTimes) -> Result<Conversation, ApiError> {
+    fetch_json(post(&format!("{}/times", conversation_path(id)), times)?).await
+}
+
+/// `POST /api/conversations/{id}/choice`: a parent picks a time, or the
+/// school confirms one.
+pub async fn choose_time(id: &str, choice: &ChooseTime) -> Result<Conversation, ApiError> {
+    fetch_json(post(&format!("{}/choice", conversation_path(id)), choice)?).await
+}
+
+/// `POST /api/conversations/{id}/other-times`: a parent asks for others.
+pub async fn ask_other_times(id: &str, ask: &AskOtherTimes) -> Result<Conversation, ApiError> {
+    fetch_json(post(
+        &format!("{}/other-times", conversation_path(id)),
+        ask,
+    )?)
+    .await
+}
+
+/// `POST /api/conversations/{id}/cancel`: either side calls it off.
+pub async fn cancel_conversation(
+    id: &str,
+    cancel: &CancelConversation,
+) -> Result<Conversation, ApiError> {
+    fetch_json(post(&format!("{}/cancel", conversation_path(id)), cancel)?).await
+}
+
+/// `POST /api/conversations/{id}/outcome`: the school closes it, with a note.
+pub async fn close_conversation(
+    id: &str,
+    outcome: &ConversationOutcome,
+) -> Result<Conversation, ApiError> {
+    fetch_json(post(
+        &format!("{}/outcome", conversation_path(id)),
+        outcome,
+    )?)
+    .await
+}
+
+/// `GET /api/conversations/{id}/calendar.ics`: the agreed time as a
+/// calendar file. A plain link downloads it, so this is only its address.
+pub fn calendar_path(id: &str) -> String {
+    format!("{}/calendar.ics", conversation_path(id))
+}
+
+fn conversation_path(id: &str) -> String {
+    format!("/api/conversations/{}", path_segment(id))
+}
+
+/// `GET /api/schools/{id}/conversations`: the conversations staff answer at
+/// this school, the soonest first; the open ones, or `all`.
+pub async fn school_conversations(
+    school_id: &str,
+    all: bool,
+) -> Result<Vec<Conversation>, ApiError> {
+    let status = if all { "all" } else { "open" };
+    fetch_json(get(&format!(
+        "/api/schools/{}/conversations?status={status}",
+        path_segment(school_id)
     )))
     .await
 }

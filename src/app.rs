@@ -7,11 +7,15 @@ use shared::{Child, Me};
 
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
+use crate::pages::school::{
+    conversation::SchoolConversationPage, conversations::SchoolConversationsPage,
+};
 use crate::pages::{
     change_report::ChangeReportPage, child_leave::ChildLeavePage, child_reports::ChildReportsPage,
-    confirmation::ConfirmationPage, contacts::ContactsPage, home::HomePage,
-    leave_form::LeaveFormPage, leave_request::LeaveRequestPage, login::LoginPage,
-    not_found::NotFoundPage, report_form::ReportFormPage, step::StepPage,
+    confirmation::ConfirmationPage, contacts::ContactsPage, conversation::ConversationPage,
+    conversation_form::ConversationFormPage, home::HomePage, leave_form::LeaveFormPage,
+    leave_request::LeaveRequestPage, login::LoginPage, not_found::NotFoundPage,
+    report_form::ReportFormPage, step::StepPage,
 };
 
 /// Who is logged in, once we know: filled by the log-in page and by
@@ -31,11 +35,35 @@ impl Auth {
         })
     }
 
+    /// The schools the logged-in person works at, each once, in the order
+    /// of their roles.
+    pub fn schools(&self) -> Vec<School> {
+        let mut schools: Vec<School> = Vec::new();
+        self.me.with(|me| {
+            for role in me.iter().flat_map(|me| &me.staff_roles) {
+                if !schools.iter().any(|s| s.id == role.school_id) {
+                    schools.push(School {
+                        id: role.school_id.clone(),
+                        name: role.school_name.clone(),
+                    });
+                }
+            }
+        });
+        schools
+    }
+
     /// One child of the logged-in parent, by id.
     pub fn child(&self, id: &str) -> Option<Child> {
         self.me
             .with(|me| me.as_ref()?.children.iter().find(|c| c.id == id).cloned())
     }
+}
+
+/// A school someone works at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct School {
+    pub id: String,
+    pub name: String,
 }
 
 /// The whole app: the layout around the routes.
@@ -61,6 +89,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("kinderen/:id/verlof") view=ChildLeavePage />
                         <Route path=path!("verlof") view=LeaveFormPage />
                         <Route path=path!("verlof/:id") view=LeaveRequestPage />
+                        <Route path=path!("gesprek-aanvragen") view=ConversationFormPage />
+                        <Route path=path!("gesprekken/:id") view=ConversationPage />
+                        <Route path=path!("school/gesprekken") view=SchoolConversationsPage />
+                        <Route path=path!("school/gesprekken/:id") view=SchoolConversationPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

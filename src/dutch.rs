@@ -3,8 +3,8 @@
 //!
 //! Small on purpose: the few names we need, no i18n library.
 
-use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveTime, Utc, Weekday};
-use shared::AbsenceDetails;
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use shared::{AbsenceDetails, TimeSlot};
 
 const MONTHS: [&str; 12] = [
     "januari",
@@ -24,6 +24,11 @@ const MONTHS: [&str; 12] = [
 /// Today's date on this device.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
+}
+
+/// The time on this device's clock, as the school's times are written.
+pub fn now() -> NaiveDateTime {
+    Local::now().naive_local()
 }
 
 fn weekday(day: Weekday) -> &'static str {
@@ -67,6 +72,38 @@ pub fn time(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }
 
+/// A conversation's time: "woensdag 2 december, 10:00 tot 10:30 uur".
+pub fn slot(slot: &TimeSlot, today: NaiveDate) -> String {
+    format!(
+        "{}, {} tot {} uur",
+        day(slot.day, today),
+        time(slot.start_time),
+        time(slot.end_time)
+    )
+}
+
+/// Labels as one phrase: ["Maandag", "Dinsdag", "Vrijdag"] -> "Maandag,
+/// dinsdag en vrijdag" (only the first keeps its capital).
+pub fn list(labels: &[&str]) -> String {
+    let mut words: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                (*l).to_owned()
+            } else {
+                l.to_lowercase()
+            }
+        })
+        .collect();
+    let last = words.pop().unwrap_or_default();
+    if words.is_empty() {
+        last
+    } else {
+        format!("{} en {last}", words.join(", "))
+    }
+}
+
 /// "24 november" / "24 november 2027", without the weekday.
 fn day_and_month(date: NaiveDate, today: NaiveDate) -> String {
     format!("{} {}{}", date.day(), month(date), year_suffix(date, today))
@@ -107,6 +144,14 @@ pub fn days(first: NaiveDate, last: NaiveDate, today: NaiveDate) -> String {
         first.day().to_string()
     };
     format!("van {from} tot en met {}", day_and_month(last, today))
+}
+
+/// What a time input holds (`HH:MM`, some browsers add `:SS`), or `None`
+/// when it is empty or not a time.
+pub fn time_input(value: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(value, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S"))
+        .ok()
 }
 
 /// What a date input holds (`YYYY-MM-DD`), or `None` when it is empty or
@@ -165,6 +210,34 @@ mod tests {
             end_time: t(times.1),
             note: None,
         }
+    }
+
+    #[test]
+    fn conversation_times_read_as_plain_dutch() {
+        let t = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+        let at = TimeSlot {
+            day: date("2026-12-02"),
+            start_time: t("10:00"),
+            end_time: t("10:30"),
+        };
+        assert_eq!(
+            slot(&at, date("2026-11-24")),
+            "woensdag 2 december, 10:00 tot 10:30 uur"
+        );
+        assert_eq!(
+            slot(&at, date("2027-01-05")),
+            "woensdag 2 december 2026, 10:00 tot 10:30 uur"
+        );
+    }
+
+    #[test]
+    fn lists_read_as_one_phrase() {
+        assert_eq!(list(&[]), "");
+        assert_eq!(list(&["Ochtend"]), "Ochtend");
+        assert_eq!(
+            list(&["Maandag", "Dinsdag", "Vrijdag"]),
+            "Maandag, dinsdag en vrijdag"
+        );
     }
 
     #[test]

@@ -4,6 +4,10 @@ export const sanne = { email: 'sanne@example.nl', name: 'Sanne', children: ['Noo
 export const ahmed = { email: 'ahmed@example.nl', name: 'Ahmed', children: ['Yara'] };
 /** The director of Basisschool De Regenboog (Noor's and Yara's school): decides leave. */
 export const director = { email: 'directie@example.nl', name: 'Ingrid Smit' };
+/** Daan's mentor at Het Baken College (role teacher): answers conversations with the mentor. */
+export const mentor = { email: 'mentor@example.nl', name: 'Ruben', fullName: 'Ruben Visser' };
+/** The care coordinator of Het Baken College: answers conversations with the care coordinator. */
+export const careCoordinator = { email: 'fatma@example.nl', name: 'Fatma', fullName: 'Fatma Yilmaz' };
 
 /** The date `days` from today, as a date input wants it (YYYY-MM-DD, local time). */
 export function dayFromToday(days: number): string {
@@ -18,4 +22,16 @@ export function dutchDay(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return d.toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+/** How many days from today the `n`-th school day (Monday to Friday) after today is. */
+export function schoolDaysAhead(n: number): number {
+  const d = new Date();
+  let days = 0;
+  while (n > 0) {
+    d.setDate(d.getDate() + 1);
+    days += 1;
+    if (d.getDay() !== 0 && d.getDay() !== 6) n -= 1;
+  }
+  return days;
 }

@@ -78,3 +78,12 @@ test('the leave form, with its rules open, fits a 320 px screen', async ({ page 
     expect(height, 'height of a rules summary').toBeGreaterThanOrEqual(44);
   }
 });
+
+test('the conversation form, with its choices, fits a 320 px screen', async ({ page }) => {
+  await new LoginPage(page).logInAs(sanne);
+  await page.getByRole('link', { name: 'Gesprek aanvragen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gesprek aanvragen' })).toBeVisible();
+  await page.getByRole('radio', { name: /^Daan\b/ }).check();
+  await expect(page.getByRole('radio', { name: 'De mentor', exact: true })).toBeVisible();
+  await expectPhoneFriendly(page);
+});

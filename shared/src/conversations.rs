@@ -80,6 +80,15 @@ impl ConversationWith {
         }
     }
 
+    /// The same before the kind of school is known: "De leerkracht of mentor".
+    pub fn label_any_school(self) -> &'static str {
+        match self {
+            Self::Mentor => "De leerkracht of mentor",
+            Self::CareCoordinator => "De intern begeleider of zorgcoördinator",
+            other => other.label(SchoolKind::Vo),
+        }
+    }
+
     /// When to choose this person, in one plain sentence.
     pub fn hint(self) -> &'static str {
         match self {
@@ -262,6 +271,29 @@ impl ConversationStatus {
             Self::Requested => "De school zoekt een paar tijden en laat ze hier zien. U krijgt dan een e-mail.",
             Self::Proposed => "De school heeft tijden voorgesteld. Kies de tijd die u past, of vraag om andere tijden.",
             Self::Agreed => "De tijd staat vast. Past het toch niet? Vraag dan om een andere tijd.",
+            Self::Done => "Het gesprek is geweest.",
+            Self::Cancelled => "Dit gesprek gaat niet door.",
+        }
+    }
+
+    /// The same as [`Self::label`], for the school, where a request asks
+    /// something of them: "Stel tijden voor".
+    pub fn school_label(self) -> &'static str {
+        match self {
+            Self::Requested => "Stel tijden voor",
+            Self::Proposed => "Tijden voorgesteld",
+            Self::Agreed => "Afgesproken",
+            Self::Done => "Geweest",
+            Self::Cancelled => "Afgezegd",
+        }
+    }
+
+    /// The same as [`Self::explanation`], for the school.
+    pub fn school_explanation(self) -> &'static str {
+        match self {
+            Self::Requested => "Stel een paar tijden voor. De ouders kiezen er één.",
+            Self::Proposed => "De ouders kiezen een tijd. U kunt ook zelf een tijd bevestigen, als u die samen al heeft afgesproken.",
+            Self::Agreed => "De tijd staat vast. Rond het gesprek af als het is geweest.",
             Self::Done => "Het gesprek is geweest.",
             Self::Cancelled => "Dit gesprek gaat niet door.",
         }

@@ -1,5 +1,6 @@
-//! Fields the forms share: which children, a day, and a short text with a
-//! counter. Each shows its problem next to it (see `field_problems`).
+//! Fields the forms share: which children, a question with fixed answers, a
+//! day, a time, and a short text with a counter. Each shows its problem next
+//! to it (see `field_problems`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -87,8 +88,12 @@ pub fn Choice(
     /// Gets whether it is on now.
     on_change: Callback<bool>,
     #[prop(into, optional)] invalid: Signal<Option<&'static str>>,
+    /// When to choose it, under the label (id `{id}-hint`).
+    #[prop(optional_no_strip)]
+    hint: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{id}-hint"));
     view! {
         <div class="choice">
             <input
@@ -97,11 +102,87 @@ pub fn Choice(
                 name=name
                 value=value
                 aria-invalid=move || invalid.get()
+                aria-describedby=hint_id.clone()
                 prop:checked=move || checked.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />
             <label for=id>{children()}</label>
+            {hint.map(|hint| view! { <p class="hint choice__hint" id=hint_id>{hint}</p> })}
         </div>
+    }
+}
+
+/// A question with a fixed set of answers: a round button per value, or a
+/// box per value when several may be chosen (`multiple`). `chosen` keeps
+/// the chosen values in the order of `values`. The inputs' ids are
+/// `{field}-0`, `{field}-1`, …: focus `{field}-0` for the group.
+#[component]
+pub fn ChoiceGroup<T>(
+    legend: &'static str,
+    /// Under the question, e.g. "Laat leeg als elke dag kan."
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The field's name in the request body.
+    field: &'static str,
+    values: &'static [T],
+    /// Its name on the wire.
+    name_of: fn(T) -> &'static str,
+    /// Its label; may change, e.g. with the kind of school.
+    #[prop(into)]
+    label_of: Callback<T, &'static str>,
+    /// When to choose it, if that needs saying.
+    #[prop(optional)]
+    hint_of: Option<fn(T) -> &'static str>,
+    multiple: bool,
+    chosen: RwSignal<Vec<T>>,
+    problems: FieldProblems,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let choose = move |value: T, on: bool| {
+        chosen.update(|chosen| {
+            if !multiple {
+                chosen.clear();
+            }
+            chosen.retain(|c| *c != value);
+            if on {
+                chosen.push(value);
+            }
+            chosen.sort_by_key(|c| values.iter().position(|v| v == c));
+        });
+        problems.clear(&[field]);
+    };
+    let hint_id = format!("{field}-hint");
+    let described_by = hint.map(|_| hint_id.clone()).unwrap_or_default();
+
+    view! {
+        <fieldset class="field" aria-describedby=move || problems.described_by(field, &described_by)>
+            <legend>{legend}</legend>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <FieldProblem field problems />
+            {values
+                .iter()
+                .copied()
+                .enumerate()
+                .map(|(i, value)| {
+                    view! {
+                        <Choice
+                            kind=if multiple { "checkbox" } else { "radio" }
+                            id=format!("{field}-{i}")
+                            name=field
+                            value=name_of(value)
+                            checked=Signal::derive(move || chosen.with(|c| c.contains(&value)))
+                            on_change=Callback::new(move |on| choose(value, on))
+                            invalid=Signal::derive(move || problems.invalid(field))
+                            hint=hint_of.map(|hint_of| hint_of(value))
+                        >
+                            {move || label_of.run(value)}
+                        </Choice>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 

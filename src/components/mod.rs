@@ -1,9 +1,11 @@
 //! Pieces shared by the pages: the layout, the log-in guard, the loading and
 //! error notices, the problems shown next to form fields, the fields the
-//! forms share, and the frame of a page about one child.
+//! forms share, the frame of a page about one child, and the pieces of a
+//! conversation both the parents' and the school's pages show.
 
 pub mod child_page;
 pub mod contact_card;
+pub mod conversation;
 pub mod feedback;
 pub mod field_problems;
 pub mod form_fields;

@@ -7,14 +7,16 @@ use std::future::Future;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::{ApiError, FieldError, NewAbsenceReport, NewLeaveRequest};
+use shared::{ApiError, FieldError, NewAbsenceReport, NewConversation, NewLeaveRequest};
 
 use crate::components::field_problems::{with_rules, FieldProblems, Problems};
 
 /// A request a form sends: checked by the rules the server uses, and made
 /// idempotent by its key.
 pub trait FormRequest: PartialEq + Clone + Send + Sync + 'static {
-    fn set_key(&mut self, key: String);
+    /// Only requests that make something new carry a key; a change of
+    /// state needs none (sending it twice changes nothing more).
+    fn set_key(&mut self, _key: String) {}
     fn check(&self, today: NaiveDate) -> Result<(), Vec<FieldError>>;
 }
 
@@ -35,6 +37,16 @@ impl FormRequest for NewLeaveRequest {
 
     fn check(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         self.validate(today)
+    }
+}
+
+impl FormRequest for NewConversation {
+    fn set_key(&mut self, key: String) {
+        self.idempotency_key = key;
+    }
+
+    fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        self.validate()
     }
 }
 

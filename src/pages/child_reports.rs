@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::reports::MAX_BETTER_DAYS_AHEAD;
-use shared::{AbsenceReport, ReportBetter};
+use shared::{AbsenceReport, ConversationTopic, ReportBetter};
 
 use crate::api;
 use crate::app::set_title;
@@ -101,6 +101,11 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
         <p class="lead">
             <A href=format!("/melden?kind={id}") attr:class="button button--primary">
                 {report_text}
+            </A>
+        </p>
+        <p>
+            <A href=format!("/gesprek-aanvragen?kind={id}&over={}", ConversationTopic::Absence.as_str())>
+                {format!("Gesprek aanvragen over {name}")}
             </A>
         </p>
         <div role="status" class="status-region">

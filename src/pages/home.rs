@@ -1,13 +1,18 @@
-//! `/`: the start page, with the parent's children.
+//! `/`: the start page, with the parent's children and conversations, and
+//! for school staff the way to their school's conversations.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::Child;
+use shared::{Child, Conversation};
 
-use crate::app::{first_name, set_title, Auth};
+use crate::api;
+use crate::app::{first_name, set_title, Auth, School};
+use crate::components::conversation::title;
+use crate::dutch;
 
 /// "Hallo Sanne": the big "Ziek of afwezig melden" button, "Verlof
-/// aanvragen", and a card per child.
+/// aanvragen", "Gesprek aanvragen", the parent's conversations and a card
+/// per child; for staff, their schools' conversations.
 #[component]
 pub fn HomePage() -> impl IntoView {
     set_title("Start");
@@ -19,10 +24,22 @@ pub fn HomePage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let children = move || auth.children();
+    let children = auth.children();
+    let schools = auth.schools();
+    // Staff who are no parent here see only the school's part.
+    let parent = !children.is_empty() || schools.is_empty();
 
     view! {
         <h1>"Hallo " {name}</h1>
+        {parent.then(|| view! { <ParentPart children /> })}
+        {(!schools.is_empty()).then(|| view! { <SchoolPart schools /> })}
+    }
+}
+
+/// What a parent does here, and their children.
+#[component]
+fn ParentPart(children: Vec<Child>) -> impl IntoView {
+    view! {
         <p class="lead">
             <A href="/melden" attr:class="button button--primary button--big">
                 "Ziek of afwezig melden"
@@ -33,24 +50,93 @@ pub fn HomePage() -> impl IntoView {
                 "Verlof aanvragen"
             </A>
         </p>
-        {move || {
-            let children = children();
-            if children.is_empty() {
-                view! {
-                    <p class="notice">
-                        "Er is nog geen kind aan uw account gekoppeld. Neem contact op met de school. Zij kunnen dit regelen."
-                    </p>
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <div class="cards">
-                        {children.into_iter().map(|child| view! { <ChildCard child /> }).collect_view()}
-                    </div>
-                }
-                    .into_any()
+        <p>
+            <A href="/gesprek-aanvragen" attr:class="button">
+                "Gesprek aanvragen"
+            </A>
+        </p>
+        {if children.is_empty() {
+            view! {
+                <p class="notice">
+                    "Er is nog geen kind aan uw account gekoppeld. Neem contact op met de school. Zij kunnen dit regelen."
+                </p>
             }
+                .into_any()
+        } else {
+            view! {
+                <YourConversations />
+                <div class="cards">
+                    {children.into_iter().map(|child| view! { <ChildCard child /> }).collect_view()}
+                </div>
+            }
+                .into_any()
         }}
+    }
+}
+
+/// "Uw gesprekken": shown only when there are any. A failure to load them
+/// hides them too; the rest of the page still works.
+#[component]
+fn YourConversations() -> impl IntoView {
+    let conversations = LocalResource::new(api::conversations);
+    let today = dutch::today();
+    move || {
+        let conversations = conversations.get()?.ok().filter(|c| !c.is_empty())?;
+        Some(view! {
+            <section aria-labelledby="uw-gesprekken">
+                <h2 id="uw-gesprekken">"Uw gesprekken"</h2>
+                <ul class="report-list">
+                    {conversations
+                        .into_iter()
+                        .map(|conversation| view! { <ConversationItem conversation today /> })
+                        .collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+/// One conversation: with whom, about which child, where it stands.
+#[component]
+fn ConversationItem(conversation: Conversation, today: chrono::NaiveDate) -> impl IntoView {
+    let c = conversation;
+    let title = title(&c);
+    view! {
+        <li class="card">
+            <p class="report-list__kind">
+                <A href=format!("/gesprekken/{}", c.id)>{title}</A>
+            </p>
+            <p>"Status: " <strong>{c.status.label()}</strong></p>
+            {c.agreed_time.map(|slot| view! { <p>"Afspraak: " {dutch::slot(&slot, today)}</p> })}
+        </li>
+    }
+}
+
+/// For staff: their schools' conversations, per school when several.
+#[component]
+fn SchoolPart(schools: Vec<School>) -> impl IntoView {
+    let several = schools.len() > 1;
+    view! {
+        <section aria-labelledby="voor-school">
+            <h2 id="voor-school">"Voor de school"</h2>
+            <ul class="card__actions">
+                {schools
+                    .into_iter()
+                    .map(|school| {
+                        let text = if several {
+                            format!("Gesprekken van {}", school.name)
+                        } else {
+                            "Gesprekken".to_owned()
+                        };
+                        view! {
+                            <li>
+                                <A href=format!("/school/gesprekken?school={}", school.id)>{text}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -136,9 +136,7 @@ fn parse_time(field: &'static str, value: &str, problems: &mut Problems) -> Opti
     if value.is_empty() {
         return None;
     }
-    let time = NaiveTime::parse_from_str(value, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S"))
-        .ok();
+    let time = dutch::time_input(value);
     if time.is_none() {
         problems.push((field, "Vul een tijd in, bijvoorbeeld 10:30.".into()));
     }

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::next_steps::CHILD_WELCOME;
 use shared::protocol::StepState;
-use shared::{ApiError, ChildContacts, ChildProtocol};
+use shared::{ApiError, ChildContacts, ChildProtocol, ConversationTopic, ConversationWith};
 
 use crate::api;
 use crate::app::set_title;
@@ -95,7 +95,20 @@ fn StepDetails(
         <p>{texts.what_you_can_do}</p>
         <h2>"Wie zijn erbij?"</h2>
         <p>{texts.who_is_involved}</p>
-        {found.involves_conversation.then(|| view! { <p class="notice">{CHILD_WELCOME}</p> })}
+        {found.involves_conversation.then(|| {
+            let with = ConversationWith::for_step_role(found.role);
+            let ask = format!(
+                "/gesprek-aanvragen?kind={id}&met={}&over={}",
+                with.as_str(),
+                ConversationTopic::Absence.as_str()
+            );
+            view! {
+                <p class="notice">{CHILD_WELCOME}</p>
+                <p>
+                    <A href=ask attr:class="button">"Gesprek aanvragen"</A>
+                </p>
+            }
+        })}
         <h2>"Wie kunt u bellen?"</h2>
         {match contact {
             Some(contact) => view! { <ContactCard contact /> }.into_any(),

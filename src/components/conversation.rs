@@ -1,0 +1,410 @@
+//! One conversation, as its parents and the school see it: the pieces both
+//! sides' pages show (what was asked, the agreed time, what happened), and
+//! the changes either side makes, each sent through [`SendingForm`] and
+//! answered with the conversation as it is now.
+
+use chrono::NaiveDate;
+use leptos::html::Div;
+use leptos::prelude::*;
+use shared::conversations::{
+    ConversationEvent, ConversationEventKind, MAX_CONVERSATION_TEXT_CHARS,
+};
+use shared::{
+    ApiError, AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,
+    ConversationStatus, FieldError, ProposeTimes,
+};
+
+use wasm_bindgen::JsCast;
+
+use crate::api;
+use crate::components::field_problems::{focus, ProblemSummary};
+use crate::components::form_fields::ShortText;
+use crate::components::sending_form::{FormRequest, SendingForm};
+use crate::dutch;
+
+/// A change to a conversation, by a parent or the school.
+#[derive(Clone, PartialEq)]
+pub enum Change {
+    Choose(ChooseTime),
+    OtherTimes(AskOtherTimes),
+    Cancel(CancelConversation),
+    Times(ProposeTimes),
+    Outcome(ConversationOutcome),
+}
+
+impl FormRequest for Change {
+    fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        match self {
+            Self::Choose(choice) if choice.time_id.is_empty() => {
+                Err(vec![FieldError::new("time_id", "Kies een tijd.")])
+            }
+            Self::Choose(_) => Ok(()),
+            Self::OtherTimes(ask) => ask.validate(),
+            Self::Cancel(cancel) => cancel.validate(),
+            // Against the clock, not just the day: a time earlier today
+            // has passed too.
+            Self::Times(times) => times.validate(dutch::now()),
+            Self::Outcome(outcome) => outcome.validate(),
+        }
+    }
+}
+
+impl Change {
+    /// Sends it for conversation `id`.
+    pub async fn send(self, id: String) -> Result<Conversation, ApiError> {
+        match self {
+            Self::Choose(choice) => api::choose_time(&id, &choice).await,
+            Self::OtherTimes(ask) => api::ask_other_times(&id, &ask).await,
+            Self::Cancel(cancel) => api::cancel_conversation(&id, &cancel).await,
+            Self::Times(times) => api::propose_times(&id, &times).await,
+            Self::Outcome(outcome) => api::close_conversation(&id, &outcome).await,
+        }
+    }
+}
+
+/// A small form opened under the conversation by a button; one at a time,
+/// so the ids of its fields are unique on the page.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Panel {
+    OtherTimes,
+    Cancel,
+    Times,
+    Outcome,
+}
+
+impl Panel {
+    /// The id of the button that opens it.
+    fn button_id(self) -> &'static str {
+        match self {
+            Self::OtherTimes => "knop-andere-tijden",
+            Self::Cancel => "knop-afzeggen",
+            Self::Times => "knop-tijden",
+            Self::Outcome => "knop-afronden",
+        }
+    }
+}
+
+/// The id of the line that says what just happened.
+const STATUS_ID: &str = "gesprek-status";
+
+/// The conversation on the page, the panel open under it, and what just
+/// happened to it. Every part of the page reads the conversation from here,
+/// so a change shows everywhere at once.
+#[derive(Clone, Copy)]
+pub struct Shown {
+    pub conversation: RwSignal<Conversation>,
+    pub open: RwSignal<Option<Panel>>,
+    pub status: RwSignal<Option<&'static str>>,
+}
+
+impl Shown {
+    pub fn new(conversation: Conversation) -> Self {
+        Self {
+            conversation: RwSignal::new(conversation),
+            open: RwSignal::new(None),
+            status: RwSignal::new(None),
+        }
+    }
+
+    /// Sends `change`, through `sender` (which shows what is wrong), and
+    /// shows the answer with `message`, focused: the button pressed may
+    /// be gone.
+    pub fn send(self, sender: SendingForm<Change>, change: Change, message: &'static str) {
+        let id = self.conversation.with_untracked(|c| c.id.clone());
+        sender.submit(
+            change,
+            Vec::new(),
+            dutch::today(),
+            move |change| change.send(id),
+            move |updated: Conversation| {
+                self.open.set(None);
+                self.conversation.set(updated);
+                self.status.set(Some(message));
+                request_animation_frame(|| focus(STATUS_ID));
+            },
+        );
+    }
+
+    /// "Gesprek met de mentor over Daan", for the page's heading.
+    pub fn title(self) -> String {
+        self.conversation.with_untracked(title)
+    }
+}
+
+/// "Gesprek met de mentor over Daan".
+pub fn title(c: &Conversation) -> String {
+    let with = c.with_label();
+    // "De mentor" -> "de mentor", mid-sentence.
+    let with = with
+        .strip_prefix("De ")
+        .map_or(with.to_owned(), |rest| format!("de {rest}"));
+    format!("Gesprek met {with} over {}", c.pupil_first_name)
+}
+
+/// What just happened ("Het gesprek is afgezegd."), announced politely.
+#[component]
+pub fn StatusLine(shown: Shown) -> impl IntoView {
+    view! {
+        <div role="status" class="status-region">
+            {move || shown.status.get().map(|message| view! {
+                <p class="notice" id=STATUS_ID tabindex="-1">{message}</p>
+            })}
+        </div>
+    }
+}
+
+/// A button that opens its panel, or closes it again.
+#[component]
+pub fn PanelButton(shown: Shown, panel: Panel, label: &'static str) -> impl IntoView {
+    let is_open = move || shown.open.get() == Some(panel);
+    view! {
+        <button
+            type="button"
+            class="button"
+            id=panel.button_id()
+            aria-expanded=move || is_open().to_string()
+            on:click=move |_| shown.open.set((!is_open()).then_some(panel))
+        >
+            {label}
+        </button>
+    }
+}
+
+/// Shows `children` while `panel` is open.
+#[component]
+pub fn PanelArea(shown: Shown, panel: Panel, children: ChildrenFn) -> impl IntoView {
+    view! {
+        <Show when=move || shown.open.get() == Some(panel)>
+            <PanelBody content=children.clone() />
+        </Show>
+    }
+}
+
+/// An open panel: focus goes straight to its first field.
+#[component]
+fn PanelBody(content: ChildrenFn) -> impl IntoView {
+    let area = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let first = area
+            .get()
+            .and_then(|area| area.query_selector("input, textarea").ok().flatten())
+            .and_then(|first| first.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(first) = first {
+            _ = first.focus();
+        }
+    });
+    view! { <div class="panel" node_ref=area>{content()}</div> }
+}
+
+/// The time agreed, large, with the calendar file.
+#[component]
+pub fn AgreedTime(shown: Shown) -> impl IntoView {
+    let today = dutch::today();
+    move || {
+        shown.conversation.with(|c| {
+            c.agreed_time.map(|slot| {
+                view! {
+                    <section class="card agreed" aria-labelledby="afgesproken">
+                        <h2 id="afgesproken">"De afspraak"</h2>
+                        <p class="agreed__time">{dutch::slot(&slot, today)}</p>
+                        <p>{c.mode.label()} " · " {c.school_name.clone()}</p>
+                        <p>
+                            <a href=api::calendar_path(&c.id) download="gesprek.ics" class="button">
+                                "Zet in mijn agenda"
+                            </a>
+                        </p>
+                    </section>
+                }
+            })
+        })
+    }
+}
+
+/// What was asked (or what the school invites for), as facts.
+#[component]
+pub fn AskedFacts(shown: Shown) -> impl IntoView {
+    let today = dutch::today();
+    move || {
+        let c = shown.conversation.get();
+        let (on, at) = dutch::moment(c.started_at, today);
+        let labels = |labels: Vec<&str>, none: &str| {
+            if labels.is_empty() {
+                none.to_owned()
+            } else {
+                dutch::list(&labels)
+            }
+        };
+        let days = labels(c.days.iter().map(|d| d.label()).collect(), "Elke schooldag");
+        let parts = labels(
+            c.day_parts.iter().map(|p| p.label()).collect(),
+            "Elk moment van de dag",
+        );
+        let child = c.pupil_first_name.clone();
+        view! {
+            <dl class="facts">
+                <dt>"Met wie"</dt>
+                <dd>{c.with_label()} " · " {c.school_name.clone()}</dd>
+                <dt>"Waarover"</dt>
+                <dd>{c.topic.label()}</dd>
+                <dt>{format!("Doet {child} mee?")}</dt>
+                <dd>{if c.child_joins { "Ja" } else { "Nee" }}</dd>
+                <dt>"Hoe"</dt>
+                <dd>{c.mode.label()}</dd>
+                {(!c.initiated_by_school).then(|| view! {
+                    <dt>"Dagen"</dt>
+                    <dd>{days}</dd>
+                    <dt>"Deel van de dag"</dt>
+                    <dd>{parts}</dd>
+                })}
+                {c.message.clone().map(|message| view! {
+                    <dt>"Bericht"</dt>
+                    <dd class="message">{message}</dd>
+                })}
+                <dt>{if c.initiated_by_school { "Uitgenodigd door" } else { "Aangevraagd door" }}</dt>
+                <dd>{c.started_by.clone()} " op " {on} " om " {at}</dd>
+                <dt>"Wie ziet het gesprek?"</dt>
+                <dd>
+                    {if c.shared_with_guardians {
+                        format!("Alle ouders en verzorgers van {child}")
+                    } else {
+                        format!("Alleen {}", c.started_by)
+                    }}
+                </dd>
+            </dl>
+        }
+    }
+}
+
+/// Who called it off, when and why, from the history.
+pub fn cancelled_by(c: &Conversation, today: NaiveDate) -> Option<(String, Option<String>)> {
+    let event = c
+        .history
+        .iter()
+        .rfind(|e| e.kind == ConversationEventKind::Cancelled)?;
+    let (on, _) = dutch::moment(event.at, today);
+    Some((
+        format!("Afgezegd door {} op {on}.", event.by),
+        event.message.clone(),
+    ))
+}
+
+/// Everything that happened, oldest first.
+#[component]
+pub fn History(shown: Shown) -> impl IntoView {
+    let today = dutch::today();
+    let event = move |event: ConversationEvent| {
+        let (on, at) = dutch::moment(event.at, today);
+        view! {
+            <li>
+                <p>
+                    <strong>{event.kind.label()}</strong>
+                    <span class="card__meta">{format!(" door {} op {on} om {at}", event.by)}</span>
+                </p>
+                {event.message.map(|message| view! { <p class="message">{message}</p> })}
+            </li>
+        }
+    };
+    view! {
+        <section aria-labelledby="verloop">
+            <h2 id="verloop">"Wat er is gebeurd"</h2>
+            <ol class="history">
+                {move || shown.conversation.with(|c| c.history.clone()).into_iter().map(event).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// What a short text is for: the form around it.
+#[derive(Clone, Copy)]
+pub enum TextChange {
+    /// A parent asks for other times.
+    OtherTimes,
+    /// Either side calls it off.
+    Cancel,
+}
+
+/// A form with one short text that must be filled in: asking for other
+/// times, or calling the conversation off.
+#[component]
+pub fn TextChangeForm(shown: Shown, change: TextChange) -> impl IntoView {
+    let (field, label, hint, button, done) = match change {
+        TextChange::OtherTimes => (
+            "message",
+            "Welke dagen of tijden passen u beter?",
+            "De school leest dit en zoekt nieuwe tijden.",
+            "Vraag om andere tijden",
+            "Uw vraag is verstuurd. De school zoekt andere tijden.",
+        ),
+        TextChange::Cancel => (
+            "reason",
+            "Waarom gaat het gesprek niet door?",
+            "De ander leest dit. Schrijf hier geen medische informatie.",
+            "Ja, afzeggen",
+            "Het gesprek is afgezegd.",
+        ),
+    };
+    let fields: &'static [&'static str] = match change {
+        TextChange::OtherTimes => &["message"],
+        TextChange::Cancel => &["reason"],
+    };
+    let sender = SendingForm::new(fields, focus);
+    let text = RwSignal::new(String::new());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = text.get_untracked().trim().to_owned();
+        let request = match change {
+            TextChange::OtherTimes => Change::OtherTimes(AskOtherTimes { message: text }),
+            TextChange::Cancel => Change::Cancel(CancelConversation { reason: text }),
+        };
+        shown.send(sender, request, done);
+    };
+
+    view! {
+        <form class="form" on:submit=on_submit novalidate>
+            <ProblemSummary problems=sender.problems fields general=sender.general />
+            <ShortText
+                field
+                label
+                hint
+                max_chars=MAX_CONVERSATION_TEXT_CHARS
+                value=text
+                problems=sender.problems
+            />
+            <p>
+                <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
+                    {button}
+                </button>
+            </p>
+        </form>
+    }
+}
+
+/// When a conversation that took place was.
+#[component]
+pub fn TimeItWas(shown: Shown) -> impl IntoView {
+    let today = dutch::today();
+    move || {
+        shown.conversation.with(|c| {
+            let slot = c
+                .agreed_time
+                .filter(|_| c.status == ConversationStatus::Done)?;
+            Some(view! { <p>{format!("Het gesprek was op {}.", dutch::slot(&slot, today))}</p> })
+        })
+    }
+}
+
+/// The explanation of a cancelled conversation: who, when and why.
+#[component]
+pub fn CancelledBy(shown: Shown) -> impl IntoView {
+    let today = dutch::today();
+    move || {
+        shown.conversation.with(|c| {
+            cancelled_by(c, today).map(|(who, why)| {
+                view! {
+                    <p>{who}</p>
+                    {why.map(|why| view! { <p>"Reden: " {why}</p> })}
+                }
+            })
+        })
+    }
+}

@@ -1,0 +1,227 @@
+//! `/gesprekken/:id`: one conversation, for a parent. Where it stands in
+//! plain words, and what the parent can do now: pick a proposed time, put
+//! the agreed one in their calendar, ask for other times, or call it off.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::{ChooseTime, ConversationStatus, ConversationWith};
+
+use crate::api;
+use crate::app::set_title;
+use crate::components::contact_card::ContactCard;
+use crate::components::conversation::{
+    AgreedTime, AskedFacts, CancelledBy, Change, History, Panel, PanelArea, PanelButton, Shown,
+    StatusLine, TextChange, TextChangeForm, TimeItWas,
+};
+use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::field_problems::{focus, FieldProblem, ProblemSummary};
+use crate::components::form_fields::Choice;
+use crate::components::sending_form::SendingForm;
+use crate::dutch;
+
+/// The conversation page. Someone else's conversation is "not found".
+#[component]
+pub fn ConversationPage() -> impl IntoView {
+    set_title("Gesprek");
+    let params = use_params_map();
+    let loaded = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { api::conversation(&id).await }
+    });
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(conversation) => {
+                        view! { <ParentView shown=Shown::new(conversation) /> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <h1>"Gesprek"</h1>
+                        <ErrorNotice error />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ParentView(shown: Shown) -> impl IntoView {
+    let title = shown.title();
+    set_title(&title);
+    let status = Memo::new(move |_| shown.conversation.with(|c| c.status));
+    let (pupil_id, with, invited, invitation) = shown.conversation.with_untracked(|c| {
+        let invitation = c.initiated_by_school.then(|| c.message.clone()).flatten();
+        (
+            c.pupil_id.clone(),
+            c.with,
+            c.initiated_by_school,
+            invitation,
+        )
+    });
+
+    view! {
+        <h1>{title}</h1>
+        {invited.then(|| view! {
+            <div class="lead">
+                <p><strong>"De school nodigt u uit voor een gesprek."</strong></p>
+                {invitation.map(|message| view! { <p class="message">{message}</p> })}
+            </div>
+        })}
+        <StatusLine shown />
+        <section class=move || format!("card status status--{}", status.get().as_str()) aria-labelledby="stand">
+            <h2 id="stand">{move || status.get().label()}</h2>
+            <p>{move || status.get().explanation()}</p>
+            <TimeItWas shown />
+            <Show when=move || status.get() == ConversationStatus::Cancelled>
+                <CancelledBy shown />
+            </Show>
+        </section>
+        {move || match status.get() {
+            ConversationStatus::Proposed => view! {
+                <PickTime shown />
+                <p>
+                    <PanelButton shown panel=Panel::OtherTimes label="Geen van deze tijden past" />
+                </p>
+                <PanelArea shown panel=Panel::OtherTimes>
+                    <TextChangeForm shown change=TextChange::OtherTimes />
+                </PanelArea>
+            }
+            .into_any(),
+            ConversationStatus::Agreed => view! {
+                <AgreedTime shown />
+                <p>
+                    <PanelButton shown panel=Panel::OtherTimes label="Past deze tijd toch niet?" />
+                </p>
+                <PanelArea shown panel=Panel::OtherTimes>
+                    <TextChangeForm shown change=TextChange::OtherTimes />
+                </PanelArea>
+            }
+            .into_any(),
+            ConversationStatus::Done => view! { <SchoolNote shown /> }.into_any(),
+            ConversationStatus::Requested | ConversationStatus::Cancelled => ().into_any(),
+        }}
+        <h2>{if invited { "Over het gesprek" } else { "Wat u vroeg" }}</h2>
+        <AskedFacts shown />
+        <Show when=move || status.get().is_open()>
+            <p>
+                <PanelButton shown panel=Panel::Cancel label="Gesprek afzeggen" />
+            </p>
+            <PanelArea shown panel=Panel::Cancel>
+                <TextChangeForm shown change=TextChange::Cancel />
+            </PanelArea>
+            <CallInstead pupil_id=pupil_id.clone() with />
+        </Show>
+        <History shown />
+        <p>
+            <A href="/">"Naar de startpagina"</A>
+        </p>
+    }
+}
+
+/// The proposed times as round buttons, and "Deze tijd past mij".
+#[component]
+fn PickTime(shown: Shown) -> impl IntoView {
+    const FIELDS: &[&str] = &["time_id"];
+    let today = dutch::today();
+    let times = shown
+        .conversation
+        .with_untracked(|c| c.proposed_times.clone());
+    let chosen = RwSignal::new(String::new());
+    let sender = SendingForm::new(FIELDS, |_| focus("tijd-0"));
+    let problems = sender.problems;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let choice = ChooseTime {
+            time_id: chosen.get_untracked(),
+        };
+        shown.send(
+            sender,
+            Change::Choose(choice),
+            "Dank u. De tijd staat vast.",
+        );
+    };
+
+    view! {
+        <form class="form" on:submit=on_submit novalidate>
+            <ProblemSummary problems fields=FIELDS general=sender.general />
+            <fieldset class="field" aria-describedby=move || problems.described_by("time_id", "")>
+                <legend>"Welke tijd past u?"</legend>
+                <FieldProblem field="time_id" problems />
+                {times
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, time)| {
+                        let (this, checked) = (time.id.clone(), time.id.clone());
+                        let when = dutch::slot(&time.slot, today);
+                        view! {
+                            <Choice
+                                kind="radio"
+                                id=format!("tijd-{i}")
+                                name="time_id"
+                                value=time.id
+                                checked=Signal::derive(move || chosen.with(|c| *c == checked))
+                                on_change=Callback::new(move |_| {
+                                    chosen.set(this.clone());
+                                    problems.clear(FIELDS);
+                                })
+                                invalid=Signal::derive(move || problems.invalid("time_id"))
+                            >
+                                {when}
+                            </Choice>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <p>
+                <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
+                    "Deze tijd past mij"
+                </button>
+            </p>
+        </form>
+    }
+}
+
+/// The school's note after the conversation, when it shares one.
+#[component]
+fn SchoolNote(shown: Shown) -> impl IntoView {
+    move || {
+        shown
+            .conversation
+            .with(|c| c.outcome_note.clone())
+            .map(|note| {
+                view! {
+                    <section class="card" aria-labelledby="notitie">
+                        <h2 id="notitie">"Notitie van de school"</h2>
+                        <p class="message">{note}</p>
+                    </section>
+                }
+            })
+    }
+}
+
+/// Whom to call meanwhile: the school's contact for this person, if the
+/// school has one.
+#[component]
+fn CallInstead(pupil_id: String, with: ConversationWith) -> impl IntoView {
+    let contacts = LocalResource::new(move || {
+        let id = pupil_id.clone();
+        async move { api::child_contacts(&id).await }
+    });
+    move || {
+        let contact = contacts
+            .get()?
+            .ok()?
+            .contacts
+            .into_iter()
+            .find(|c| ConversationWith::for_step_role(c.role) == with)?;
+        Some(view! {
+            <section aria-labelledby="bellen">
+                <h2 id="bellen">"Liever eerst bellen?"</h2>
+                <ContactCard contact />
+            </section>
+        })
+    }
+}

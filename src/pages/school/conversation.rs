@@ -1,0 +1,412 @@
+//! `/school/gesprekken/:id`: one conversation, for the school. The same
+//! facts as the parents see, and what the school does next: propose times,
+//! confirm one, close it with a note, or call it off.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::conversations::{MAX_CONVERSATION_TEXT_CHARS, MAX_PROPOSED_TIMES};
+use shared::{ChooseTime, ConversationOutcome, ConversationStatus, ProposeTimes, TimeSlot};
+
+use crate::api;
+use crate::app::{set_title, Auth};
+use crate::components::conversation::{
+    AgreedTime, AskedFacts, CancelledBy, Change, History, Panel, PanelArea, PanelButton, Shown,
+    StatusLine, TextChange, TextChangeForm, TimeItWas,
+};
+use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::field_problems::{
+    focus, FieldProblem, FieldProblems, ProblemSummary, Problems,
+};
+use crate::components::form_fields::ShortText;
+use crate::components::sending_form::SendingForm;
+use crate::dutch;
+use crate::pages::school::StaffOnly;
+
+/// The page. A conversation the staff member does not answer is "not found".
+#[component]
+pub fn SchoolConversationPage() -> impl IntoView {
+    set_title("Gesprek");
+    if expect_context::<Auth>().schools().is_empty() {
+        return view! {
+            <h1>"Gesprek"</h1>
+            <StaffOnly />
+        }
+        .into_any();
+    }
+    let params = use_params_map();
+    let loaded = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { api::conversation(&id).await }
+    });
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(conversation) => {
+                        view! { <SchoolView shown=Shown::new(conversation) /> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <h1>"Gesprek"</h1>
+                        <ErrorNotice error />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn SchoolView(shown: Shown) -> impl IntoView {
+    let title = shown.title();
+    set_title(&title);
+    let status = Memo::new(move |_| shown.conversation.with(|c| c.status));
+    let (child, invited) = shown.conversation.with_untracked(|c| {
+        (
+            format!(
+                "{} {}, {} · {}",
+                c.pupil_first_name, c.pupil_last_name, c.group_name, c.school_name
+            ),
+            c.initiated_by_school,
+        )
+    });
+
+    view! {
+        <h1>{title}</h1>
+        <p class="lead">{child}</p>
+        <StatusLine shown />
+        <section class=move || format!("card status status--{}", status.get().as_str()) aria-labelledby="stand">
+            <h2 id="stand">{move || status.get().school_label()}</h2>
+            <p>{move || status.get().school_explanation()}</p>
+            <TimeItWas shown />
+            <Show when=move || status.get() == ConversationStatus::Cancelled>
+                <CancelledBy shown />
+            </Show>
+        </section>
+        <h2>{if invited { "Uw uitnodiging" } else { "Wat de ouder vroeg" }}</h2>
+        <AskedFacts shown />
+        {move || match status.get() {
+            ConversationStatus::Requested => view! {
+                <section aria-labelledby="tijden-voorstellen">
+                    <h2 id="tijden-voorstellen">"Tijden voorstellen"</h2>
+                    <TimesForm shown />
+                </section>
+            }
+            .into_any(),
+            ConversationStatus::Proposed => view! {
+                <ConfirmTime shown />
+                <MoveTimes shown />
+            }
+            .into_any(),
+            ConversationStatus::Agreed => view! {
+                <AgreedTime shown />
+                <MoveTimes shown />
+                <p>
+                    <PanelButton shown panel=Panel::Outcome label="Afronden" />
+                </p>
+                <PanelArea shown panel=Panel::Outcome>
+                    <OutcomeForm shown />
+                </PanelArea>
+            }
+            .into_any(),
+            ConversationStatus::Done => view! { <Outcome shown /> }.into_any(),
+            ConversationStatus::Cancelled => ().into_any(),
+        }}
+        <Show when=move || status.get().is_open()>
+            <p>
+                <PanelButton shown panel=Panel::Cancel label="Gesprek afzeggen" />
+            </p>
+            <PanelArea shown panel=Panel::Cancel>
+                <TextChangeForm shown change=TextChange::Cancel />
+            </PanelArea>
+        </Show>
+        <History shown />
+        <p>
+            <A href="/school/gesprekken">"Alle gesprekken"</A>
+        </p>
+    }
+}
+
+/// "Andere tijden voorstellen": the times form in a panel.
+#[component]
+fn MoveTimes(shown: Shown) -> impl IntoView {
+    view! {
+        <p>
+            <PanelButton shown panel=Panel::Times label="Andere tijden voorstellen" />
+        </p>
+        <PanelArea shown panel=Panel::Times>
+            <TimesForm shown />
+        </PanelArea>
+    }
+}
+
+/// The proposed times, each with "Bevestig deze tijd": for a time agreed
+/// with the parents another way.
+#[component]
+fn ConfirmTime(shown: Shown) -> impl IntoView {
+    const FIELDS: &[&str] = &["time_id"];
+    let today = dutch::today();
+    let times = shown
+        .conversation
+        .with_untracked(|c| c.proposed_times.clone());
+    let sender = SendingForm::new(FIELDS, |_| ());
+    view! {
+        <section aria-labelledby="voorgesteld">
+            <h2 id="voorgesteld">"Voorgestelde tijden"</h2>
+            <ProblemSummary problems=sender.problems fields=FIELDS general=sender.general />
+            <FieldProblem field="time_id" problems=sender.problems />
+            <ul class="report-list">
+                {times
+                    .into_iter()
+                    .map(|time| {
+                        let when = dutch::slot(&time.slot, today);
+                        let confirm = move |_| {
+                            let choice = ChooseTime { time_id: time.id.clone() };
+                            shown.send(sender, Change::Choose(choice), "De tijd is bevestigd.");
+                        };
+                        view! {
+                            <li class="card">
+                                <p>{when.clone()}</p>
+                                <button type="button" class="button" on:click=confirm disabled=move || sender.sending.get()>
+                                    "Bevestig deze tijd"
+                                    <span class="visually-hidden">{format!(": {when}")}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One time to propose, as its inputs hold it.
+#[derive(Clone, Copy)]
+struct TimeRow {
+    day: RwSignal<String>,
+    start: RwSignal<String>,
+    end: RwSignal<String>,
+}
+
+impl TimeRow {
+    fn new() -> Self {
+        Self {
+            day: RwSignal::new(String::new()),
+            start: RwSignal::new(String::new()),
+            end: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The time, or what is missing in row `n` (counted from 1).
+    fn read(&self, n: usize) -> Result<TimeSlot, String> {
+        let day = dutch::date_input(&self.day.get_untracked())
+            .ok_or_else(|| format!("Kies bij tijd {n} een dag."))?;
+        let time = |value: RwSignal<String>| dutch::time_input(&value.get_untracked());
+        match (time(self.start), time(self.end)) {
+            (Some(start_time), Some(end_time)) => Ok(TimeSlot {
+                day,
+                start_time,
+                end_time,
+            }),
+            _ => Err(format!(
+                "Vul bij tijd {n} een begintijd en een eindtijd in."
+            )),
+        }
+    }
+}
+
+/// Up to 5 times (a day, from, until) and a short message. The ids of the
+/// inputs are `tijd-{n}-dag`, `-van` and `-tot`, counted from 1.
+#[component]
+fn TimesForm(shown: Shown) -> impl IntoView {
+    const FIELDS: &[&str] = &["times", "message"];
+    let rows = RwSignal::new(vec![TimeRow::new()]);
+    let message = RwSignal::new(String::new());
+    let sender = SendingForm::new(FIELDS, |field| {
+        focus(if field == "times" {
+            "tijd-1-dag"
+        } else {
+            field
+        })
+    });
+    let problems = sender.problems;
+
+    let add = move |_| {
+        rows.update(|rows| rows.push(TimeRow::new()));
+        let n = rows.with_untracked(Vec::len);
+        request_animation_frame(move || focus(&format!("tijd-{n}-dag")));
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let read: Result<Vec<TimeSlot>, String> = rows.with_untracked(|rows| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, row)| row.read(i + 1))
+                .collect()
+        });
+        let times = match read {
+            Ok(times) => times,
+            Err(problem) => {
+                let found: Problems = vec![("times", problem)];
+                problems.show(found, FIELDS, sender.general);
+                focus("tijd-1-dag");
+                return;
+            }
+        };
+        let request = ProposeTimes {
+            times,
+            message: message.get_untracked().trim().to_owned(),
+        };
+        shown.send(
+            sender,
+            Change::Times(request),
+            "De tijden zijn verstuurd. De ouders kiezen er één.",
+        );
+    };
+
+    view! {
+        <form class="form" on:submit=on_submit novalidate>
+            <ProblemSummary problems fields=FIELDS general=sender.general />
+            <fieldset class="field" aria-describedby=move || problems.described_by("times", "")>
+                <legend>"Tijden"</legend>
+                <p class="hint">"Eén tijd mag, hoogstens vijf."</p>
+                <FieldProblem field="times" problems />
+                {move || {
+                    let count = rows.with(Vec::len);
+                    rows.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, row)| {
+                            let n = i + 1;
+                            let remove = move |_| {
+                                rows.update(|rows| _ = rows.remove(i));
+                                problems.clear(&["times"]);
+                                request_animation_frame(|| focus("tijd-1-dag"));
+                            };
+                            view! {
+                                <fieldset class="time-row">
+                                    <legend>{format!("Tijd {n}")}</legend>
+                                    <TimeInput id=format!("tijd-{n}-dag") kind="date" label="Dag" value=row.day problems />
+                                    <TimeInput id=format!("tijd-{n}-van") kind="time" label="Van" value=row.start problems />
+                                    <TimeInput id=format!("tijd-{n}-tot") kind="time" label="Tot" value=row.end problems />
+                                    {(count > 1).then(|| view! {
+                                        <button type="button" class="button button--quiet" on:click=remove>
+                                            "Weghalen" <span class="visually-hidden">{format!(" tijd {n}")}</span>
+                                        </button>
+                                    })}
+                                </fieldset>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <Show
+                    when=move || rows.with(Vec::len) < MAX_PROPOSED_TIMES
+                    fallback=|| view! { <p class="hint">"Meer dan 5 tijden tegelijk kan niet."</p> }
+                >
+                    <p>
+                        <button type="button" class="button" on:click=add>"Nog een tijd"</button>
+                    </p>
+                </Show>
+            </fieldset>
+            <ShortText
+                field="message"
+                label="Bericht bij de tijden (mag leeg blijven)"
+                hint="Bijvoorbeeld in welk lokaal u de ouders ziet."
+                max_chars=MAX_CONVERSATION_TEXT_CHARS
+                value=message
+                problems
+            />
+            <p>
+                <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
+                    "Tijden versturen"
+                </button>
+            </p>
+        </form>
+    }
+}
+
+/// A day or time of one proposed time; the times' problem describes it.
+#[component]
+fn TimeInput(
+    id: String,
+    kind: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                type=kind
+                id=id
+                aria-describedby=move || problems.described_by("times", "")
+                bind:value=value
+                on:input=move |_| problems.clear(&["times"])
+            />
+        </div>
+    }
+}
+
+/// "Afronden": a note on what was agreed, and whether the parents may read it.
+#[component]
+fn OutcomeForm(shown: Shown) -> impl IntoView {
+    const FIELDS: &[&str] = &["note"];
+    let note = RwSignal::new(String::new());
+    let visible = RwSignal::new(true);
+    let sender = SendingForm::new(FIELDS, focus);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = ConversationOutcome {
+            note: note.get_untracked().trim().to_owned(),
+            note_visible_to_parents: visible.get_untracked(),
+        };
+        shown.send(sender, Change::Outcome(outcome), "Het gesprek is afgerond.");
+    };
+    view! {
+        <form class="form" on:submit=on_submit novalidate>
+            <ProblemSummary problems=sender.problems fields=FIELDS general=sender.general />
+            <ShortText
+                field="note"
+                label="Wat is er afgesproken? (mag leeg blijven)"
+                hint="Een paar zinnen. Schrijf hier geen medische informatie."
+                max_chars=MAX_CONVERSATION_TEXT_CHARS
+                value=note
+                problems=sender.problems
+            />
+            <div class="field choice">
+                <input type="checkbox" id="note_visible_to_parents" bind:checked=visible />
+                <label for="note_visible_to_parents">"De ouders mogen deze notitie lezen"</label>
+            </div>
+            <p>
+                <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
+                    "Gesprek afronden"
+                </button>
+            </p>
+        </form>
+    }
+}
+
+/// The note after the conversation, and who may read it.
+#[component]
+fn Outcome(shown: Shown) -> impl IntoView {
+    move || {
+        shown.conversation.with(|c| {
+            let note = c.outcome_note.clone().filter(|n| !n.is_empty())?;
+            let readers = if c.outcome_note_visible_to_parents {
+                "De ouders kunnen deze notitie lezen."
+            } else {
+                "Alleen voor de school."
+            };
+            Some(view! {
+                <section class="card" aria-labelledby="notitie">
+                    <h2 id="notitie">"Notitie"</h2>
+                    <p class="message">{note}</p>
+                    <p class="card__meta">{readers}</p>
+                </section>
+            })
+        })
+    }
+}
