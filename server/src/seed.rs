@@ -156,9 +156,9 @@ const CONTACTS: &[Contact] = &[
     (
         "Het Baken College",
         Role::Mentor,
-        "Peter de Wit (mentor 2B)",
+        "Ruben Visser (mentor 2B)",
         "030 555 0202",
-        "mentor2b@example.nl",
+        "mentor@example.nl",
         "Schooldagen na het 6e uur",
     ),
     (

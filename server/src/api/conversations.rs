@@ -257,9 +257,15 @@ async fn conversations_outcome(
     Path(id): Path<String>,
     AppJson(outcome): AppJson<ConversationOutcome>,
 ) -> Result<AppJson<Conversation>, Error> {
-    let (_, side) = load_for(&state, &user, &id).await?;
+    let (c, side) = load_for(&state, &user, &id).await?;
     side.require_staff()?;
     outcome.validate()?;
+    let agreed = c.conversation.agreed_time.map(|t| t.starts());
+    if agreed.is_some_and(|start| start > school_time(Utc::now())) {
+        return Err(Error::Conflict(
+            "Het gesprek is nog niet geweest. Rond het af als het geweest is.",
+        ));
+    }
     let done = state
         .store
         .close_conversation(&id, &user.id, &outcome, Utc::now())

@@ -694,7 +694,30 @@ async fn the_school_invites_and_closes_with_a_note_it_may_keep_to_itself(db: Db)
     let res = choose(&app, &sanne, id, &invited.proposed_times[0].id).await;
     assert_eq!(res.status(), StatusCode::OK);
 
-    // Closed with a note the parents may not read.
+    // Not before it took place.
+    let outcome =
+        json!({ "note": "Afspraak: extra begeleiding.", "note_visible_to_parents": false });
+    let res = post(
+        &app,
+        &care,
+        &format!("/api/conversations/{id}/outcome"),
+        &outcome,
+    )
+    .await;
+    let error = expect_error(res, StatusCode::CONFLICT, ErrorCode::Conflict).await;
+    assert!(
+        error.message.contains("nog niet geweest"),
+        "{}",
+        error.message
+    );
+    // A week later (moved back in time here)...
+    sqlx::query("UPDATE conversations SET agreed_day = $1 WHERE id = $2")
+        .bind((today() - Days::new(1)).to_string())
+        .bind(id.clone())
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    // ...it is closed with a note the parents may not read.
     let outcome =
         json!({ "note": "Afspraak: extra begeleiding.", "note_visible_to_parents": false });
     let res = post(
