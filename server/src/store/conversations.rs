@@ -91,90 +91,73 @@ impl Store {
         shared_with_guardians: bool,
         now: DateTime<Utc>,
     ) -> Result<(String, bool), sqlx::Error> {
-        save_once(
-            move || self.conversation_by_key(user_id, &new.idempotency_key),
-            move || async move {
-                let id = new_id();
-                let mut tx = self.pool.begin().await?;
-                let started = Started {
-                    id: &id,
-                    pupil_id: &new.pupil_id,
-                    with: new.with,
-                    topic: new.topic,
-                    child_joins: new.child_joins,
-                    mode: new.mode,
-                    days: &join_names(new.days.iter().map(|d| d.as_str())),
-                    day_parts: &join_names(new.day_parts.iter().map(|d| d.as_str())),
-                    message: &new.message,
-                    by_school: false,
-                    started_by: user_id,
-                    shared_with_guardians,
-                    status: ConversationStatus::Requested,
-                    idempotency_key: &new.idempotency_key,
-                };
-                insert_conversation(&mut tx, &started, now).await?;
-                record(
-                    &mut tx,
-                    &id,
-                    ConversationEventKind::Requested,
-                    user_id,
-                    false,
-                    None,
-                    now,
-                )
-                .await?;
-                tx.commit().await
-            },
-        )
-        .await
+        let days = join_names(new.days.iter().map(|d| d.as_str()));
+        let day_parts = join_names(new.day_parts.iter().map(|d| d.as_str()));
+        let started = Started {
+            pupil_id: &new.pupil_id,
+            with: new.with,
+            topic: new.topic,
+            child_joins: new.child_joins,
+            mode: new.mode,
+            days: &days,
+            day_parts: &day_parts,
+            message: &new.message,
+            by_school: false,
+            started_by: user_id,
+            shared_with_guardians,
+            idempotency_key: &new.idempotency_key,
+            times: &[],
+        };
+        self.save_started(&started, now).await
     }
 
     /// Stores a (validated) invitation by staff member `user_id`, with its
-    /// times, shared with every guardian. Idempotent on its key.
+    /// times, shared with every guardian and handled by `user_id`.
+    /// Idempotent on its key.
     pub async fn save_invitation(
         &self,
         user_id: &str,
         new: &NewInvitation,
         now: DateTime<Utc>,
     ) -> Result<(String, bool), sqlx::Error> {
+        let started = Started {
+            pupil_id: &new.pupil_id,
+            with: new.with,
+            topic: new.topic,
+            child_joins: new.child_joins,
+            mode: new.mode,
+            days: "",
+            day_parts: "",
+            message: &new.message,
+            by_school: true,
+            started_by: user_id,
+            shared_with_guardians: true,
+            idempotency_key: &new.idempotency_key,
+            times: &new.times,
+        };
+        self.save_started(&started, now).await
+    }
+
+    /// Stores a new conversation with its times and first history entry, in
+    /// one transaction, once per idempotency key (see [`save_once`]).
+    async fn save_started(
+        &self,
+        c: &Started<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(String, bool), sqlx::Error> {
         save_once(
-            move || self.conversation_by_key(user_id, &new.idempotency_key),
+            move || self.conversation_by_key(c.started_by, c.idempotency_key),
             move || async move {
                 let id = new_id();
                 let mut tx = self.pool.begin().await?;
-                let started = Started {
-                    id: &id,
-                    pupil_id: &new.pupil_id,
-                    with: new.with,
-                    topic: new.topic,
-                    child_joins: new.child_joins,
-                    mode: new.mode,
-                    days: "",
-                    day_parts: "",
-                    message: &new.message,
-                    by_school: true,
-                    started_by: user_id,
-                    shared_with_guardians: true,
-                    status: ConversationStatus::Proposed,
-                    idempotency_key: &new.idempotency_key,
+                insert_conversation(&mut tx, &id, c, now).await?;
+                insert_times(&mut tx, &id, c.times).await?;
+                let kind = if c.by_school {
+                    ConversationEventKind::Invited
+                } else {
+                    ConversationEventKind::Requested
                 };
-                insert_conversation(&mut tx, &started, now).await?;
-                sqlx::query("UPDATE conversations SET handled_by = $1 WHERE id = $2")
-                    .bind(user_id)
-                    .bind(&id)
-                    .execute(&mut *tx)
-                    .await?;
-                insert_times(&mut tx, &id, &new.times).await?;
-                record(
-                    &mut tx,
-                    &id,
-                    ConversationEventKind::Invited,
-                    user_id,
-                    true,
-                    None,
-                    now,
-                )
-                .await?;
+                record(&mut tx, &id, kind, c.started_by, c.by_school, None, now).await?;
                 tx.commit().await
             },
         )
@@ -649,9 +632,10 @@ struct StatusChange<'a> {
     message: Option<&'a str>,
 }
 
-/// The columns of a new conversation.
+/// A new conversation: a parent's request (status `requested`) or the
+/// school's invitation with times (status `proposed`, handled by whoever
+/// invited).
 struct Started<'a> {
-    id: &'a str,
     pupil_id: &'a str,
     with: ConversationWith,
     topic: ConversationTopic,
@@ -663,23 +647,30 @@ struct Started<'a> {
     by_school: bool,
     started_by: &'a str,
     shared_with_guardians: bool,
-    status: ConversationStatus,
     idempotency_key: &'a str,
+    times: &'a [TimeSlot],
 }
 
 async fn insert_conversation(
     conn: &mut AnyConnection,
+    id: &str,
     c: &Started<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let message = c.message.trim();
+    let (status, handled_by) = if c.by_school {
+        (ConversationStatus::Proposed, Some(c.started_by))
+    } else {
+        (ConversationStatus::Requested, None)
+    };
     sqlx::query(
         "INSERT INTO conversations (id, pupil_id, with_whom, topic, child_joins, mode, days, \
          day_parts, message, initiated_by_school, started_by, started_at, \
-         shared_with_guardians, status, outcome_note_visible, updated_at, idempotency_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, $12, $15)",
+         shared_with_guardians, status, handled_by, outcome_note_visible, updated_at, \
+         idempotency_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $12, $16)",
     )
-    .bind(c.id)
+    .bind(id)
     .bind(c.pupil_id)
     .bind(c.with.as_str())
     .bind(c.topic.as_str())
@@ -692,7 +683,8 @@ async fn insert_conversation(
     .bind(c.started_by)
     .bind(instant_to_text(now))
     .bind(i32::from(c.shared_with_guardians))
-    .bind(c.status.as_str())
+    .bind(status.as_str())
+    .bind(handled_by)
     .bind(c.idempotency_key)
     .execute(conn)
     .await?;
