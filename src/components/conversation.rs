@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use shared::conversations::{
     ConversationEvent, ConversationEventKind, MAX_CONVERSATION_TEXT_CHARS,
 };
@@ -17,6 +18,7 @@ use shared::{
 use wasm_bindgen::JsCast;
 
 use crate::api;
+use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::ShortText;
 use crate::components::sending_form::{FormRequest, SendingForm};
@@ -406,5 +408,30 @@ pub fn CancelledBy(shown: Shown) -> impl IntoView {
                 }
             })
         })
+    }
+}
+
+/// Loads the conversation of the page's `:id` and shows it with `view`;
+/// a failure in plain words under the heading "Gesprek".
+#[component]
+pub fn LoadedConversation(view: fn(Shown) -> AnyView) -> impl IntoView {
+    let params = use_params_map();
+    let loaded = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { api::conversation(&id).await }
+    });
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(conversation) => view(Shown::new(conversation)),
+                    Err(error) => view! {
+                        <h1>"Gesprek"</h1>
+                        <ErrorNotice error />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
     }
 }

@@ -4,17 +4,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::{ChooseTime, ConversationStatus, ConversationWith};
 
 use crate::api;
 use crate::app::set_title;
 use crate::components::contact_card::ContactCard;
 use crate::components::conversation::{
-    AgreedTime, AskedFacts, CancelledBy, Change, History, Panel, PanelArea, PanelButton, Shown,
-    StatusLine, TextChange, TextChangeForm, TimeItWas,
+    AgreedTime, AskedFacts, CancelledBy, Change, History, LoadedConversation, Panel, PanelArea,
+    PanelButton, Shown, StatusLine, TextChange, TextChangeForm, TimeItWas,
 };
-use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::{focus, FieldProblem, ProblemSummary};
 use crate::components::form_fields::Choice;
 use crate::components::sending_form::SendingForm;
@@ -24,27 +22,7 @@ use crate::dutch;
 #[component]
 pub fn ConversationPage() -> impl IntoView {
     set_title("Gesprek");
-    let params = use_params_map();
-    let loaded = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::conversation(&id).await }
-    });
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(conversation) => {
-                        view! { <ParentView shown=Shown::new(conversation) /> }.into_any()
-                    }
-                    Err(error) => view! {
-                        <h1>"Gesprek"</h1>
-                        <ErrorNotice error />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Transition>
-    }
+    view! { <LoadedConversation view=|shown| view! { <ParentView shown /> }.into_any() /> }
 }
 
 #[component]

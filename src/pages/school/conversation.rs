@@ -4,17 +4,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use shared::conversations::{MAX_CONVERSATION_TEXT_CHARS, MAX_PROPOSED_TIMES};
 use shared::{ChooseTime, ConversationOutcome, ConversationStatus, ProposeTimes, TimeSlot};
 
-use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::conversation::{
-    AgreedTime, AskedFacts, CancelledBy, Change, History, Panel, PanelArea, PanelButton, Shown,
-    StatusLine, TextChange, TextChangeForm, TimeItWas,
+    AgreedTime, AskedFacts, CancelledBy, Change, History, LoadedConversation, Panel, PanelArea,
+    PanelButton, Shown, StatusLine, TextChange, TextChangeForm, TimeItWas,
 };
-use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::{
     focus, FieldProblem, FieldProblems, ProblemSummary, Problems,
 };
@@ -34,28 +31,8 @@ pub fn SchoolConversationPage() -> impl IntoView {
         }
         .into_any();
     }
-    let params = use_params_map();
-    let loaded = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::conversation(&id).await }
-    });
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(conversation) => {
-                        view! { <SchoolView shown=Shown::new(conversation) /> }.into_any()
-                    }
-                    Err(error) => view! {
-                        <h1>"Gesprek"</h1>
-                        <ErrorNotice error />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Transition>
-    }
-    .into_any()
+    view! { <LoadedConversation view=|shown| view! { <SchoolView shown /> }.into_any() /> }
+        .into_any()
 }
 
 #[component]
