@@ -13,8 +13,9 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_path_to_error::Segment;
 use shared::{
-    AbsenceDetails, AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome,
-    LanguageChoice, LeaveDecision, LoginRequest, NewAbsenceReport, NewConversation, NewInvitation,
+    AbsenceDetails, AbsenceExplanation, AbsenceJudgement, Acknowledgement, AskOtherTimes,
+    CancelConversation, ChooseTime, ConversationOutcome, LanguageChoice, LeaveDecision,
+    LoginRequest, NewAbsenceMark, NewAbsenceReport, NewConversation, NewInvitation, NewLateArrival,
     NewLeaveRequest, ProposeTimes, ReportBetter,
 };
 
@@ -104,6 +105,11 @@ flat_bodies!(
     AskOtherTimes,
     CancelConversation,
     ConversationOutcome,
+    Acknowledgement,
+    NewAbsenceMark,
+    NewLateArrival,
+    AbsenceExplanation,
+    AbsenceJudgement,
 );
 
 /// Reads a body, telling which top-level field is at fault when one is.

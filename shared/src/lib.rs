@@ -12,6 +12,7 @@
 pub mod account;
 pub mod contacts;
 pub mod conversations;
+pub mod desk;
 pub mod error;
 mod hhmm;
 pub mod language;
@@ -27,6 +28,11 @@ pub use conversations::{
     AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,
     ConversationStatus, ConversationTopic, ConversationWith, MeetingMode, NewConversation,
     NewInvitation, ProposeTimes, TimeSlot,
+};
+pub use desk::{
+    AbsenceExplanation, AbsenceJudgement, Acknowledgement, AuditAction, AuditEntry, DeskAction,
+    DeskGroup, DeskReport, DeskReports, LateArrival, NewAbsenceMark, NewLateArrival, Pupil,
+    SchoolGroup, Signal, UnexplainedAbsence, UnexplainedStatus,
 };
 pub use error::{ApiError, ErrorCode, FieldError};
 pub use language::Language;

@@ -5,7 +5,6 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::Router;
-use shared::protocol::{evaluate, AbsenceRecord};
 use shared::{AbsenceReport, Child, ChildContacts, ChildProtocol};
 
 use crate::auth::CurrentUser;
@@ -79,15 +78,10 @@ async fn children_protocol_show(
         .child_school_settings(&user.id, &pupil_id)
         .await?
         .ok_or(Error::NotFound)?;
-    let reports = state
-        .store
-        .child_reports(&user.id, &pupil_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let history: Vec<AbsenceRecord> = reports.iter().map(AbsenceRecord::from).collect();
-    let today = school_today();
-    let protocol = settings.protocol();
-    let position = evaluate(&protocol, &settings.calendar(today), &history, today);
+    // Reports, absences the school marked, late arrivals: as the school's
+    // signals count them.
+    let history = state.store.pupil_history(&pupil_id).await?;
+    let (protocol, _, position) = settings.evaluate(&history, school_today());
     Ok(AppJson(ChildProtocol {
         first_name: child.first_name,
         school_name: settings.school_name,

@@ -2,8 +2,10 @@
 //! each with its own `router()`, merged here. Handlers are named
 //! `<resource>_<verb>`.
 
+mod absences;
 mod children;
 mod conversations;
+mod desk;
 mod health;
 mod leave_requests;
 mod me;
@@ -28,6 +30,8 @@ pub fn router() -> Router<AppState> {
         .merge(reports::router())
         .merge(leave_requests::router())
         .merge(conversations::router())
+        .merge(desk::router())
+        .merge(absences::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
 }

@@ -2,9 +2,10 @@
 //! for refusing: `403` for those who know the child or work at the school,
 //! `404` for everyone else (we do not say the record exists).
 
-use shared::StaffRoleKind;
+use shared::{DeskAction, StaffRoleKind};
 
 use crate::error::Error;
+use crate::store::Store;
 
 /// The caller's link to a record: whether they see it as a guardian, and
 /// their roles at the child's school.
@@ -17,6 +18,23 @@ impl Standing {
     /// Whether one of the caller's roles at the school passes `test`.
     pub fn has_role(&self, test: impl Fn(StaffRoleKind) -> bool) -> bool {
         self.roles.iter().copied().any(test)
+    }
+
+    /// The caller at a school, for what is about the school rather than one
+    /// child: staff there, or nobody (a parent of a pupil gets `404` too:
+    /// the school's lists are no business of theirs).
+    pub async fn at_school(store: &Store, user_id: &str, school_id: &str) -> Result<Self, Error> {
+        let roles = store.staff_roles_at(user_id, school_id).await?;
+        Ok(Self {
+            guardian: false,
+            roles,
+        })
+    }
+
+    /// One of the caller's roles may do `action`; or else `403` or `404`
+    /// (see [`Standing::require`]).
+    pub fn require_desk(&self, action: DeskAction) -> Result<(), Error> {
+        self.require(self.has_role(|r| action.allowed(r)), action.refusal())
     }
 
     /// `allowed`, or else `403` (with `message`) for a guardian or a staff

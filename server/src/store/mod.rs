@@ -12,10 +12,16 @@
 //! - [`reports`]: children and their absence reports.
 //! - [`leave`]: leave requests and the school's decisions.
 //! - [`conversations`]: conversations between parents and the school.
+//! - [`desk`]: the school's side: the desk list, acknowledging, absences
+//!   the school marks, late arrivals, and each pupil's history for the
+//!   protocol engine.
+//! - [`audit`]: the audit log every change of the school writes to.
 //! - [`mail`]: the mail outbox, and who reads mail in which language.
 
 pub mod accounts;
+pub mod audit;
 pub mod conversations;
+pub mod desk;
 pub mod leave;
 pub mod mail;
 pub mod reports;

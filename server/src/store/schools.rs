@@ -3,7 +3,9 @@
 //! these take a connection rather than the store.
 
 use chrono::{Datelike, NaiveDate};
-use shared::protocol::{Protocol, Role, SchoolCalendar, SchoolKind};
+use shared::protocol::{
+    evaluate, AbsenceRecord, Position, Protocol, Role, SchoolCalendar, SchoolKind,
+};
 use shared::{SchoolContact, StaffRoleKind};
 use sqlx::{AnyConnection, Row};
 
@@ -26,6 +28,20 @@ impl SchoolSettings {
         self.protocol
             .clone()
             .unwrap_or_else(|| Protocol::default_for(self.kind))
+    }
+
+    /// Where a child with `history` stands on this school's protocol on
+    /// `today`: the one computation behind a parent's
+    /// `GET /api/children/{id}/protocol` and the school's signals.
+    pub fn evaluate(
+        &self,
+        history: &[AbsenceRecord],
+        today: NaiveDate,
+    ) -> (Protocol, SchoolCalendar, Position) {
+        let protocol = self.protocol();
+        let calendar = self.calendar(today);
+        let position = evaluate(&protocol, &calendar, history, today);
+        (protocol, calendar, position)
     }
 
     /// The calendar this school keeps, around `today`.
@@ -70,14 +86,22 @@ impl Store {
         .bind(pupil_id)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let kind: String = row.try_get("kind")?;
-        Ok(Some(SchoolSettings {
-            school_name: row.try_get("name")?,
-            kind: SchoolKind::parse(&kind).ok_or_else(|| decode_error("a school kind"))?,
-            protocol: from_json(row.try_get("protocol")?, "a protocol")?,
-            calendar: from_json(row.try_get("calendar")?, "a calendar")?,
-        }))
+        row.as_ref().map(settings_from_row).transpose()
+    }
+
+    /// The settings of school `school_id`, if there is one.
+    pub async fn school_settings(
+        &self,
+        school_id: &str,
+    ) -> Result<Option<SchoolSettings>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT s.name AS name, s.kind AS kind, s.protocol AS protocol, s.calendar AS calendar \
+             FROM schools s WHERE s.id = $1",
+        )
+        .bind(school_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(settings_from_row).transpose()
     }
 
     /// The contacts of the school of `pupil_id`, in the school's order, if
@@ -254,6 +278,16 @@ pub async fn insert_contact(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+fn settings_from_row(row: &sqlx::any::AnyRow) -> Result<SchoolSettings, sqlx::Error> {
+    let kind: String = row.try_get("kind")?;
+    Ok(SchoolSettings {
+        school_name: row.try_get("name")?,
+        kind: SchoolKind::parse(&kind).ok_or_else(|| decode_error("a school kind"))?,
+        protocol: from_json(row.try_get("protocol")?, "a protocol")?,
+        calendar: from_json(row.try_get("calendar")?, "a calendar")?,
+    })
 }
 
 /// A JSON column: `None` when NULL.

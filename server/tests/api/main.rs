@@ -6,6 +6,7 @@ mod helpers;
 
 mod basics;
 mod conversations;
+mod desk;
 mod leave;
 mod lifecycle;
 mod mail;

@@ -1,0 +1,150 @@
+//! Absences the school notices without a report (docs/API.md, "The
+//! attendance desk"): the school marks the pupil absent, the guardians see
+//! the school's question and answer it, and the school judges the reason.
+//! Until it accepts the reason, the absence counts as unauthorised.
+//!
+//! - `POST /api/schools/{id}/absences`: the school marks a pupil absent.
+//! - `GET /api/children/{id}/unexplained-absences`: a guardian's view.
+//! - `POST /api/unexplained-absences/{id}/explanation`: a guardian answers.
+//! - `POST /api/unexplained-absences/{id}/judgement`: the school judges.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use shared::{
+    AbsenceExplanation, AbsenceJudgement, DeskAction, NewAbsenceMark, UnexplainedAbsence,
+};
+
+use super::created_or_ok;
+use super::desk::{allow, check_pupil_and_day};
+use super::standing::Standing;
+use crate::auth::CurrentUser;
+use crate::clock::school_date;
+use crate::error::Error;
+use crate::json::AppJson;
+use crate::store::desk::UnexplainedAtSchool;
+use crate::AppState;
+
+/// The routes of this resource, relative to `/api`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/schools/{id}/absences", post(schools_absences_create))
+        .route(
+            "/children/{id}/unexplained-absences",
+            get(children_unexplained_absences_list),
+        )
+        .route(
+            "/unexplained-absences/{id}/explanation",
+            post(unexplained_absences_explain),
+        )
+        .route(
+            "/unexplained-absences/{id}/judgement",
+            post(unexplained_absences_judge),
+        )
+}
+
+/// `201` with the absence, or `200` with the one stored earlier under the
+/// same idempotency key.
+async fn schools_absences_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    AppJson(new): AppJson<NewAbsenceMark>,
+) -> Result<(StatusCode, AppJson<UnexplainedAbsence>), Error> {
+    allow(&state, &user, &school_id, DeskAction::Register).await?;
+    new.validate(school_date(Utc::now()))?;
+    check_pupil_and_day(&state, &school_id, &new.pupil_id, new.day).await?;
+    let (id, created) = state
+        .store
+        .mark_absent(&school_id, &user.id, &new, Utc::now())
+        .await?;
+    let absence = load(&state, &id).await?.absence;
+    Ok((created_or_ok(created), AppJson(absence)))
+}
+
+/// The child's unexplained absences, newest day first; for its guardians.
+async fn children_unexplained_absences_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(pupil_id): Path<String>,
+) -> Result<AppJson<Vec<UnexplainedAbsence>>, Error> {
+    if !state.store.is_guardian(&user.id, &pupil_id).await? {
+        return Err(Error::NotFound);
+    }
+    Ok(AppJson(
+        state.store.pupil_unexplained_absences(&pupil_id).await?,
+    ))
+}
+
+/// A guardian gives the reason, until the school has judged it (`409`
+/// after). `200` with the absence as it is now.
+async fn unexplained_absences_explain(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(explanation): AppJson<AbsenceExplanation>,
+) -> Result<AppJson<UnexplainedAbsence>, Error> {
+    let (absence, standing) = load_for(&state, &user, &id).await?;
+    standing.require(standing.guardian, "Dit doen de ouders.")?;
+    explanation.validate()?;
+    let explained = absence.absence.can_explain()
+        && state
+            .store
+            .explain_absence(&absence, &user.id, &explanation, Utc::now())
+            .await?;
+    if !explained {
+        return Err(Error::Conflict(
+            "De school heeft hier al over beslist. Wilt u nog iets vertellen? \
+             Neem dan contact op met de school.",
+        ));
+    }
+    Ok(AppJson(load(&state, &id).await?.absence))
+}
+
+/// The school accepts the reason (`authorised: true`) or not. A later
+/// judgement replaces an earlier one. `200` with the absence as it is now.
+async fn unexplained_absences_judge(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    AppJson(judgement): AppJson<AbsenceJudgement>,
+) -> Result<AppJson<UnexplainedAbsence>, Error> {
+    let (absence, standing) = load_for(&state, &user, &id).await?;
+    standing.require_desk(DeskAction::Judge)?;
+    state
+        .store
+        .judge_absence(&absence, &user.id, judgement.authorised, Utc::now())
+        .await?;
+    Ok(AppJson(load(&state, &id).await?.absence))
+}
+
+async fn load(state: &AppState, id: &str) -> Result<UnexplainedAtSchool, Error> {
+    state
+        .store
+        .unexplained_absence(id)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// The absence and how the caller stands to it; `404` for those who have
+/// no link to the child or its school.
+async fn load_for(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<(UnexplainedAtSchool, Standing), Error> {
+    let absence = load(state, id).await?;
+    let store = &state.store;
+    let standing = Standing {
+        guardian: store
+            .is_guardian(&user.id, &absence.absence.pupil_id)
+            .await?,
+        roles: store.staff_roles_at(&user.id, &absence.school_id).await?,
+    };
+    if !standing.guardian && standing.roles.is_empty() {
+        return Err(Error::NotFound);
+    }
+    Ok((absence, standing))
+}

@@ -1,0 +1,271 @@
+//! The attendance desk of a school (docs/API.md, "The attendance desk"):
+//!
+//! - `GET /api/schools/{id}/reports`: the reports per group, for a period.
+//! - `GET /api/schools/{id}/groups`: the groups with their pupils.
+//! - `POST /api/schools/{id}/acknowledgements`: mark reports as seen.
+//! - `POST /api/schools/{id}/late-arrivals`: a pupil came in late.
+//! - `GET /api/schools/{id}/signals`: the protocol steps due per pupil.
+//! - `GET /api/schools/{id}/audit-log`: who changed what (school admin).
+//!
+//! Absences the school marks without a report are in `absences`. Who may
+//! do what is `shared::DeskAction::allowed`; anyone not working at the
+//! school gets `404`.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::{Days, NaiveDate, Utc};
+use serde::Deserialize;
+use shared::desk::{DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_DESK_DAYS};
+use shared::protocol::StepState;
+use shared::{
+    Acknowledgement, AuditEntry, DeskAction, DeskReport, DeskReports, FieldError, LateArrival,
+    NewLateArrival, SchoolGroup, Signal,
+};
+
+use super::created_or_ok;
+use super::standing::Standing;
+use crate::auth::CurrentUser;
+use crate::clock::{school_date, school_today};
+use crate::error::Error;
+use crate::json::AppJson;
+use crate::store::desk::HistoryOf;
+use crate::store::SchoolSettings;
+use crate::AppState;
+
+/// The routes of this resource, relative to `/api`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/schools/{id}/reports", get(schools_reports_list))
+        .route("/schools/{id}/groups", get(schools_groups_list))
+        .route(
+            "/schools/{id}/acknowledgements",
+            post(schools_acknowledgements_create),
+        )
+        .route(
+            "/schools/{id}/late-arrivals",
+            post(schools_late_arrivals_create),
+        )
+        .route("/schools/{id}/signals", get(schools_signals_list))
+        .route("/schools/{id}/audit-log", get(schools_audit_log_list))
+}
+
+/// The caller may do `action` at `school_id`; else `403` or `404`.
+pub(super) async fn allow(
+    state: &AppState,
+    user: &CurrentUser,
+    school_id: &str,
+    action: DeskAction,
+) -> Result<(), Error> {
+    Standing::at_school(&state.store, &user.id, school_id)
+        .await?
+        .require_desk(action)
+}
+
+/// The settings of a school the caller works at (checked before).
+pub(super) async fn settings(state: &AppState, school_id: &str) -> Result<SchoolSettings, Error> {
+    state
+        .store
+        .school_settings(school_id)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// `pupil_id` is a pupil of `school_id`, and `day` a school day there.
+pub(super) async fn check_pupil_and_day(
+    state: &AppState,
+    school_id: &str,
+    pupil_id: &str,
+    day: NaiveDate,
+) -> Result<(), Error> {
+    if state.store.pupil_school(pupil_id).await?.as_deref() != Some(school_id) {
+        return Err(FieldError::new("pupil_id", "Deze leerling zit niet op deze school.").into());
+    }
+    if !settings(state, school_id)
+        .await?
+        .calendar(day)
+        .is_school_day(day)
+    {
+        return Err(FieldError::new("day", "Op deze dag is er geen school.").into());
+    }
+    Ok(())
+}
+
+/// `?from=YYYY-MM-DD&to=YYYY-MM-DD&group={id}`, all optional.
+#[derive(Debug, Deserialize)]
+struct DeskQuery {
+    from: Option<String>,
+    to: Option<String>,
+    group: Option<String>,
+}
+
+/// From today to a week ahead unless asked otherwise; at most 62 days.
+async fn schools_reports_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    query: Result<Query<DeskQuery>, QueryRejection>,
+) -> Result<AppJson<DeskReports>, Error> {
+    allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
+    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let today = school_today();
+    let from = date_param("from", query.from.as_deref())?.unwrap_or(today);
+    let to = date_param("to", query.to.as_deref())?.unwrap_or(from + Days::new(7));
+    if to < from {
+        return Err(
+            FieldError::new("to", "De laatste dag kan niet vóór de eerste dag liggen.").into(),
+        );
+    }
+    if to > from + Days::new(MAX_DESK_DAYS) {
+        return Err(FieldError::new("to", "Kies hoogstens 62 dagen tegelijk.").into());
+    }
+    let group = query.group.as_deref().filter(|g| !g.is_empty());
+    let list = state
+        .store
+        .desk_reports(&school_id, from, to, group)
+        .await?;
+    if group.is_some() && list.groups.is_empty() {
+        return Err(FieldError::new("group", "Deze groep hoort niet bij deze school.").into());
+    }
+    Ok(AppJson(list))
+}
+
+fn date_param(field: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
+    match value.filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => v
+            .parse()
+            .map(Some)
+            .map_err(|_| FieldError::new(field, "Schrijf de datum als JJJJ-MM-DD.").into()),
+    }
+}
+
+/// The groups by name, each with its pupils by first name.
+async fn schools_groups_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+) -> Result<AppJson<Vec<SchoolGroup>>, Error> {
+    allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
+    Ok(AppJson(state.store.school_groups(&school_id).await?))
+}
+
+/// All or nothing: every id must be a report of this school. `200` with
+/// the reports as they are now (those seen before keep who saw them).
+async fn schools_acknowledgements_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    AppJson(ack): AppJson<Acknowledgement>,
+) -> Result<AppJson<Vec<DeskReport>>, Error> {
+    allow(&state, &user, &school_id, DeskAction::Acknowledge).await?;
+    ack.validate()?;
+    let mut ids = ack.report_ids;
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    let store = &state.store;
+    if let Some(id) = store.first_report_elsewhere(&school_id, &ids).await? {
+        // The id came from the client: keep it short in the answer.
+        let id: String = id.chars().take(64).collect();
+        return Err(FieldError::new(
+            "report_ids",
+            format!("Deze melding hoort niet bij deze school: {id}. Er is niets afgevinkt."),
+        )
+        .into());
+    }
+    store
+        .acknowledge_reports(&school_id, &ids, &user.id, Utc::now())
+        .await?;
+    Ok(AppJson(store.reports_by_ids(&school_id, &ids).await?))
+}
+
+/// `201` with the late arrival, or `200` with the one stored earlier under
+/// the same idempotency key.
+async fn schools_late_arrivals_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    AppJson(new): AppJson<NewLateArrival>,
+) -> Result<(StatusCode, AppJson<LateArrival>), Error> {
+    allow(&state, &user, &school_id, DeskAction::Register).await?;
+    new.validate(school_date(Utc::now()))?;
+    check_pupil_and_day(&state, &school_id, &new.pupil_id, new.day).await?;
+    let (late, created) = state
+        .store
+        .register_late_arrival(&school_id, &user.id, &new, Utc::now())
+        .await?;
+    Ok((created_or_ok(created), AppJson(late)))
+}
+
+/// For every pupil, the protocol steps that apply today: the same
+/// evaluation a parent sees (`SchoolSettings::evaluate`), by group and
+/// pupil, in the protocol's order.
+async fn schools_signals_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+) -> Result<AppJson<Vec<Signal>>, Error> {
+    allow(&state, &user, &school_id, DeskAction::SeeSignals).await?;
+    let settings = settings(&state, &school_id).await?;
+    let store = &state.store;
+    let groups = store.school_groups(&school_id).await?;
+    let mut histories = store.histories(HistoryOf::School(&school_id)).await?;
+    let today = school_today();
+    let mut signals = Vec::new();
+    for group in &groups {
+        for pupil in &group.pupils {
+            // Nothing counted: no step can apply.
+            let Some(history) = histories.remove(&pupil.id) else {
+                continue;
+            };
+            let (protocol, calendar, position) = settings.evaluate(&history, today);
+            for (step, status) in protocol.steps.iter().zip(&position.steps) {
+                let StepState::Applies { since } = status.state else {
+                    continue;
+                };
+                signals.push(Signal {
+                    pupil_id: pupil.id.clone(),
+                    pupil_first_name: pupil.first_name.clone(),
+                    pupil_last_name: pupil.last_name.clone(),
+                    group_id: group.id.clone(),
+                    group_name: group.name.clone(),
+                    step_id: step.id.clone(),
+                    role: step.role,
+                    since,
+                    texts: step.texts.clone(),
+                    deadline: Signal::deadline_of(step, since, &calendar),
+                    invite: Signal::invite_for(step),
+                });
+            }
+        }
+    }
+    Ok(AppJson(signals))
+}
+
+/// `?limit=` (1 to 500, default 100).
+#[derive(Debug, Deserialize)]
+struct AuditQuery {
+    limit: Option<String>,
+}
+
+/// The newest lines first.
+async fn schools_audit_log_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    query: Result<Query<AuditQuery>, QueryRejection>,
+) -> Result<AppJson<Vec<AuditEntry>>, Error> {
+    allow(&state, &user, &school_id, DeskAction::ReadAuditLog).await?;
+    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let limit = match query.limit.as_deref().filter(|l| !l.is_empty()) {
+        None => DEFAULT_AUDIT_LIMIT,
+        Some(l) => l
+            .parse()
+            .ok()
+            .filter(|n| (1..=MAX_AUDIT_LIMIT).contains(n))
+            .ok_or_else(|| FieldError::new("limit", "Kies een aantal van 1 tot 500."))?,
+    };
+    Ok(AppJson(state.store.audit_log(&school_id, limit).await?))
+}

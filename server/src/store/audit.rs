@@ -1,0 +1,79 @@
+//! The audit log: who changed what at a school, and when. Every change
+//! writes its line with [`record_audit`] inside its own transaction, so a
+//! change and its line are stored together or not at all.
+
+use chrono::{DateTime, Utc};
+use shared::{AuditAction, AuditEntry};
+use sqlx::{AnyConnection, Row};
+
+use super::{decode_error, instant_from_text, instant_to_text, new_id, Store};
+
+/// One line to write. Ids only: never a name, a reason or a note.
+#[derive(Clone, Copy, Debug)]
+pub struct Audit<'a> {
+    pub school_id: &'a str,
+    pub by_user: &'a str,
+    pub action: AuditAction,
+    /// `report`, `unexplained_absence`, `late_arrival`, ...
+    pub subject_type: &'a str,
+    pub subject_id: &'a str,
+    /// A short fact without personal data, such as `authorised`.
+    pub detail: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+/// Writes one line, on `conn` (inside the caller's transaction).
+pub async fn record_audit(conn: &mut AnyConnection, audit: &Audit<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (id, school_id, at, by_user, action, subject_type, subject_id, \
+         detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(new_id())
+    .bind(audit.school_id)
+    .bind(instant_to_text(audit.at))
+    .bind(audit.by_user)
+    .bind(audit.action.as_str())
+    .bind(audit.subject_type)
+    .bind(audit.subject_id)
+    .bind(audit.detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The newest `limit` lines of a school's log, newest first, with the
+    /// name of who did it.
+    pub async fn audit_log(
+        &self,
+        school_id: &str,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT a.at AS at, u.name AS by_name, a.action AS action, \
+             a.subject_type AS subject_type, a.subject_id AS subject_id, a.detail AS detail \
+             FROM audit_log a JOIN users u ON u.id = a.by_user \
+             WHERE a.school_id = $1 ORDER BY a.at DESC, a.id LIMIT $2",
+        )
+        .bind(school_id)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let action: String = row.try_get("action")?;
+                let action =
+                    AuditAction::parse(&action).ok_or_else(|| decode_error("an audit action"))?;
+                Ok(AuditEntry {
+                    at: instant_from_text(&row.try_get::<String, _>("at")?)?,
+                    by: row.try_get("by_name")?,
+                    action,
+                    action_label: action.label().into(),
+                    subject_type: row.try_get("subject_type")?,
+                    subject_id: row.try_get("subject_id")?,
+                    detail: row.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+}
