@@ -13,9 +13,10 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_path_to_error::Segment;
 use shared::{
-    AbsenceDetails, AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome,
-    LanguageChoice, LeaveDecision, LoginRequest, NewAbsenceReport, NewConversation, NewInvitation,
-    NewLeaveRequest, ProposeTimes, ReportBetter,
+    AbsenceDetails, Activation, AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome,
+    LanguageChoice, LeaveDecision, LoginRequest, NewAbsenceReport, NewActivationCodes,
+    NewConversation, NewInvitation, NewLeaveRequest, NewStaffMember, ProposeTimes, ReportBetter,
+    StaffRolesChange,
 };
 
 use crate::error::Error;
@@ -33,7 +34,9 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(req.headers()) {
-            return Err(Error::UnsupportedMediaType);
+            return Err(Error::UnsupportedMediaType(
+                "Stuur de gegevens als JSON (Content-Type: application/json).",
+            ));
         }
         let bytes = Bytes::from_request(req, state)
             .await
@@ -104,6 +107,10 @@ flat_bodies!(
     AskOtherTimes,
     CancelConversation,
     ConversationOutcome,
+    NewActivationCodes,
+    Activation,
+    NewStaffMember,
+    StaffRolesChange,
 );
 
 /// Reads a body, telling which top-level field is at fault when one is.

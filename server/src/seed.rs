@@ -1,6 +1,6 @@
 //! Demo data for a first start: two schools, three children, three parents
-//! and five staff members (a director among them, who answers leave
-//! requests), all with the password `welkom-demo`, and an invitation to a
+//! and six staff members (a director among them, who answers leave
+//! requests, and a school admin, who imports pupils and manages staff), all with the password `welkom-demo`, and an invitation to a
 //! conversation. Stored only when the database has no school yet (and
 //! `VW_SEED_DEMO` is not false), in one transaction (the invitation right
 //! after it).
@@ -84,6 +84,12 @@ const STAFF: &[(&str, &str, &str, StaffRoleKind)] = &[
         "directie@example.nl",
         "Basisschool De Regenboog",
         StaffRoleKind::Director,
+    ),
+    (
+        "Mila Koster",
+        "admin@example.nl",
+        "Het Baken College",
+        StaffRoleKind::SchoolAdmin,
     ),
 ];
 

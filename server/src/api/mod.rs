@@ -7,6 +7,7 @@ mod conversations;
 mod health;
 mod leave_requests;
 mod me;
+mod onboarding;
 mod reports;
 mod session;
 mod standing;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(reports::router())
         .merge(leave_requests::router())
         .merge(conversations::router())
+        .merge(onboarding::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
 }

@@ -112,7 +112,8 @@ async fn the_demo_seed_runs_only_once(db: Db) {
             "balie@example.nl",
             "mentor@example.nl",
             "fatma@example.nl",
-            "directie@example.nl"
+            "directie@example.nl",
+            "admin@example.nl"
         ]
     );
 
