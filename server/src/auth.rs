@@ -27,6 +27,11 @@ use crate::AppState;
 pub const SESSION_COOKIE: &str = "vw_session";
 /// How long a session lasts after logging in.
 pub const SESSION_DAYS: i64 = 30;
+/// How long an activation code works after the school made it.
+pub const ACTIVATION_DAYS: i64 = 30;
+/// The stored "hash" of an account without a password yet (made by an
+/// import, activated with a code): not a PHC string, so no password matches.
+pub const NO_PASSWORD: &str = "!";
 
 /// Hashes a password with argon2id (slow on purpose: runs on the blocking
 /// pool).
@@ -44,11 +49,13 @@ fn hash_password_now(password: &str) -> Result<String, Error> {
         .map_err(|e| Error::Internal(format!("hashing a password: {e}")))
 }
 
-/// Checks a password against a stored hash. With no hash (unknown e-mail)
-/// it checks against a dummy hash and answers false, so that both cases
-/// take about as long and cannot be told apart by timing.
+/// Checks a password against a stored hash. With no hash (unknown e-mail,
+/// or an account without a password yet: [`NO_PASSWORD`]) it checks against
+/// a dummy hash and answers false, so that all cases take about as long and
+/// cannot be told apart by timing.
 pub async fn verify_password(password: String, hash: Option<String>) -> Result<bool, Error> {
     tokio::task::spawn_blocking(move || {
+        let hash = hash.filter(|hash| hash.starts_with('$'));
         let known = hash.is_some();
         let hash = match hash {
             Some(hash) => hash,
@@ -87,6 +94,17 @@ pub fn new_session_token() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     hex::encode(bytes)
+}
+
+/// A new activation code in its stored form (see `shared::onboarding`):
+/// 10 characters from an alphabet without look-alikes, from the operating
+/// system's random numbers.
+pub fn new_activation_code() -> String {
+    use rand::Rng;
+    let alphabet = shared::onboarding::CODE_ALPHABET;
+    (0..shared::onboarding::CODE_LENGTH)
+        .map(|_| char::from(alphabet[OsRng.gen_range(0..alphabet.len())]))
+        .collect()
 }
 
 /// What the database stores of a token: its SHA-256, as hex.
@@ -232,5 +250,20 @@ mod tests {
             .unwrap());
         assert!(!verify_password("anders".into(), Some(hash)).await.unwrap());
         assert!(!verify_password("geheim".into(), None).await.unwrap());
+        assert!(
+            !verify_password(NO_PASSWORD.into(), Some(NO_PASSWORD.into()))
+                .await
+                .unwrap()
+        );
+    }
+
+    #[test]
+    fn an_activation_code_has_the_form_the_app_reads() {
+        let code = new_activation_code();
+        assert_eq!(
+            shared::onboarding::normalize_code(&code),
+            Some(code.clone())
+        );
+        assert_ne!(code, new_activation_code());
     }
 }

@@ -6,7 +6,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use shared::{ApiError, ErrorCode, FieldError};
+use shared::{ApiError, ErrorCode, FieldError, ImportRejection};
 
 use crate::store::Refusal;
 
@@ -26,9 +26,18 @@ pub enum Error {
     /// The body is not the JSON we expect; 400. The message is for people.
     #[error("bad request")]
     BadRequest(&'static str),
-    /// The body is not sent as `application/json`; 415.
-    #[error("not JSON")]
-    UnsupportedMediaType,
+    /// The body is not sent as the type we take; 415. The message names it.
+    #[error("unsupported media type")]
+    UnsupportedMediaType(&'static str),
+    /// The body is larger than we take; 413 naming `field`.
+    #[error("too large")]
+    TooLarge {
+        field: &'static str,
+        message: &'static str,
+    },
+    /// An import file with mistakes; 422 with the mistakes per row.
+    #[error("import rejected")]
+    ImportRejected(ImportRejection),
     /// No valid session; 401.
     #[error("not logged in")]
     Unauthenticated,
@@ -63,9 +72,12 @@ impl Error {
     /// The HTTP status of this failure.
     pub fn status_code(&self) -> StatusCode {
         match self {
-            Self::Invalid(_) | Self::InvalidField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Invalid(_) | Self::InvalidField { .. } | Self::ImportRejected(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unauthenticated | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden { .. } => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
@@ -85,10 +97,15 @@ impl Error {
                 ..plain(ErrorCode::InvalidInput, message)
             },
             Self::BadRequest(message) => plain(ErrorCode::BadRequest, message),
-            Self::UnsupportedMediaType => plain(
-                ErrorCode::BadRequest,
-                "Stuur de gegevens als JSON (Content-Type: application/json).",
-            ),
+            Self::UnsupportedMediaType(message) => plain(ErrorCode::BadRequest, message),
+            Self::TooLarge { field, message } => ApiError {
+                field: Some((*field).to_owned()),
+                ..plain(ErrorCode::BadRequest, message)
+            },
+            Self::ImportRejected(rejection) => ApiError {
+                field: rejection.field.clone(),
+                ..plain(rejection.code, &rejection.message)
+            },
             Self::Unauthenticated => plain(
                 ErrorCode::Unauthenticated,
                 "U bent niet (meer) ingelogd. Log opnieuw in.",
@@ -152,6 +169,10 @@ impl IntoResponse for Error {
             // sqlx errors carry SQL and driver messages, never bound values.
             Self::Database(e) => tracing::error!(error = %e, "database error"),
             Self::Internal(e) => tracing::error!(error = %e, "internal error"),
+            // Its body has the problems per row too.
+            Self::ImportRejected(rejection) => {
+                return (self.status_code(), Json(rejection)).into_response();
+            }
             _ => {}
         }
         (self.status_code(), Json(self.body())).into_response()

@@ -13,10 +13,11 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_path_to_error::Segment;
 use shared::{
-    AbsenceDetails, AbsenceExplanation, AbsenceJudgement, Acknowledgement, AskOtherTimes,
-    CancelConversation, ChooseTime, ConversationOutcome, LanguageChoice, LeaveDecision,
-    LoginRequest, NewAbsenceMark, NewAbsenceReport, NewConversation, NewInvitation, NewLateArrival,
-    NewLeaveRequest, ProposeTimes, ReportBetter,
+    AbsenceDetails, AbsenceExplanation, AbsenceJudgement, Acknowledgement, Activation,
+    AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome, LanguageChoice,
+    LeaveDecision, LoginRequest, NewAbsenceMark, NewAbsenceReport, NewActivationCodes,
+    NewConversation, NewInvitation, NewLateArrival, NewLeaveRequest, NewStaffMember, ProposeTimes,
+    ReportBetter, StaffRolesChange,
 };
 
 use crate::error::Error;
@@ -34,7 +35,9 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(req.headers()) {
-            return Err(Error::UnsupportedMediaType);
+            return Err(Error::UnsupportedMediaType(
+                "Stuur de gegevens als JSON (Content-Type: application/json).",
+            ));
         }
         let bytes = Bytes::from_request(req, state)
             .await
@@ -110,6 +113,10 @@ flat_bodies!(
     NewLateArrival,
     AbsenceExplanation,
     AbsenceJudgement,
+    NewActivationCodes,
+    Activation,
+    NewStaffMember,
+    StaffRolesChange,
 );
 
 /// Reads a body, telling which top-level field is at fault when one is.

@@ -1,9 +1,10 @@
 //! Demo data for a first start: two schools, three children, three parents
 //! and six staff members (a director among them, who answers leave
-//! requests, and a school admin, who reads the audit log), all with the
-//! password `welkom-demo`, and an invitation to a conversation. Stored only
-//! when the database has no school yet (and `VW_SEED_DEMO` is not false), in
-//! one transaction (the invitation right after it).
+//! requests, and a school admin, who imports pupils, manages staff and
+//! reads the audit log), all with the password `welkom-demo`, and an
+//! invitation to a conversation. Stored only when the database has no school
+//! yet (and `VW_SEED_DEMO` is not false), in one transaction (the invitation
+//! right after it).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -18,6 +18,7 @@ mod hhmm;
 pub mod language;
 pub mod leave;
 pub mod next_steps;
+pub mod onboarding;
 pub mod protocol;
 pub mod reports;
 mod validation;
@@ -38,6 +39,10 @@ pub use error::{ApiError, ErrorCode, FieldError};
 pub use language::Language;
 pub use leave::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
 pub use next_steps::ChildProtocol;
+pub use onboarding::{
+    Activation, ActivationCode, ImportRejection, ImportRowError, ImportSummary, ImportedChild,
+    NewActivationCodes, NewStaffMember, StaffAccount, StaffMember, StaffRolesChange,
+};
 pub use reports::{
     AbsenceDetails, AbsenceKind, AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange,
 };

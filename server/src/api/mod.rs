@@ -9,6 +9,7 @@ mod desk;
 mod health;
 mod leave_requests;
 mod me;
+mod onboarding;
 mod reports;
 mod session;
 mod standing;
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(conversations::router())
         .merge(desk::router())
         .merge(absences::router())
+        .merge(onboarding::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
 }

@@ -34,25 +34,34 @@ async fn session_create(
     };
     let matches = verify_password(login.password, hash).await?;
     let user_id = user_id.filter(|_| matches).ok_or(Error::WrongCredentials)?;
+    start_session(&state, &headers, &user_id).await
+}
 
+/// Logs `user_id` in: stores a new session and answers `Me` with its
+/// cookie. Also the end of activating an account.
+pub(super) async fn start_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    user_id: &str,
+) -> Result<impl IntoResponse, Error> {
     let now = Utc::now();
-    state.store.delete_expired_sessions(&user_id, now).await?;
+    state.store.delete_expired_sessions(user_id, now).await?;
     let token = auth::new_session_token();
     state
         .store
         .create_session(
             &auth::token_hash(&token),
-            &user_id,
+            user_id,
             now,
             auth::session_expiry(now),
         )
         .await?;
     let me: Me = state
         .store
-        .me(&user_id)
+        .me(user_id)
         .await?
         .ok_or(Error::WrongCredentials)?;
-    let secure = auth::cookie_is_secure(state.config.cookie_secure, &headers);
+    let secure = auth::cookie_is_secure(state.config.cookie_secure, headers);
     Ok((
         [(header::SET_COOKIE, auth::session_cookie(&token, secure))],
         AppJson(me),

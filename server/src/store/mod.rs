@@ -8,7 +8,7 @@
 //!
 //! - [`accounts`]: users, log-in sessions, `Me`.
 //! - [`schools`]: schools, groups, pupils, guardians and staff (written by
-//!   the demo seed; no API writes them yet).
+//!   the demo seed, and by [`onboarding`]).
 //! - [`reports`]: children and their absence reports.
 //! - [`leave`]: leave requests and the school's decisions.
 //! - [`conversations`]: conversations between parents and the school.
@@ -17,6 +17,7 @@
 //!   protocol engine.
 //! - [`audit`]: the audit log every change of the school writes to.
 //! - [`mail`]: the mail outbox, and who reads mail in which language.
+//! - [`onboarding`]: the pupil import, activation codes, staff and roles.
 
 pub mod accounts;
 pub mod audit;
@@ -24,6 +25,7 @@ pub mod conversations;
 pub mod desk;
 pub mod leave;
 pub mod mail;
+pub mod onboarding;
 pub mod reports;
 pub mod schools;
 

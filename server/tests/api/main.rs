@@ -11,6 +11,7 @@ mod leave;
 mod lifecycle;
 mod mail;
 mod next_steps;
+mod onboarding;
 mod reports;
 mod session;
 mod smtp_sink;

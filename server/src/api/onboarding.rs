@@ -1,0 +1,388 @@
+//! Onboarding a school (the school admin's work), and activating an account.
+//!
+//! - `POST /api/schools/{id}/imports?dry_run=true|false`: groups, pupils and
+//!   guardians from a CSV export of the pupil administration; every row is
+//!   checked first, and nothing is stored when one is wrong.
+//! - `POST /api/schools/{id}/activation-codes`: one-time codes for the
+//!   guardians who have no password yet, shown once.
+//! - `POST /api/activation`: a code and a new password; logs in.
+//! - `GET`/`POST /api/schools/{id}/staff`, `PUT /api/schools/{id}/staff/{user_id}`:
+//!   the school's staff and their roles.
+//!
+//! Only a school admin of that school may do the school's part: other staff
+//! there get 403, anyone else 404 (`Standing`).
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post, put};
+use axum::Router;
+use chrono::{Duration, Utc};
+use serde::Deserialize;
+use shared::onboarding::{
+    check_password_for, format_code, normalize_code, read_pupil_csv, CODE_REFUSED,
+};
+use shared::{
+    Activation, ActivationCode, FieldError, ImportRejection, ImportRowError, ImportSummary,
+    ImportedChild, NewActivationCodes, NewStaffMember, StaffAccount, StaffMember, StaffRoleKind,
+    StaffRolesChange,
+};
+
+use super::session::start_session;
+use super::standing::Standing;
+use crate::auth::{self, CurrentUser, ACTIVATION_DAYS};
+use crate::error::Error;
+use crate::json::AppJson;
+use crate::store::onboarding::SchoolGuardian;
+use crate::AppState;
+
+/// The largest import file we take: 5000 pupils fit easily.
+const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
+
+/// The routes of this resource, relative to `/api`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/schools/{id}/imports",
+            post(imports_create).layer(DefaultBodyLimit::max(MAX_IMPORT_BYTES)),
+        )
+        .route(
+            "/schools/{id}/activation-codes",
+            post(activation_codes_create),
+        )
+        .route("/activation", post(activation_create))
+        .route("/schools/{id}/staff", get(staff_list).post(staff_create))
+        .route("/schools/{id}/staff/{user_id}", put(staff_update))
+}
+
+/// `?dry_run=true`: check and count, store nothing.
+#[derive(Debug, Deserialize)]
+struct ImportQuery {
+    dry_run: Option<String>,
+}
+
+/// `200` with what the import did (or, in a dry run, would do); `422` with
+/// every mistake per row when there is one, and then nothing is stored.
+async fn imports_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    query: Result<Query<ImportQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<AppJson<ImportSummary>, Error> {
+    require_admin(
+        &state,
+        &user,
+        &school_id,
+        "Alleen de beheerder van de school kan leerlingen inlezen.",
+    )
+    .await?;
+    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let dry_run = match query.dry_run.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            return Err(FieldError::new("dry_run", "Kies bij dry_run true of false.").into())
+        }
+    };
+    if !is_csv(&headers) {
+        return Err(Error::UnsupportedMediaType(
+            "Stuur het bestand als CSV (Content-Type: text/csv).",
+        ));
+    }
+    let bytes = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge {
+            field: "file",
+            message: "Het bestand is te groot: ten hoogste 2 MB. Verdeel de leerlingen over meer bestanden.",
+        },
+        _ => Error::BadRequest("Het bestand kon niet gelezen worden."),
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Error::ImportRejected(ImportRejection::new(vec![ImportRowError {
+            row: None,
+            field: None,
+            message: "De tekens in dit bestand kunnen we niet lezen. Sla het in Excel op als \
+                      'CSV UTF-8 (door komma's gescheiden)' en stuur het opnieuw."
+                .into(),
+        }]))
+    })?;
+    let rows = read_pupil_csv(text)
+        .map_err(|errors| Error::ImportRejected(ImportRejection::new(errors)))?;
+    let summary = state
+        .store
+        .import_pupils(&school_id, &rows, dry_run)
+        .await?;
+    // audit: pupils imported (who, when, which school, the counts).
+    // Counts only: the file is personal data.
+    tracing::info!(
+        school_id = %school_id,
+        dry_run,
+        rows = summary.rows,
+        pupils_created = summary.pupils_created,
+        pupils_updated = summary.pupils_updated,
+        guardians_created = summary.guardians_created,
+        "pupil import"
+    );
+    Ok(AppJson(summary))
+}
+
+/// `text/csv`, or what browsers send for a `.csv` file (Windows names it
+/// after Excel).
+fn is_csv(headers: &HeaderMap) -> bool {
+    let essence = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    matches!(
+        essence.as_deref(),
+        Some("text/csv" | "application/csv" | "text/plain" | "application/vnd.ms-excel")
+    )
+}
+
+/// `201` with a fresh code per guardian who has no password yet (all of the
+/// school's, or those in `guardian_ids`); each replaces the guardian's
+/// earlier code. Guardians who have activated get none.
+async fn activation_codes_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    AppJson(new): AppJson<NewActivationCodes>,
+) -> Result<(StatusCode, AppJson<Vec<ActivationCode>>), Error> {
+    require_admin(
+        &state,
+        &user,
+        &school_id,
+        "Alleen de beheerder van de school maakt activatiecodes.",
+    )
+    .await?;
+    let guardians = state.store.school_guardians(&school_id).await?;
+    if let Some(ids) = &new.guardian_ids {
+        let known = |id: &String| guardians.iter().any(|g| &g.user_id == id);
+        if !ids.iter().all(known) {
+            return Err(FieldError::new(
+                "guardian_ids",
+                "Niet al deze mensen zijn ouder van een leerling van deze school.",
+            )
+            .into());
+        }
+    }
+    let chosen = guardians.into_iter().filter(|g| {
+        !g.activated
+            && new
+                .guardian_ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&g.user_id))
+    });
+    let codes = issue_codes(&state, &school_id, chosen.map(Recipient::from).collect()).await?;
+    // audit: activation codes made (who, when, for whom).
+    tracing::info!(school_id = %school_id, count = codes.len(), "activation codes made");
+    Ok((StatusCode::CREATED, AppJson(codes)))
+}
+
+/// Whom a code is for.
+struct Recipient {
+    user_id: String,
+    name: String,
+    email: String,
+    children: Vec<ImportedChild>,
+}
+
+impl From<SchoolGuardian> for Recipient {
+    fn from(g: SchoolGuardian) -> Self {
+        Self {
+            user_id: g.user_id,
+            name: g.name,
+            email: g.email,
+            children: g.children,
+        }
+    }
+}
+
+/// Makes and stores a code for each person; returns them readable, once.
+async fn issue_codes(
+    state: &AppState,
+    school_id: &str,
+    people: Vec<Recipient>,
+) -> Result<Vec<ActivationCode>, Error> {
+    let now = Utc::now();
+    let expires_at = now + Duration::days(ACTIVATION_DAYS);
+    let codes: Vec<String> = people.iter().map(|_| auth::new_activation_code()).collect();
+    let hashes: Vec<(&str, String)> = people
+        .iter()
+        .zip(&codes)
+        .map(|(person, code)| (person.user_id.as_str(), auth::token_hash(code)))
+        .collect();
+    state
+        .store
+        .save_activation_codes(school_id, &hashes, now, expires_at)
+        .await?;
+    Ok(people
+        .into_iter()
+        .zip(codes)
+        .map(|(person, code)| ActivationCode {
+            user_id: person.user_id,
+            name: person.name,
+            email: person.email,
+            code: format_code(&code),
+            expires_at,
+            children: person.children,
+        })
+        .collect())
+}
+
+/// Sets the first password with a code from the school, and logs in:
+/// `200 Me` with the session cookie. A code that does not work (unknown,
+/// expired or used) gets one answer, naming `code`.
+///
+/// Rate limiting (against guessing codes) is for a later issue; a code has
+/// about 49 bits and works for 30 days at most.
+async fn activation_create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    AppJson(activation): AppJson<Activation>,
+) -> Result<impl IntoResponse, Error> {
+    activation.validate()?;
+    let refused = || Error::from(FieldError::new("code", CODE_REFUSED));
+    let code = normalize_code(&activation.code).ok_or_else(refused)?;
+    let code_hash = auth::token_hash(&code);
+    let now = Utc::now();
+    let owner = state
+        .store
+        .activation_code_owner(&code_hash, now)
+        .await?
+        .ok_or_else(refused)?;
+    if let Some(problem) = check_password_for(&activation.password, &owner.email) {
+        return Err(problem.into());
+    }
+    let password_hash = auth::hash_password(activation.password).await?;
+    let activated = state
+        .store
+        .activate_account(&code_hash, &owner.user_id, &password_hash, now)
+        .await?;
+    if !activated {
+        return Err(refused());
+    }
+    // audit: account activated (who, when).
+    start_session(&state, &headers, &owner.user_id).await
+}
+
+/// The school's staff, by name.
+async fn staff_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+) -> Result<AppJson<Vec<StaffMember>>, Error> {
+    require_admin(
+        &state,
+        &user,
+        &school_id,
+        "Alleen de beheerder van de school ziet wie er werken.",
+    )
+    .await?;
+    Ok(AppJson(state.store.school_staff(&school_id).await?))
+}
+
+/// `201` with the member and, when they have no password yet, a code to
+/// activate their account (shown once). Someone with an account already
+/// gets the roles added; their password stays theirs.
+async fn staff_create(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    AppJson(new): AppJson<NewStaffMember>,
+) -> Result<(StatusCode, AppJson<StaffAccount>), Error> {
+    require_admin(
+        &state,
+        &user,
+        &school_id,
+        "Alleen de beheerder van de school voegt medewerkers toe.",
+    )
+    .await?;
+    new.validate()?;
+    let user_id = state.store.add_staff_member(&school_id, &new).await?;
+    let member = state
+        .store
+        .staff_member(&school_id, &user_id)
+        .await?
+        .ok_or_else(|| Error::Internal("a staff member just added is gone".into()))?;
+    let activation = if member.activated {
+        None
+    } else {
+        let person = Recipient {
+            user_id: member.user_id.clone(),
+            name: member.name.clone(),
+            email: member.email.clone(),
+            children: Vec::new(),
+        };
+        issue_codes(&state, &school_id, vec![person]).await?.pop()
+    };
+    // audit: staff member added, with roles (who, when, whom).
+    Ok((
+        StatusCode::CREATED,
+        AppJson(StaffAccount { member, activation }),
+    ))
+}
+
+/// `200` with the member's roles from now on; `404` for someone who does
+/// not work at the school; `409` for an admin taking their own admin role.
+async fn staff_update(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path((school_id, member_id)): Path<(String, String)>,
+    AppJson(change): AppJson<StaffRolesChange>,
+) -> Result<AppJson<StaffMember>, Error> {
+    require_admin(
+        &state,
+        &user,
+        &school_id,
+        "Alleen de beheerder van de school verandert rollen.",
+    )
+    .await?;
+    change.validate()?;
+    if member_id == user.id && !change.roles.contains(&StaffRoleKind::SchoolAdmin) {
+        return Err(Error::Conflict(
+            "U kunt uw eigen rol als beheerder niet weghalen. Vraag een andere beheerder om dat te doen.",
+        ));
+    }
+    let before = state
+        .store
+        .staff_member(&school_id, &member_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let changed = state
+        .store
+        .set_staff_roles(&school_id, &member_id, &change.roles)
+        .await?;
+    if !changed {
+        return Err(Error::NotFound);
+    }
+    // audit: roles changed (who, when, whom, from and to).
+    let after = state.store.staff_member(&school_id, &member_id).await?;
+    // No roles left: they no longer work here (and are no longer listed).
+    Ok(AppJson(after.unwrap_or(StaffMember {
+        roles: Vec::new(),
+        ..before
+    })))
+}
+
+/// The caller is a school admin of this school: else `403` for its other
+/// staff, `404` for anyone else.
+async fn require_admin(
+    state: &AppState,
+    user: &CurrentUser,
+    school_id: &str,
+    message: &'static str,
+) -> Result<(), Error> {
+    let standing = Standing {
+        guardian: false,
+        roles: state.store.staff_roles_at(&user.id, school_id).await?,
+    };
+    standing.require(
+        standing.has_role(|role| role == StaffRoleKind::SchoolAdmin),
+        message,
+    )
+}

@@ -1,0 +1,859 @@
+//! Onboarding a school: importing groups, pupils and guardians from a CSV
+//! export of the pupil administration, activation codes for the accounts
+//! that import makes, activating an account (choosing a password), and the
+//! school's staff and their roles.
+//!
+//! The CSV is read and checked here ([`read_pupil_csv`]), so the app can
+//! show a school its mistakes before sending, with the same words the server
+//! answers with.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::account::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
+use crate::error::{ErrorCode, FieldError};
+use crate::validation::done;
+use crate::StaffRoleKind;
+
+/// The most pupils one file may hold.
+pub const MAX_IMPORT_ROWS: usize = 5000;
+/// The most errors an answer lists (the count says how many there are).
+pub const MAX_LISTED_IMPORT_ERRORS: usize = 200;
+/// The longest pupil number, group name and person's name, in characters.
+pub const MAX_PUPIL_NUMBER_CHARS: usize = 32;
+pub const MAX_GROUP_CHARS: usize = 50;
+pub const MAX_NAME_CHARS: usize = 100;
+/// The shortest password (NIST SP 800-63B: at least 8 when chosen by the
+/// person themselves).
+pub const MIN_PASSWORD_CHARS: usize = 8;
+/// The characters of an activation code: capitals and digits without the
+/// ones people mix up (0 and O, 1, I and L, U and V... U is out).
+pub const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// How many characters a code has (about 49 bits).
+pub const CODE_LENGTH: usize = 10;
+
+// ---------------------------------------------------------------------------
+// The CSV import
+
+/// A column of the import file, with the names a header may use for it
+/// (compared in lower case, with spaces and dashes read as `_`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    PupilNumber,
+    FirstName,
+    /// Optional: "van", "de", "van der"... put before the last name.
+    Infix,
+    LastName,
+    Group,
+    Parent1Name,
+    Parent1Email,
+    Parent2Name,
+    Parent2Email,
+}
+
+impl Column {
+    pub const ALL: [Column; 9] = [
+        Self::PupilNumber,
+        Self::FirstName,
+        Self::Infix,
+        Self::LastName,
+        Self::Group,
+        Self::Parent1Name,
+        Self::Parent1Email,
+        Self::Parent2Name,
+        Self::Parent2Email,
+    ];
+
+    /// The name we use in messages (and the first one accepted).
+    pub fn name(self) -> &'static str {
+        self.names()[0]
+    }
+
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Self::PupilNumber => &[
+                "leerlingnummer",
+                "leerling_nummer",
+                "leerlingnr",
+                "pupil_number",
+            ],
+            Self::FirstName => &["voornaam", "roepnaam", "first_name"],
+            Self::Infix => &["tussenvoegsel", "tussenvoegsels", "infix"],
+            Self::LastName => &["achternaam", "last_name"],
+            Self::Group => &["groep", "klas", "group"],
+            Self::Parent1Name => &["ouder1_naam", "parent1_name"],
+            Self::Parent1Email => &["ouder1_email", "ouder1_e_mail", "parent1_email"],
+            Self::Parent2Name => &["ouder2_naam", "parent2_name"],
+            Self::Parent2Email => &["ouder2_email", "ouder2_e_mail", "parent2_email"],
+        }
+    }
+
+    fn required(self) -> bool {
+        !matches!(self, Self::Infix | Self::Parent2Name | Self::Parent2Email)
+    }
+
+    fn from_header(header: &str) -> Option<Self> {
+        let key: String = header
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+            .collect();
+        Self::ALL.into_iter().find(|c| c.names().contains(&&*key))
+    }
+}
+
+/// One pupil of an import file, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportRow {
+    /// The line in the file where this pupil starts (the header is line 1).
+    pub row: u32,
+    pub pupil_number: String,
+    pub first_name: String,
+    /// With the infix, if the file has one: "de Vries".
+    pub last_name: String,
+    pub group: String,
+    /// One or two; e-mail addresses in lower case.
+    pub guardians: Vec<ImportGuardian>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportGuardian {
+    pub name: String,
+    pub email: String,
+}
+
+/// One problem in an import file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRowError {
+    /// The line in the file (the header is line 1); `None`: the whole file.
+    pub row: Option<u32>,
+    /// The column, by the name we use (`leerlingnummer`, `ouder1_email`...);
+    /// `None` when the problem is not in one column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// What is wrong and what to do, in plain Dutch.
+    pub message: String,
+}
+
+impl ImportRowError {
+    fn at(row: u32, column: Option<Column>, message: impl Into<String>) -> Self {
+        Self {
+            row: Some(row),
+            field: column.map(|c| c.name().to_owned()),
+            message: message.into(),
+        }
+    }
+
+    fn file(message: impl Into<String>) -> Self {
+        Self {
+            row: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// The `422` answer to an import with mistakes: the usual error body
+/// (`code`, `message`, `field: "file"`) with the problems per row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRejection {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+    /// The first [`MAX_LISTED_IMPORT_ERRORS`] problems, in file order.
+    pub errors: Vec<ImportRowError>,
+    /// How many problems there are in all.
+    pub error_count: u32,
+}
+
+impl ImportRejection {
+    pub fn new(mut errors: Vec<ImportRowError>) -> Self {
+        let error_count = u32::try_from(errors.len()).unwrap_or(u32::MAX);
+        errors.truncate(MAX_LISTED_IMPORT_ERRORS);
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: "Er staan fouten in het bestand. We hebben niets ingelezen. \
+                      Verbeter de regels hieronder en stuur het bestand opnieuw."
+                .into(),
+            field: Some("file".into()),
+            errors,
+            error_count,
+        }
+    }
+}
+
+/// The answer to an import (`dry_run`: what it would do; nothing stored).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub dry_run: bool,
+    /// Pupils in the file.
+    pub rows: u32,
+    pub groups_created: u32,
+    pub pupils_created: u32,
+    /// Known pupils (by pupil number) whose name or group changed.
+    pub pupils_updated: u32,
+    pub pupils_unchanged: u32,
+    /// New accounts for guardians (they activate them with a code).
+    pub guardians_created: u32,
+    /// New links between a guardian and a pupil.
+    pub guardians_linked: u32,
+}
+
+/// Reads and checks a whole import file: every row, before anything is
+/// stored. UTF-8 text (a BOM is fine) with a header row; the separator is
+/// `,` or `;` (what Dutch Excel writes), whichever the header uses; fields
+/// may be quoted with `"`.
+pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportRowError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let separator = guess_separator(text);
+    let mut records = split_records(text, separator)
+        .into_iter()
+        // Empty lines (Excel adds them at the end) are no pupils.
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+    let Some((_, header)) = records.next() else {
+        return Err(vec![ImportRowError::file(
+            "Het bestand is leeg. Stuur een bestand met een kopregel en een regel per leerling.",
+        )]);
+    };
+    let columns = read_header(&header)?;
+    let records: Vec<_> = records.collect();
+    if records.is_empty() {
+        return Err(vec![ImportRowError::file(
+            "Het bestand heeft geen leerlingen, alleen een kopregel.",
+        )]);
+    }
+    if records.len() > MAX_IMPORT_ROWS {
+        return Err(vec![ImportRowError::file(format!(
+            "Het bestand heeft {} leerlingen. Dat zijn er te veel: het kan met ten hoogste \
+             {MAX_IMPORT_ROWS} tegelijk. Verdeel de leerlingen over meer bestanden.",
+            records.len()
+        ))]);
+    }
+
+    let mut errors = Vec::new();
+    let mut rows: Vec<ImportRow> = Vec::new();
+    let mut numbers = std::collections::HashMap::new();
+    for (row, cells) in records {
+        if cells.len() > columns.len() && cells[columns.len()..].iter().any(|c| !c.is_empty()) {
+            errors.push(ImportRowError::at(
+                row,
+                None,
+                "Deze regel heeft meer vakjes dan de kopregel. Staat er ergens een scheidingsteken te veel?",
+            ));
+            continue;
+        }
+        let cell = |column: Column| {
+            columns
+                .iter()
+                .position(|c| *c == column)
+                .and_then(|i| cells.get(i))
+                .map(|c| c.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let before = errors.len();
+        let pupil_number = cell(Column::PupilNumber);
+        check_text(&mut errors, row, Column::PupilNumber, &pupil_number);
+        if let Some(first) = numbers.get(&pupil_number) {
+            errors.push(ImportRowError::at(
+                row,
+                Some(Column::PupilNumber),
+                format!("Dit leerlingnummer staat ook in regel {first}. Elk leerlingnummer mag maar één keer in het bestand staan."),
+            ));
+        } else if !pupil_number.is_empty() {
+            numbers.insert(pupil_number.clone(), row);
+        }
+        let first_name = cell(Column::FirstName);
+        check_text(&mut errors, row, Column::FirstName, &first_name);
+        let infix = cell(Column::Infix);
+        check_text(&mut errors, row, Column::Infix, &infix);
+        let last_name = cell(Column::LastName);
+        check_text(&mut errors, row, Column::LastName, &last_name);
+        let group = cell(Column::Group);
+        check_text(&mut errors, row, Column::Group, &group);
+
+        let mut guardians = Vec::new();
+        let parents = [
+            (Column::Parent1Name, Column::Parent1Email),
+            (Column::Parent2Name, Column::Parent2Email),
+        ];
+        for (name_column, email_column) in parents {
+            let (name, email) = (cell(name_column), cell(email_column).to_lowercase());
+            if !name_column.required() && name.is_empty() && email.is_empty() {
+                continue;
+            }
+            // A second parent is optional, but then with both name and e-mail.
+            check_cell(&mut errors, row, name_column, &name, true);
+            if email.is_empty() {
+                errors.push(ImportRowError::at(
+                    row,
+                    Some(email_column),
+                    "Het e-mailadres van deze ouder ontbreekt. Vul het in.",
+                ));
+            } else if !looks_like_email(&email) {
+                errors.push(ImportRowError::at(
+                    row,
+                    Some(email_column),
+                    "Dit is geen goed e-mailadres. Kijk of het goed is overgenomen.",
+                ));
+            } else if guardians.iter().any(|g: &ImportGuardian| g.email == email) {
+                errors.push(ImportRowError::at(
+                    row,
+                    Some(email_column),
+                    "Dit is hetzelfde e-mailadres als van ouder 1. Laat ouder 2 leeg, of vul het e-mailadres van ouder 2 in.",
+                ));
+            }
+            guardians.push(ImportGuardian { name, email });
+        }
+        if errors.len() == before {
+            let last_name = match infix.is_empty() {
+                true => last_name,
+                false => format!("{infix} {last_name}"),
+            };
+            rows.push(ImportRow {
+                row,
+                pupil_number,
+                first_name,
+                last_name,
+                group,
+                guardians,
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The columns of the header, in order; every required one must be there,
+/// and no column we do not know (it might hold data we must not keep).
+fn read_header(header: &[String]) -> Result<Vec<Column>, Vec<ImportRowError>> {
+    let mut errors = Vec::new();
+    let mut columns = Vec::new();
+    for name in header {
+        match Column::from_header(name) {
+            Some(column) if columns.contains(&column) => errors.push(ImportRowError::at(
+                1,
+                Some(column),
+                "Deze kolom staat twee keer in de kopregel. Haal er één weg.",
+            )),
+            Some(column) => columns.push(column),
+            None => errors.push(ImportRowError {
+                row: Some(1),
+                field: Some(name.trim().chars().take(64).collect()),
+                message: format!(
+                    "Deze kolom kennen we niet. Haal hem weg. De kolommen zijn: {}.",
+                    column_list()
+                ),
+            }),
+        }
+    }
+    for column in Column::ALL {
+        if column.required() && !columns.contains(&column) {
+            errors.push(ImportRowError::at(
+                1,
+                Some(column),
+                format!(
+                    "De kolom {} ontbreekt in de kopregel. De kolommen zijn: {}.",
+                    column.name(),
+                    column_list()
+                ),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(columns)
+    } else {
+        Err(errors)
+    }
+}
+
+fn column_list() -> String {
+    Column::ALL.map(Column::name).join(", ")
+}
+
+/// A required text is there and not too long; an optional one not too long.
+fn check_text(errors: &mut Vec<ImportRowError>, row: u32, column: Column, text: &str) {
+    check_cell(errors, row, column, text, column.required());
+}
+
+fn check_cell(
+    errors: &mut Vec<ImportRowError>,
+    row: u32,
+    column: Column,
+    text: &str,
+    required: bool,
+) {
+    let max = match column {
+        Column::PupilNumber => MAX_PUPIL_NUMBER_CHARS,
+        Column::Group => MAX_GROUP_CHARS,
+        _ => MAX_NAME_CHARS,
+    };
+    let message = if text.is_empty() && required {
+        format!("Het vakje {} is leeg. Vul het in.", column.name())
+    } else if text.chars().count() > max {
+        format!(
+            "Het vakje {} is te lang: ten hoogste {max} tekens.",
+            column.name()
+        )
+    } else if text.chars().any(char::is_control) {
+        format!(
+            "In het vakje {} staat een teken dat niet kan, zoals een tab of een nieuwe regel.",
+            column.name()
+        )
+    } else {
+        return;
+    };
+    errors.push(ImportRowError::at(row, Some(column), message));
+}
+
+/// A plain check of the form: one `@`, something before it, a domain with a
+/// dot after it, no spaces. (Whether it reaches someone, only a mail says.)
+pub fn looks_like_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    email.chars().count() <= MAX_EMAIL_CHARS
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `;` when the header line has more of them than commas (Dutch Excel),
+/// else `,`.
+fn guess_separator(text: &str) -> char {
+    let header = text.lines().next().unwrap_or("");
+    let count = |sep| header.chars().filter(|c| *c == sep).count();
+    if count(';') > count(',') {
+        ';'
+    } else {
+        ','
+    }
+}
+
+/// Splits CSV text into records of cells (RFC 4180: `"` quotes a cell, `""`
+/// in it is one `"`), each with the line it starts on.
+fn split_records(text: &str, separator: char) -> Vec<(u32, Vec<String>)> {
+    let mut records = Vec::new();
+    let (mut cells, mut cell) = (Vec::new(), String::new());
+    let (mut line, mut start) = (1u32, 1u32);
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' if quoted => quoted = false,
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+            }
+            '\n' if quoted => {
+                line += 1;
+                cell.push('\n');
+            }
+            c if c == separator && !quoted => cells.push(std::mem::take(&mut cell)),
+            '\r' if !quoted && chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' if !quoted => {
+                cells.push(std::mem::take(&mut cell));
+                records.push((start, std::mem::take(&mut cells)));
+                line += 1;
+                start = line;
+            }
+            c => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !cells.is_empty() {
+        cells.push(cell);
+        records.push((start, cells));
+    }
+    records
+}
+
+// ---------------------------------------------------------------------------
+// Activation codes and activation
+
+/// `POST /api/schools/{id}/activation-codes`: codes for these guardians, or
+/// (no list) for every guardian of the school's pupils who has not activated
+/// their account yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewActivationCodes {
+    #[serde(default)]
+    pub guardian_ids: Option<Vec<String>>,
+}
+
+/// A fresh code for one person, shown once: the school prints or mails it.
+/// Only a hash is stored, so it cannot be shown again (make a new one).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivationCode {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    /// Like `K7QM-3XWP-9D`; capitals or not, dashes or not, all work.
+    pub code: String,
+    pub expires_at: DateTime<Utc>,
+    /// Their children at this school (none for staff).
+    pub children: Vec<ImportedChild>,
+}
+
+/// A child as the school's letter to a guardian names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedChild {
+    pub first_name: String,
+    pub last_name: String,
+    pub group_name: String,
+}
+
+/// `POST /api/activation`: the code from the school, and a new password.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Activation {
+    pub code: String,
+    pub password: String,
+}
+
+/// The one answer to any code that does not work, so nobody learns whether
+/// it never existed, has expired or was used.
+pub const CODE_REFUSED: &str = "Deze code werkt niet. Kijk of u hem goed heeft overgetypt. \
+     Lukt het nog steeds niet? Vraag de school om een nieuwe code.";
+
+impl Activation {
+    /// The code's form and the password's own rules; the server also checks
+    /// the password against the account's e-mail ([`check_password_for`]).
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if normalize_code(&self.code).is_none() {
+            errors.push(FieldError::new("code", CODE_REFUSED));
+        }
+        errors.extend(check_new_password(&self.password));
+        done(errors)
+    }
+}
+
+/// A code as typed, in its stored form (capitals, no dashes or spaces), if
+/// it has the form of a code.
+pub fn normalize_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let fine = code.len() == CODE_LENGTH && code.bytes().all(|b| CODE_ALPHABET.contains(&b));
+    fine.then_some(code)
+}
+
+/// A code in its stored form, grouped for reading: `K7QM-3XWP-9D`.
+pub fn format_code(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Passwords everyone tries first (those of 8 characters or more; shorter
+/// ones are refused anyway). Compared in lower case.
+const COMMON_PASSWORDS: [&str; 22] = [
+    "12345678",
+    "123456789",
+    "1234567890",
+    "12341234",
+    "87654321",
+    "11111111",
+    "00000000",
+    "password",
+    "password1",
+    "wachtwoord",
+    "wachtwoord1",
+    "wachtwoord123",
+    "welkom123",
+    "welkom01",
+    "qwertyui",
+    "qwerty123",
+    "qwertyuiop",
+    "1q2w3e4r",
+    "abcd1234",
+    "iloveyou",
+    "voetbal123",
+    "verzuimwijzer",
+];
+
+/// A new password, by current NIST advice (SP 800-63B): 8 to 256
+/// characters, any characters, no rules about kinds of characters, but not
+/// one of the passwords everyone tries.
+pub fn check_new_password(password: &str) -> Option<FieldError> {
+    let length = password.chars().count();
+    let message = if length < MIN_PASSWORD_CHARS {
+        "Kies een wachtwoord van minstens 8 tekens. Een zin van een paar woorden is makkelijk te onthouden."
+    } else if length > MAX_PASSWORD_CHARS {
+        "Dit wachtwoord is te lang: ten hoogste 256 tekens."
+    } else if COMMON_PASSWORDS.contains(&&*password.to_lowercase())
+        || password.chars().all(|c| password.starts_with(c))
+    {
+        "Dit wachtwoord gebruiken veel mensen. Het is daarom makkelijk te raden. Kies een ander wachtwoord."
+    } else {
+        return None;
+    };
+    Some(FieldError::new("password", message))
+}
+
+/// The password is not the person's e-mail address (or the part before @).
+pub fn check_password_for(password: &str, email: &str) -> Option<FieldError> {
+    let password = password.trim().to_lowercase();
+    let email = email.trim().to_lowercase();
+    let local = email.split('@').next().unwrap_or_default();
+    (password == email || password == local).then(|| {
+        FieldError::new(
+            "password",
+            "Uw wachtwoord mag niet uw e-mailadres zijn. Kies een ander wachtwoord.",
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Staff
+
+/// A staff member of a school (`GET /api/schools/{id}/staff`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    /// Their roles at this school.
+    pub roles: Vec<StaffRoleKind>,
+    /// Whether they have chosen a password (activated their account).
+    pub activated: bool,
+}
+
+/// `POST /api/schools/{id}/staff`: a new staff member, or new roles for
+/// someone who has an account already (found by e-mail).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewStaffMember {
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<StaffRoleKind>,
+}
+
+impl NewStaffMember {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push(FieldError::new("name", "Vul de naam in."));
+        } else if name.chars().count() > MAX_NAME_CHARS {
+            errors.push(FieldError::new(
+                "name",
+                "Deze naam is te lang: ten hoogste 100 tekens.",
+            ));
+        }
+        if !looks_like_email(&self.email.trim().to_lowercase()) {
+            errors.push(FieldError::new(
+                "email",
+                "Dit is geen goed e-mailadres. Kijk of u het goed heeft getypt.",
+            ));
+        }
+        errors.extend(check_roles(&self.roles, false));
+        done(errors)
+    }
+}
+
+/// The answer to `POST /api/schools/{id}/staff`: the member, and a code to
+/// activate their account, shown once (`None` when they have a password
+/// already: the school cannot set or reset it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffAccount {
+    pub member: StaffMember,
+    pub activation: Option<ActivationCode>,
+}
+
+/// `PUT /api/schools/{id}/staff/{user_id}`: their roles from now on; none
+/// means they no longer work at the school in the app.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffRolesChange {
+    pub roles: Vec<StaffRoleKind>,
+}
+
+impl StaffRolesChange {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        done(check_roles(&self.roles, true).into_iter().collect())
+    }
+}
+
+fn check_roles(roles: &[StaffRoleKind], may_be_empty: bool) -> Option<FieldError> {
+    if roles.is_empty() && !may_be_empty {
+        Some(FieldError::new("roles", "Kies minstens één rol."))
+    } else if roles
+        .iter()
+        .enumerate()
+        .any(|(i, r)| roles[..i].contains(r))
+    {
+        Some(FieldError::new("roles", "Elke rol mag maar één keer."))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str =
+        "leerlingnummer,voornaam,achternaam,groep,ouder1_naam,ouder1_email,ouder2_naam,ouder2_email";
+
+    fn errors(text: &str) -> Vec<(Option<u32>, Option<String>)> {
+        read_pupil_csv(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.row, e.field))
+            .collect()
+    }
+
+    #[test]
+    fn a_good_file_is_read_with_either_separator_and_a_bom() {
+        let comma = format!(
+            "{HEADER}\n1001,Noor,de Vries,Groep 3,Sanne de Vries,Sanne@Example.nl,Mark de Vries,mark@example.nl\n\
+             1002,Yara,El Amrani,Groep 6,Ahmed El Amrani,ahmed@example.nl,,\n\n"
+        );
+        let rows = read_pupil_csv(&comma).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].row, 2);
+        assert_eq!(rows[0].guardians[0].email, "sanne@example.nl");
+        assert_eq!(rows[0].guardians.len(), 2);
+        assert_eq!(rows[1].guardians.len(), 1);
+
+        let semicolon = format!("\u{feff}{}", comma.replace(',', ";").replace('\n', "\r\n"));
+        assert_eq!(read_pupil_csv(&semicolon).unwrap(), rows);
+    }
+
+    #[test]
+    fn headers_may_use_other_names_and_cells_may_be_quoted() {
+        let text =
+            "Leerling-nummer;Roepnaam;Tussenvoegsel;Achternaam;Klas;Ouder1 Naam;Ouder1_Email\n\
+                    \"7\";\"Jan \"\"Jantje\"\"\";van der;Berg;2B;\"Berg; P.\";p@example.nl\n";
+        let rows = read_pupil_csv(text).unwrap();
+        assert_eq!(rows[0].first_name, "Jan \"Jantje\"");
+        assert_eq!(rows[0].last_name, "van der Berg");
+        assert_eq!(rows[0].guardians[0].name, "Berg; P.");
+    }
+
+    #[test]
+    fn every_bad_row_is_listed_with_its_line_and_column() {
+        let text = format!(
+            "{HEADER}\n1,A,B,G,P,p@example.nl,,\n\
+             2,,B,G,P,not-an-email,,\n\
+             1,C,D,G,P,p@example.nl,Q,\n\
+             3,E,F,G,P,p@example.nl,,p@example.nl\n\
+             4,E,F,{},P,p@example.nl,,,extra\n",
+            "x".repeat(51)
+        );
+        assert_eq!(
+            errors(&text),
+            [
+                (Some(3), Some("voornaam".into())),
+                (Some(3), Some("ouder1_email".into())),
+                (Some(4), Some("leerlingnummer".into())),
+                (Some(4), Some("ouder2_email".into())),
+                (Some(5), Some("ouder2_naam".into())),
+                (Some(5), Some("ouder2_email".into())),
+                (Some(6), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_header_must_have_the_columns_we_know() {
+        assert_eq!(
+            errors("leerlingnummer,voornaam,bsn,achternaam,groep,ouder1_naam\n1,a,b,c,d,e\n"),
+            [
+                (Some(1), Some("bsn".into())),
+                (Some(1), Some("ouder1_email".into())),
+            ]
+        );
+        assert_eq!(errors(""), [(None, None)]);
+        assert_eq!(errors(&format!("{HEADER}\n")), [(None, None)]);
+    }
+
+    #[test]
+    fn at_most_5000_pupils() {
+        let mut text = format!("{HEADER}\n");
+        for n in 0..=MAX_IMPORT_ROWS {
+            text.push_str(&format!("{n},A,B,G,P,p@example.nl,,\n"));
+        }
+        assert_eq!(errors(&text), [(None, None)]);
+    }
+
+    #[test]
+    fn a_line_inside_quotes_is_counted() {
+        let text = format!("{HEADER}\n1,\"A\nB\",C,G,P,p@example.nl,,\n2,,C,G,P,p@example.nl,,\n");
+        // (A new line inside a name is refused too.)
+        assert_eq!(
+            errors(&text),
+            [
+                (Some(2), Some("voornaam".into())),
+                (Some(4), Some("voornaam".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn codes_are_read_in_any_case_and_with_or_without_dashes() {
+        assert_eq!(
+            normalize_code("k7qm-3xwp-9d").as_deref(),
+            Some("K7QM3XWP9D")
+        );
+        assert_eq!(
+            normalize_code(" K7QM 3XWP 9D ").as_deref(),
+            Some("K7QM3XWP9D")
+        );
+        assert_eq!(normalize_code("K7QM-3XWP-9"), None);
+        assert_eq!(normalize_code("K7QM-3XWP-9O"), None, "no O");
+        assert_eq!(format_code("K7QM3XWP9D"), "K7QM-3XWP-9D");
+    }
+
+    #[test]
+    fn passwords_follow_nist_advice() {
+        assert!(check_new_password("lange zin met woorden").is_none());
+        assert!(
+            check_new_password("abcdefgh").is_none(),
+            "no composition rules"
+        );
+        assert!(check_new_password("kort").is_some());
+        assert!(check_new_password("Wachtwoord1").is_some());
+        assert!(check_new_password("aaaaaaaaaa").is_some());
+        assert!(check_new_password(&"x".repeat(257)).is_some());
+        assert!(check_password_for("Sanne@example.nl", "sanne@example.nl").is_some());
+        assert!(check_password_for("sanne@example", "sanne@example.nl").is_none());
+        assert!(check_password_for("verzuimwijzer-sanne", "sanne@example.nl").is_none());
+    }
+
+    #[test]
+    fn staff_need_a_name_an_address_and_a_role() {
+        let fields = |name: &str, email: &str, roles: Vec<StaffRoleKind>| -> Vec<&str> {
+            NewStaffMember {
+                name: name.into(),
+                email: email.into(),
+                roles,
+            }
+            .validate()
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.field)
+            .collect()
+        };
+        let desk = vec![StaffRoleKind::AttendanceDesk];
+        assert!(fields("Kim", "kim@example.nl", desk.clone()).is_empty());
+        assert_eq!(fields(" ", "kim", vec![]), ["name", "email", "roles"]);
+        assert_eq!(
+            fields("Kim", "kim@example.nl", [desk.clone(), desk].concat()),
+            ["roles"]
+        );
+    }
+}
