@@ -440,15 +440,28 @@ pub enum AuditAction {
     AbsenceExplained,
     AbsenceJudged,
     LateArrivalRegistered,
+    /// A conversation was asked for, got times, ... (`detail`: what).
+    ConversationChanged,
+    LeaveDecided,
+    PupilsImported,
+    ActivationCodesMade,
+    StaffAdded,
+    StaffRolesChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 5] = [
+    pub const ALL: [AuditAction; 11] = [
         Self::ReportAcknowledged,
         Self::AbsenceMarked,
         Self::AbsenceExplained,
         Self::AbsenceJudged,
         Self::LateArrivalRegistered,
+        Self::ConversationChanged,
+        Self::LeaveDecided,
+        Self::PupilsImported,
+        Self::ActivationCodesMade,
+        Self::StaffAdded,
+        Self::StaffRolesChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -458,6 +471,12 @@ impl AuditAction {
             Self::AbsenceExplained => "absence_explained",
             Self::AbsenceJudged => "absence_judged",
             Self::LateArrivalRegistered => "late_arrival_registered",
+            Self::ConversationChanged => "conversation_changed",
+            Self::LeaveDecided => "leave_decided",
+            Self::PupilsImported => "pupils_imported",
+            Self::ActivationCodesMade => "activation_codes_made",
+            Self::StaffAdded => "staff_added",
+            Self::StaffRolesChanged => "staff_roles_changed",
         }
     }
 
@@ -473,6 +492,12 @@ impl AuditAction {
             Self::AbsenceExplained => "Ouder gaf een reden",
             Self::AbsenceJudged => "School besliste over de reden",
             Self::LateArrivalRegistered => "Te laat genoteerd",
+            Self::ConversationChanged => "Gesprek bijgewerkt",
+            Self::LeaveDecided => "Besluit over verlof",
+            Self::PupilsImported => "Leerlingen ingelezen",
+            Self::ActivationCodesMade => "Activeringscodes gemaakt",
+            Self::StaffAdded => "Medewerker toegevoegd",
+            Self::StaffRolesChanged => "Rollen van een medewerker gewijzigd",
         }
     }
 }

@@ -12,6 +12,7 @@ use shared::conversations::{
     ConversationEvent, ConversationEventKind, DayPart, ProposedTime, SchoolDay,
 };
 use shared::protocol::SchoolKind;
+use shared::AuditAction;
 use shared::{
     Conversation, ConversationOutcome, ConversationStatus, ConversationTopic, ConversationWith,
     MeetingMode, NewConversation, NewInvitation, StaffRoleKind, TimeSlot,
@@ -21,6 +22,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::mail::{Audience, Recipient};
 
+use super::audit::{record_audit, Audit};
 use super::mail::recipient_from_row;
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
@@ -720,7 +722,8 @@ async fn delete_times(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Er
     Ok(())
 }
 
-/// Adds an entry to a conversation's history.
+/// Adds an entry to a conversation's history, and a line to the school's
+/// audit log.
 async fn record(
     conn: &mut AnyConnection,
     id: &str,
@@ -742,9 +745,26 @@ async fn record(
     .bind(by)
     .bind(i32::from(by_school))
     .bind(message)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    // The school's audit log too: what happened, never the message.
+    let school_id: String = sqlx::query_scalar(
+        "SELECT g.school_id FROM conversations c JOIN pupils p ON p.id = c.pupil_id \
+         JOIN groups g ON g.id = p.group_id WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let audit = Audit {
+        school_id: &school_id,
+        by_user: by,
+        action: AuditAction::ConversationChanged,
+        subject_type: "conversation",
+        subject_id: id,
+        detail: Some(kind.as_str()),
+        at: now,
+    };
+    record_audit(conn, &audit).await
 }
 
 /// Why agreeing on `time_id` changed nothing.

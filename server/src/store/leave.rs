@@ -5,10 +5,11 @@
 //! the handlers' business: these methods do what they are told.
 
 use chrono::{DateTime, Utc};
-use shared::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
+use shared::{AuditAction, LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use super::audit::{record_audit, Audit};
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
     save_once, Store,
@@ -200,7 +201,8 @@ impl Store {
     }
 
     /// Moves a pending request to `status`, in one statement, so that of two
-    /// simultaneous answers only one counts.
+    /// simultaneous answers only one counts. A decision by the school also
+    /// goes into the school's audit log, in the same transaction.
     async fn close_leave_request(
         &self,
         id: &str,
@@ -209,6 +211,7 @@ impl Store {
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
             "UPDATE leave_requests SET status = $1, decided_by = $2, decided_at = $3, \
              decision_reason = $4 WHERE id = $5 AND status = $6",
@@ -219,9 +222,32 @@ impl Store {
         .bind(reason)
         .bind(id)
         .bind(LeaveStatus::Pending.as_str())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        if status != LeaveStatus::Withdrawn {
+            let school_id: String = sqlx::query_scalar(
+                "SELECT g.school_id FROM leave_requests l JOIN pupils p ON p.id = l.pupil_id \
+                 JOIN groups g ON g.id = p.group_id WHERE l.id = $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let audit = Audit {
+                school_id: &school_id,
+                by_user: by,
+                action: AuditAction::LeaveDecided,
+                subject_type: "leave_request",
+                subject_id: id,
+                detail: Some(status.as_str()),
+                at: now,
+            };
+            record_audit(&mut tx, &audit).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 }
 

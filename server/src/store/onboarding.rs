@@ -5,10 +5,13 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use shared::onboarding::ImportRow;
-use shared::{ImportSummary, ImportedChild, NewStaffMember, StaffMember, StaffRoleKind};
+use shared::{
+    AuditAction, ImportSummary, ImportedChild, NewStaffMember, StaffMember, StaffRoleKind,
+};
 use sqlx::{AnyConnection, Row};
 
 use super::accounts::{insert_user, normalize_email};
+use super::audit::{record_audit, Audit};
 use super::schools::{insert_group, insert_pupil};
 use super::{decode_error, instant_to_text, new_id, Store};
 use crate::auth::NO_PASSWORD;
@@ -58,6 +61,7 @@ impl Store {
     pub async fn import_pupils(
         &self,
         school_id: &str,
+        by_user: &str,
         rows: &[ImportRow],
         dry_run: bool,
     ) -> Result<ImportSummary, sqlx::Error> {
@@ -184,6 +188,19 @@ impl Store {
         if dry_run {
             tx.rollback().await?;
         } else {
+            let counts = format!(
+                "{} rows, {} pupils new, {} updated",
+                summary.rows, summary.pupils_created, summary.pupils_updated
+            );
+            let audit = school_audit(
+                school_id,
+                by_user,
+                AuditAction::PupilsImported,
+                "school",
+                school_id,
+                Some(&counts),
+            );
+            record_audit(&mut tx, &audit).await?;
             tx.commit().await?;
         }
         Ok(summary)
@@ -239,6 +256,7 @@ impl Store {
     pub async fn save_activation_codes(
         &self,
         school_id: &str,
+        by_user: &str,
         codes: &[(&str, String)],
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
@@ -246,6 +264,9 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         for (user_id, code_hash) in codes {
             save_activation_code(&mut tx, school_id, user_id, code_hash, now, expires_at).await?;
+            let action = AuditAction::ActivationCodesMade;
+            let audit = school_audit(school_id, by_user, action, "user", user_id, None);
+            record_audit(&mut tx, &audit).await?;
         }
         tx.commit().await
     }
@@ -383,6 +404,7 @@ impl Store {
     pub async fn add_staff_member(
         &self,
         school_id: &str,
+        by_user: &str,
         new: &NewStaffMember,
     ) -> Result<String, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
@@ -402,6 +424,10 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
         insert_roles(&mut tx, &user_id, school_id, &new.roles).await?;
+        let roles = role_names(&new.roles);
+        let action = AuditAction::StaffAdded;
+        let audit = school_audit(school_id, by_user, action, "user", &user_id, Some(&roles));
+        record_audit(&mut tx, &audit).await?;
         tx.commit().await?;
         Ok(user_id)
     }
@@ -411,6 +437,7 @@ impl Store {
     pub async fn set_staff_roles(
         &self,
         school_id: &str,
+        by_user: &str,
         user_id: &str,
         roles: &[StaffRoleKind],
     ) -> Result<bool, sqlx::Error> {
@@ -425,6 +452,10 @@ impl Store {
             return Ok(false);
         }
         insert_roles(&mut tx, user_id, school_id, roles).await?;
+        let names = role_names(roles);
+        let action = AuditAction::StaffRolesChanged;
+        let audit = school_audit(school_id, by_user, action, "user", user_id, Some(&names));
+        record_audit(&mut tx, &audit).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -497,4 +528,33 @@ async fn insert_roles(
         .await?;
     }
     Ok(())
+}
+
+/// A line for the school's audit log, now.
+fn school_audit<'a>(
+    school_id: &'a str,
+    by_user: &'a str,
+    action: AuditAction,
+    subject_type: &'a str,
+    subject_id: &'a str,
+    detail: Option<&'a str>,
+) -> Audit<'a> {
+    Audit {
+        school_id,
+        by_user,
+        action,
+        subject_type,
+        subject_id,
+        detail,
+        at: Utc::now(),
+    }
+}
+
+/// "teacher,director": roles as the audit log names them.
+fn role_names(roles: &[StaffRoleKind]) -> String {
+    roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -263,6 +263,25 @@ async fn a_parent_and_the_mentor_agree_on_a_time_and_the_parent_cancels(db: Db) 
             mail.to
         );
     }
+    // The school's admin finds every change in the audit log, without the
+    // message or the reason.
+    let admin = app.client_for("admin@example.nl").await;
+    let log: Vec<shared::AuditEntry> =
+        body(get(&app, &admin, &format!("/api/schools/{school}/audit-log")).await).await;
+    let changes: Vec<_> = log
+        .iter()
+        .filter(|e| e.subject_id == asked.id)
+        .map(|e| (e.by.as_str(), e.detail.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("Sanne de Vries", "cancelled"),
+            ("Sanne de Vries", "time_agreed"),
+            ("Ruben Visser", "times_proposed"),
+            ("Sanne de Vries", "requested"),
+        ]
+    );
     // And open lists no longer show it.
     let list: Vec<Conversation> = body(
         get(

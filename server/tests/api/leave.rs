@@ -93,6 +93,21 @@ async fn a_parent_asks_leave_and_reads_the_directors_decision(db: Db) {
     )
     .await;
     assert_eq!(list, [decided]);
+    // The school's audit log has the decision, not the reasons.
+    let school = app
+        .store
+        .pupil_school(&asked.pupil_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let log = app.store.audit_log(&school, 10).await.unwrap();
+    let line = log
+        .iter()
+        .find(|e| e.subject_id == asked.id)
+        .expect("logged");
+    assert_eq!(line.action, shared::AuditAction::LeaveDecided);
+    assert_eq!(line.by, "Ingrid Smit");
+    assert_eq!(line.detail.as_deref(), Some("granted"));
 }
 
 async fn a_retry_with_the_same_key_returns_the_same_request(db: Db) {
