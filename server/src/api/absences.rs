@@ -18,12 +18,13 @@ use shared::{
 };
 
 use super::created_or_ok;
-use super::desk::{allow, check_pupil_and_day};
+use super::desk::{allow, check_pupil_and_day, settings};
 use super::standing::Standing;
 use crate::auth::CurrentUser;
 use crate::clock::school_date;
 use crate::error::Error;
 use crate::json::AppJson;
+use crate::mail::{Notice, NoticeKind};
 use crate::store::desk::UnexplainedAtSchool;
 use crate::AppState;
 
@@ -61,7 +62,28 @@ async fn schools_absences_create(
         .mark_absent(&school_id, &user.id, &new, Utc::now())
         .await?;
     let absence = load(&state, &id).await?.absence;
+    if created {
+        ask_the_guardians(&state, &school_id, &absence).await?;
+    }
     Ok((created_or_ok(created), AppJson(absence)))
+}
+
+/// Mails the child's guardians that the school has a question: no day, no
+/// absence, just a link to where they read and answer it.
+async fn ask_the_guardians(
+    state: &AppState,
+    school_id: &str,
+    absence: &UnexplainedAbsence,
+) -> Result<(), Error> {
+    let notice = Notice {
+        kind: NoticeKind::AbsenceQuestion,
+        child_first_name: absence.pupil_first_name.clone(),
+        school_name: settings(state, school_id).await?.school_name,
+        parent_path: format!("/kinderen/{}", absence.pupil_id),
+        staff_path: "/school/meldingen".into(),
+    };
+    let recipients = state.store.guardian_recipients(&absence.pupil_id).await?;
+    state.mail.notify(&recipients, &notice).await
 }
 
 /// The child's unexplained absences, newest day first; for its guardians.

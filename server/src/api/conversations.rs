@@ -31,7 +31,7 @@ use crate::auth::CurrentUser;
 use crate::clock::school_time;
 use crate::error::Error;
 use crate::json::AppJson;
-use crate::mail::{ConversationNotice, NoticeKind};
+use crate::mail::{Notice, NoticeKind};
 use crate::store::conversations::{ConversationAtSchool, NotChanged};
 use crate::{ics, AppState};
 
@@ -102,7 +102,7 @@ async fn conversations_create(
         .await?;
     let c = load(&state, &id).await?;
     if created {
-        tell(&state, &c, Notice::Requested, Some(&user.id)).await?;
+        tell(&state, &c, Happened::Requested, Some(&user.id)).await?;
     }
     Ok((created_or_ok(created), AppJson(for_parent(c.conversation))))
 }
@@ -180,7 +180,7 @@ async fn conversations_times(
         .propose_times(&id, &user.id, &propose.times, &propose.message, Utc::now())
         .await?;
     Ok(AppJson(
-        changed(&state, &id, done, Notice::TimesProposed, None).await?,
+        changed(&state, &id, done, Happened::TimesProposed, None).await?,
     ))
 }
 
@@ -209,7 +209,7 @@ async fn conversations_choose(
         .store
         .agree_time(&id, &choice.time_id, &user.id, side.is_staff(), now)
         .await?;
-    let c = changed(&state, &id, done, Notice::TimeAgreed, None).await?;
+    let c = changed(&state, &id, done, Happened::TimeAgreed, None).await?;
     Ok(AppJson(side.view(c)))
 }
 
@@ -227,7 +227,7 @@ async fn conversations_other_times(
         .store
         .ask_other_times(&id, &user.id, &ask.message, Utc::now())
         .await?;
-    let c = changed(&state, &id, done, Notice::OtherTimesAsked, Some(&user.id)).await?;
+    let c = changed(&state, &id, done, Happened::OtherTimesAsked, Some(&user.id)).await?;
     Ok(AppJson(for_parent(c)))
 }
 
@@ -246,7 +246,7 @@ async fn conversations_cancel(
         .cancel_conversation(&id, &user.id, by_school, &cancel.reason, Utc::now())
         .await?;
     let parent = (!by_school).then_some(user.id.as_str());
-    let c = changed(&state, &id, done, Notice::Cancelled { by_school }, parent).await?;
+    let c = changed(&state, &id, done, Happened::Cancelled { by_school }, parent).await?;
     Ok(AppJson(side.view(c)))
 }
 
@@ -272,7 +272,7 @@ async fn conversations_outcome(
         .await?;
     let note = outcome.note_visible_to_parents && !outcome.note.trim().is_empty();
     Ok(AppJson(
-        changed(&state, &id, done, Notice::Done { note }, None).await?,
+        changed(&state, &id, done, Happened::Done { note }, None).await?,
     ))
 }
 
@@ -352,7 +352,7 @@ async fn schools_conversations_invite(
     let (id, created) = store.save_invitation(&user.id, &new, Utc::now()).await?;
     let c = load(&state, &id).await?;
     if created {
-        tell(&state, &c, Notice::Invited, None).await?;
+        tell(&state, &c, Happened::Invited, None).await?;
     }
     Ok((created_or_ok(created), AppJson(c.conversation)))
 }
@@ -443,7 +443,7 @@ async fn changed(
     state: &AppState,
     id: &str,
     done: Result<(), NotChanged>,
-    notice: Notice,
+    happened: Happened,
     acting_parent: Option<&str>,
 ) -> Result<Conversation, Error> {
     match done {
@@ -459,7 +459,7 @@ async fn changed(
         Err(NotChanged::Clash) => return Err(clash()),
     }
     let c = load(state, id).await?;
-    tell(state, &c, notice, acting_parent).await?;
+    tell(state, &c, happened, acting_parent).await?;
     Ok(c.conversation)
 }
 
@@ -471,7 +471,7 @@ fn clash() -> Error {
 
 /// What changed, for the mail.
 #[derive(Clone, Copy, Debug)]
-enum Notice {
+enum Happened {
     Requested,
     Invited,
     TimesProposed,
@@ -486,17 +486,17 @@ enum Notice {
 async fn tell(
     state: &AppState,
     c: &ConversationAtSchool,
-    notice: Notice,
+    happened: Happened,
     acting_parent: Option<&str>,
 ) -> Result<(), Error> {
     let conversation = &c.conversation;
     let times = conversation.proposed_times.len();
-    let kind = match notice {
-        Notice::Requested => NoticeKind::Requested,
-        Notice::Invited => NoticeKind::Invited { times },
-        Notice::TimesProposed => NoticeKind::TimesProposed { times },
-        Notice::OtherTimesAsked => NoticeKind::OtherTimesAsked,
-        Notice::TimeAgreed => {
+    let kind = match happened {
+        Happened::Requested => NoticeKind::Requested,
+        Happened::Invited => NoticeKind::Invited { times },
+        Happened::TimesProposed => NoticeKind::TimesProposed { times },
+        Happened::OtherTimesAsked => NoticeKind::OtherTimesAsked,
+        Happened::TimeAgreed => {
             let Some(slot) = conversation.agreed_time else {
                 return Err(Error::Internal(
                     "an agreed conversation without a time".into(),
@@ -508,10 +508,10 @@ async fn tell(
                 end: slot.end_time,
             }
         }
-        Notice::Cancelled { by_school } => NoticeKind::Cancelled { by_school },
-        Notice::Done { note } => NoticeKind::Done { note },
+        Happened::Cancelled { by_school } => NoticeKind::Cancelled { by_school },
+        Happened::Done { note } => NoticeKind::Done { note },
     };
-    let notice = ConversationNotice {
+    let notice = Notice {
         kind,
         child_first_name: conversation.pupil_first_name.clone(),
         school_name: conversation.school_name.clone(),

@@ -1,10 +1,11 @@
 //! E-mail notifications: a parent or a staff member hears by mail that
-//! something changed in a conversation, in their own language, with a link
-//! to open it in the app.
+//! something changed in a conversation (or a parent, that the school has a
+//! question about their child), in their own language, with a link to open
+//! it in the app.
 //!
 //! A mail says only what changed, for which child (first name) at which
 //! school, and when, if a time was agreed. Never a topic, an absence, a
-//! reason or a message: [`ConversationNotice`] cannot even carry one.
+//! reason or a message: [`Notice`] cannot even carry one.
 //!
 //! How a mail travels:
 //! 1. [`Mailer::notify`] renders one mail per recipient ([`texts`]) and
@@ -47,9 +48,10 @@ pub enum Audience {
     Staff,
 }
 
-/// What changed in a conversation, as a mail may tell it.
+/// What a mail tells: a change in a conversation, or a question of the
+/// school, as a mail may tell it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConversationNotice {
+pub struct Notice {
     pub kind: NoticeKind,
     pub child_first_name: String,
     pub school_name: String,
@@ -85,6 +87,10 @@ pub enum NoticeKind {
     /// The school closed the conversation; `note` says whether a note for
     /// the parents is there to read.
     Done { note: bool },
+    /// Not a conversation: the school marked the child absent without a
+    /// report and asks the parents why. The mail says only that the school
+    /// has a question; for parents only.
+    AbsenceQuestion,
 }
 
 /// Queues mails and wakes the sender. Cheap to clone.
@@ -119,7 +125,7 @@ impl Mailer {
     pub async fn notify(
         &self,
         recipients: &[Recipient],
-        notice: &ConversationNotice,
+        notice: &Notice,
     ) -> Result<(), crate::error::Error> {
         if recipients.is_empty() {
             return Ok(());
@@ -134,11 +140,7 @@ impl Mailer {
     /// The mails `notify` would queue. For a caller that stores them in its
     /// own transaction, with [`enqueue_mails_in`], and then calls
     /// [`Mailer::wake`].
-    pub fn render(
-        &self,
-        recipients: &[Recipient],
-        notice: &ConversationNotice,
-    ) -> Vec<OutgoingMail> {
+    pub fn render(&self, recipients: &[Recipient], notice: &Notice) -> Vec<OutgoingMail> {
         recipients
             .iter()
             .map(|r| texts::render(r, notice, &self.public_url))

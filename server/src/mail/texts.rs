@@ -27,20 +27,16 @@
 use chrono::{Datelike, NaiveDate};
 use shared::Language;
 
-use super::{Audience, ConversationNotice, NoticeKind, OutgoingMail, Recipient};
+use super::{Audience, Notice, NoticeKind, OutgoingMail, Recipient};
 
 /// The mail for one recipient. `public_url` has no trailing slash.
-pub fn render(
-    recipient: &Recipient,
-    notice: &ConversationNotice,
-    public_url: &str,
-) -> OutgoingMail {
+pub fn render(recipient: &Recipient, notice: &Notice, public_url: &str) -> OutgoingMail {
     let texts = texts(recipient.language);
     let (side, footer, path) = match recipient.audience {
         Audience::Parent => (&texts.parent, texts.footer_parent, &notice.parent_path),
         Audience::Staff => (&texts.staff, texts.footer_staff, &notice.staff_path),
     };
-    let message = side.message(notice.kind);
+    let message = message(texts, side, notice.kind);
     let child = one_line(&notice.child_first_name);
     let mut facts = vec![
         format!("{}: {child}", texts.child),
@@ -88,6 +84,7 @@ enum Action {
     See,
     Why,
     Note,
+    Answer,
 }
 
 fn action(audience: Audience, kind: NoticeKind) -> Action {
@@ -97,6 +94,7 @@ fn action(audience: Audience, kind: NoticeKind) -> Action {
         (Audience::Parent, Invited { .. } | TimesProposed { .. }) => Action::Choose,
         (Audience::Parent, Done { note: true }) => Action::Note,
         (Audience::Staff, Requested | OtherTimesAsked) => Action::Propose,
+        (_, AbsenceQuestion) => Action::Answer,
         _ => Action::See,
     }
 }
@@ -138,6 +136,9 @@ struct Texts {
     open: Open,
     footer_parent: &'static str,
     footer_staff: &'static str,
+    /// To parents: the school marked their child absent and asks why. Says
+    /// neither that nor the day: the question is in the app.
+    absence_question: Message,
     parent: Side,
     staff: Side,
 }
@@ -149,6 +150,7 @@ struct Open {
     see: &'static str,
     why: &'static str,
     note: &'static str,
+    answer: &'static str,
 }
 
 impl Open {
@@ -159,6 +161,7 @@ impl Open {
             Action::See => self.see,
             Action::Why => self.why,
             Action::Note => self.note,
+            Action::Answer => self.answer,
         }
     }
 }
@@ -178,22 +181,22 @@ struct Side {
     done_with_note: Message,
 }
 
-impl Side {
-    fn message(&self, kind: NoticeKind) -> &Message {
-        use NoticeKind::*;
-        match kind {
-            Requested => &self.requested,
-            Invited { times: 1 } => &self.invited_one,
-            Invited { .. } => &self.invited_many,
-            TimesProposed { times: 1 } => &self.proposed_one,
-            TimesProposed { .. } => &self.proposed_many,
-            OtherTimesAsked => &self.other_times,
-            TimeAgreed { .. } => &self.agreed,
-            Cancelled { by_school: true } => &self.cancelled_by_school,
-            Cancelled { by_school: false } => &self.cancelled_by_parent,
-            Done { note: false } => &self.done,
-            Done { note: true } => &self.done_with_note,
-        }
+/// What to say about `kind` to the audience whose messages are `side`.
+fn message<'a>(texts: &'a Texts, side: &'a Side, kind: NoticeKind) -> &'a Message {
+    use NoticeKind::*;
+    match kind {
+        Requested => &side.requested,
+        Invited { times: 1 } => &side.invited_one,
+        Invited { .. } => &side.invited_many,
+        TimesProposed { times: 1 } => &side.proposed_one,
+        TimesProposed { .. } => &side.proposed_many,
+        OtherTimesAsked => &side.other_times,
+        TimeAgreed { .. } => &side.agreed,
+        Cancelled { by_school: true } => &side.cancelled_by_school,
+        Cancelled { by_school: false } => &side.cancelled_by_parent,
+        Done { note: false } => &side.done,
+        Done { note: true } => &side.done_with_note,
+        AbsenceQuestion => &texts.absence_question,
     }
 }
 
@@ -272,6 +275,7 @@ static NL: Texts = Texts {
         see: "Open Verzuimwijzer om het gesprek te zien:",
         why: "Open Verzuimwijzer om te lezen waarom:",
         note: "Open Verzuimwijzer om de notitie te lezen:",
+        answer: "Open Verzuimwijzer om de vraag te lezen:",
     },
     footer_parent: "Dit is een automatisch bericht van Verzuimwijzer. \
         U kunt niet op deze mail antwoorden. \
@@ -279,6 +283,10 @@ static NL: Texts = Texts {
     footer_staff: "Dit is een automatisch bericht van Verzuimwijzer. \
         U kunt niet op deze mail antwoorden. \
         Heeft u een vraag over Verzuimwijzer? Neem dan contact op met de beheerder van uw school.",
+    absence_question: m(
+        "De school heeft een vraag",
+        "De school heeft een vraag over uw kind. U leest de vraag in Verzuimwijzer, en u kunt daar ook antwoorden.",
+    ),
     parent: Side {
         requested: m(
             "Uw vraag om een gesprek is verstuurd",
@@ -423,6 +431,7 @@ static EN: Texts = Texts {
         see: "Open Verzuimwijzer to see the conversation:",
         why: "Open Verzuimwijzer to read why:",
         note: "Open Verzuimwijzer to read the note:",
+        answer: "Open Verzuimwijzer to read the question:",
     },
     footer_parent: "This is an automatic message from Verzuimwijzer. \
         You cannot reply to this e-mail. \
@@ -430,6 +439,10 @@ static EN: Texts = Texts {
     footer_staff: "This is an automatic message from Verzuimwijzer. \
         You cannot reply to this e-mail. \
         Do you have a question about Verzuimwijzer? Please contact your school's administrator.",
+    absence_question: m(
+        "The school has a question",
+        "The school has a question about your child. You can read the question and answer it in Verzuimwijzer.",
+    ),
     parent: Side {
         requested: m(
             "Your request for a conversation was sent",
@@ -576,6 +589,7 @@ static AR: Texts = Texts {
         see: "افتحوا Verzuimwijzer لرؤية تفاصيل اللقاء:",
         why: "افتحوا Verzuimwijzer لقراءة السبب:",
         note: "افتحوا Verzuimwijzer لقراءة الملاحظة:",
+        answer: "افتحوا Verzuimwijzer لقراءة السؤال:",
     },
     footer_parent: "هذه رسالة تلقائية من Verzuimwijzer. \
         لا يمكن الرد على هذا البريد. \
@@ -583,6 +597,10 @@ static AR: Texts = Texts {
     footer_staff: "هذه رسالة تلقائية من Verzuimwijzer. \
         لا يمكن الرد على هذا البريد. \
         هل لديكم سؤال عن Verzuimwijzer؟ تواصلوا مع مسؤول النظام في مدرستكم.",
+    absence_question: m(
+        "لدى المدرسة سؤال",
+        "لدى المدرسة سؤال عن طفلكم. يمكنكم قراءة السؤال والإجابة عنه في Verzuimwijzer.",
+    ),
     parent: Side {
         requested: m(
             "تم إرسال طلبكم للقاء",
@@ -687,6 +705,7 @@ static TR: Texts = Texts {
         see: "Görüşmeyi görmek için Verzuimwijzer'i açın:",
         why: "Nedenini okumak için Verzuimwijzer'i açın:",
         note: "Notu okumak için Verzuimwijzer'i açın:",
+        answer: "Soruyu okumak için Verzuimwijzer'i açın:",
     },
     footer_parent: "Bu, Verzuimwijzer'in otomatik bir mesajıdır. \
         Bu e-postayı yanıtlayamazsınız. \
@@ -695,6 +714,10 @@ static TR: Texts = Texts {
         Bu e-postayı yanıtlayamazsınız. \
         Verzuimwijzer hakkında bir sorunuz mu var? \
         Lütfen okulunuzdaki sistem yöneticisiyle iletişime geçin.",
+    absence_question: m(
+        "Okulun bir sorusu var",
+        "Okulun çocuğunuz hakkında bir sorusu var. Soruyu Verzuimwijzer'de okuyabilir ve orada cevaplayabilirsiniz.",
+    ),
     parent: Side {
         requested: m(
             "Görüşme talebiniz gönderildi",
@@ -827,6 +850,7 @@ static PL: Texts = Texts {
         see: "Proszę otworzyć Verzuimwijzer, aby zobaczyć szczegóły spotkania:",
         why: "Proszę otworzyć Verzuimwijzer, aby przeczytać powód:",
         note: "Proszę otworzyć Verzuimwijzer, aby przeczytać notatkę:",
+        answer: "Proszę otworzyć Verzuimwijzer, aby przeczytać pytanie:",
     },
     footer_parent: "To jest automatyczna wiadomość z Verzuimwijzer. \
         Prosimy nie odpowiadać na tę wiadomość. \
@@ -835,6 +859,10 @@ static PL: Texts = Texts {
         Prosimy nie odpowiadać na tę wiadomość. \
         Mają Państwo pytanie o Verzuimwijzer? \
         Prosimy o kontakt z administratorem w Państwa szkole.",
+    absence_question: m(
+        "Szkoła ma pytanie",
+        "Szkoła ma pytanie dotyczące Państwa dziecka. Pytanie można przeczytać i na nie odpowiedzieć w Verzuimwijzer.",
+    ),
     parent: Side {
         requested: m(
             "Prośba o spotkanie została wysłana",
@@ -972,6 +1000,7 @@ static UK: Texts = Texts {
         see: "Відкрийте Verzuimwijzer, щоб переглянути зустріч:",
         why: "Відкрийте Verzuimwijzer, щоб прочитати причину:",
         note: "Відкрийте Verzuimwijzer, щоб прочитати нотатку:",
+        answer: "Відкрийте Verzuimwijzer, щоб прочитати запитання:",
     },
     footer_parent: "Це автоматичне повідомлення від Verzuimwijzer. \
         Відповісти на цей лист не можна. \
@@ -979,6 +1008,10 @@ static UK: Texts = Texts {
     footer_staff: "Це автоматичне повідомлення від Verzuimwijzer. \
         Відповісти на цей лист не можна. \
         Маєте запитання про Verzuimwijzer? Зверніться до адміністратора вашої школи.",
+    absence_question: m(
+        "Школа має запитання",
+        "Школа має запитання щодо вашої дитини. Ви можете прочитати його і відповісти у Verzuimwijzer.",
+    ),
     parent: Side {
         requested: m(
             "Ваш запит на зустріч надіслано",
@@ -1096,12 +1129,13 @@ mod tests {
             NoticeKind::Cancelled { by_school: true },
             NoticeKind::Cancelled { by_school: false },
             NoticeKind::Done { note: true },
+            NoticeKind::AbsenceQuestion,
             NoticeKind::Done { note: false },
         ]
     }
 
-    fn notice(kind: NoticeKind) -> ConversationNotice {
-        ConversationNotice {
+    fn notice(kind: NoticeKind) -> Notice {
+        Notice {
             kind,
             child_first_name: "Noor".into(),
             school_name: "Basisschool De Regenboog".into(),

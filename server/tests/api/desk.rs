@@ -292,6 +292,16 @@ async fn a_pupil_marked_absent_is_explained_by_the_parent_and_judged(db: Db) {
     assert_eq!(retry.status(), StatusCode::OK);
     assert_eq!(body::<UnexplainedAbsence>(retry).await.id, absence.id);
 
+    // Both guardians hear that the school has a question (once, for the
+    // retry too), and no more than that.
+    for address in ["sanne@example.nl", "mark@example.nl"] {
+        let mails = app.mails_to(address).await;
+        assert_eq!(mails.len(), 1, "{address}");
+        assert!(mails[0].subject.starts_with("De school heeft een vraag"));
+        assert!(mails[0].text.contains(&format!("/kinderen/{noor}")));
+        assert!(!mails[0].text.contains("mist"), "{}", mails[0].text);
+    }
+
     // Both guardians see the question; it counts as unauthorised for now.
     for parent in [&sanne, &mark_de_vries] {
         let list: Vec<UnexplainedAbsence> = body(

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveTime, Utc};
-use server::mail::{Audience, ConversationNotice, NoticeKind, OutgoingMail, Recipient};
+use server::mail::{Audience, Notice, NoticeKind, OutgoingMail, Recipient};
 use server::store::Store;
 use server::Application;
 use shared::Language;
@@ -22,8 +22,8 @@ on_both_backends!(
 );
 
 /// A notice about a conversation on Noor, at the demo's primary school.
-fn notice(kind: NoticeKind) -> ConversationNotice {
-    ConversationNotice {
+fn notice(kind: NoticeKind) -> Notice {
+    Notice {
         kind,
         child_first_name: "Noor".into(),
         school_name: "Basisschool De Regenboog".into(),
