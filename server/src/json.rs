@@ -17,7 +17,7 @@ use shared::{
     AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome, LanguageChoice,
     LeaveDecision, LoginRequest, NewAbsenceMark, NewAbsenceReport, NewActivationCodes,
     NewConversation, NewInvitation, NewLateArrival, NewLeaveRequest, NewStaffMember, ProposeTimes,
-    ReportBetter, StaffRolesChange,
+    ReportBetter, SettingsChange, StaffRolesChange,
 };
 
 use crate::error::Error;
@@ -95,6 +95,7 @@ macro_rules! flat_bodies {
 
 flat_bodies!(
     LoginRequest,
+    SettingsChange,
     LanguageChoice,
     // Also `shared::ReportChange`.
     AbsenceDetails,

@@ -29,6 +29,10 @@ pub enum DeskAction {
     SeeSignals,
     /// Read the audit log.
     ReadAuditLog,
+    /// Change the school's settings: protocol, calendar, contacts.
+    ChangeSettings,
+    /// Download reports and absences as CSV, for the pupil administration.
+    Export,
 }
 
 impl DeskAction {
@@ -49,6 +53,8 @@ impl DeskAction {
                 )
             }
             Self::ReadAuditLog => role == SchoolAdmin,
+            Self::ChangeSettings => matches!(role, Director | SchoolAdmin),
+            Self::Export => matches!(role, AttendanceDesk | Director | SchoolAdmin),
         }
     }
 
@@ -61,6 +67,10 @@ impl DeskAction {
             Self::Judge => "Met uw rol op deze school kunt u hierover niet beslissen.",
             Self::SeeSignals => "Met uw rol op deze school ziet u geen signalen.",
             Self::ReadAuditLog => "Alleen de beheerder van de school ziet het logboek.",
+            Self::ChangeSettings => {
+                "Alleen de directeur of de beheerder verandert de instellingen van de school."
+            }
+            Self::Export => "Met uw rol op deze school kunt u geen overzicht downloaden.",
         }
     }
 }
@@ -447,10 +457,11 @@ pub enum AuditAction {
     ActivationCodesMade,
     StaffAdded,
     StaffRolesChanged,
+    SettingsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 12] = [
         Self::ReportAcknowledged,
         Self::AbsenceMarked,
         Self::AbsenceExplained,
@@ -462,6 +473,7 @@ impl AuditAction {
         Self::ActivationCodesMade,
         Self::StaffAdded,
         Self::StaffRolesChanged,
+        Self::SettingsChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -477,6 +489,7 @@ impl AuditAction {
             Self::ActivationCodesMade => "activation_codes_made",
             Self::StaffAdded => "staff_added",
             Self::StaffRolesChanged => "staff_roles_changed",
+            Self::SettingsChanged => "settings_changed",
         }
     }
 
@@ -498,6 +511,7 @@ impl AuditAction {
             Self::ActivationCodesMade => "Activeringscodes gemaakt",
             Self::StaffAdded => "Medewerker toegevoegd",
             Self::StaffRolesChanged => "Rollen van een medewerker gewijzigd",
+            Self::SettingsChanged => "Instellingen van de school gewijzigd",
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod next_steps;
 pub mod onboarding;
 pub mod protocol;
 pub mod reports;
+pub mod settings;
 mod validation;
 
 pub use account::{Child, LanguageChoice, LoginRequest, Me, StaffRole, StaffRoleKind};
@@ -46,3 +47,4 @@ pub use onboarding::{
 pub use reports::{
     AbsenceDetails, AbsenceKind, AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange,
 };
+pub use settings::{SchoolSettingsView, SettingsChange};

@@ -12,6 +12,7 @@ mod me;
 mod onboarding;
 mod reports;
 mod session;
+mod settings;
 mod standing;
 
 use axum::http::StatusCode;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(desk::router())
         .merge(absences::router())
         .merge(onboarding::router())
+        .merge(settings::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
 }

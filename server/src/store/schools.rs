@@ -1,14 +1,16 @@
-//! Schools, their groups and pupils, and who is a guardian or staff member
-//! where. Written by the demo seed (and tests) inside a transaction, so
-//! these take a connection rather than the store.
+//! Schools, their settings, groups and pupils, and who is a guardian or
+//! staff member where. The inserts are written by the demo seed and the
+//! import inside a transaction, so they take a connection rather than the
+//! store.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use shared::protocol::{
     evaluate, AbsenceRecord, Position, Protocol, Role, SchoolCalendar, SchoolKind,
 };
-use shared::{SchoolContact, StaffRoleKind};
+use shared::{AuditAction, SchoolContact, SchoolSettingsView, SettingsChange, StaffRoleKind};
 use sqlx::{AnyConnection, Row};
 
+use super::audit::{record_audit, Audit};
 use super::{decode_error, new_id, Store};
 
 /// What a school has set for its parents: its protocol and calendar.
@@ -114,20 +116,26 @@ impl Store {
         let Some(settings) = self.child_school_settings(user_id, pupil_id).await? else {
             return Ok(None);
         };
+        let Some(school_id) = self.pupil_school(pupil_id).await? else {
+            return Ok(None);
+        };
+        let contacts = self.school_contacts(&school_id).await?;
+        Ok(Some((settings.school_name, contacts)))
+    }
+
+    /// A school's contacts, in the school's order.
+    pub async fn school_contacts(
+        &self,
+        school_id: &str,
+    ) -> Result<Vec<SchoolContact>, sqlx::Error> {
         let rows = sqlx::query(
-            "SELECT c.role AS role, c.name AS name, c.phone AS phone, c.email AS email, \
-             c.hours AS hours \
-             FROM school_contacts c \
-             JOIN groups g ON g.school_id = c.school_id \
-             JOIN pupils p ON p.group_id = g.id \
-             WHERE p.id = $1 \
-             ORDER BY c.position, c.id",
+            "SELECT role, name, phone, email, hours FROM school_contacts \
+             WHERE school_id = $1 ORDER BY position, id",
         )
-        .bind(pupil_id)
+        .bind(school_id)
         .fetch_all(&self.pool)
         .await?;
-        let contacts = rows
-            .iter()
+        rows.iter()
             .map(|row| {
                 let role: String = row.try_get("role")?;
                 Ok(SchoolContact {
@@ -138,8 +146,87 @@ impl Store {
                     hours: row.try_get("hours")?,
                 })
             })
-            .collect::<Result<_, sqlx::Error>>()?;
-        Ok(Some((settings.school_name, contacts)))
+            .collect()
+    }
+
+    /// What the school has set, with the defaults where it set nothing.
+    pub async fn school_settings_view(
+        &self,
+        school_id: &str,
+        today: NaiveDate,
+    ) -> Result<Option<SchoolSettingsView>, sqlx::Error> {
+        let Some(settings) = self.school_settings(school_id).await? else {
+            return Ok(None);
+        };
+        let shared: Option<i32> =
+            sqlx::query_scalar("SELECT conversations_shared FROM schools WHERE id = $1")
+                .bind(school_id)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(Some(SchoolSettingsView {
+            protocol: settings.protocol(),
+            own_protocol: settings.protocol.is_some(),
+            calendar: settings.calendar(today),
+            own_calendar: settings.calendar.is_some(),
+            school_name: settings.school_name,
+            kind: settings.kind,
+            contacts: self.school_contacts(school_id).await?,
+            conversations_shared: shared != Some(0),
+        }))
+    }
+
+    /// Replaces a school's settings (validated) in one transaction, with a
+    /// line in its audit log.
+    pub async fn save_school_settings(
+        &self,
+        school_id: &str,
+        by_user: &str,
+        change: &SettingsChange,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let json = |value: Result<String, serde_json::Error>| {
+            value.map_err(|e| sqlx::Error::Encode(Box::new(e)))
+        };
+        let protocol = change
+            .protocol
+            .as_ref()
+            .map(|p| json(serde_json::to_string(p)))
+            .transpose()?;
+        let calendar = change
+            .calendar
+            .as_ref()
+            .map(|c| json(serde_json::to_string(c)))
+            .transpose()?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE schools SET protocol = $1, calendar = $2, conversations_shared = $3 \
+             WHERE id = $4",
+        )
+        .bind(protocol)
+        .bind(calendar)
+        .bind(i32::from(change.conversations_shared))
+        .bind(school_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM school_contacts WHERE school_id = $1")
+            .bind(school_id)
+            .execute(&mut *tx)
+            .await?;
+        for (position, contact) in change.contacts.iter().enumerate() {
+            let position = i32::try_from(position).unwrap_or(i32::MAX);
+            insert_contact(&mut tx, school_id, position, contact).await?;
+        }
+        let audit = Audit {
+            school_id,
+            by_user,
+            action: AuditAction::SettingsChanged,
+            subject_type: "school",
+            subject_id: school_id,
+            detail: None,
+            at: now,
+        };
+        record_audit(&mut tx, &audit).await?;
+        tx.commit().await
     }
 
     /// Whether any school is stored (the demo seed runs only when none is).

@@ -14,6 +14,7 @@ mod next_steps;
 mod onboarding;
 mod reports;
 mod session;
+mod settings;
 mod smtp_sink;
 mod spa;
 mod store;
