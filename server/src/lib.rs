@@ -13,13 +13,15 @@
 //! - [`mail`]: e-mail notifications: texts, the outbox and the background
 //!   sender.
 //! - [`seed`]: demo data for a first start. [`spa`]: the built app.
-//! - [`ics`]: an agreed conversation as a calendar file.
+//! - [`ics`]: an agreed conversation as a calendar file. [`export`]:
+//!   absences as CSV for the pupil administration.
 
 pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod export;
 pub mod ics;
 pub mod json;
 pub mod mail;

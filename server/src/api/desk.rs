@@ -6,6 +6,8 @@
 //! - `POST /api/schools/{id}/late-arrivals`: a pupil came in late.
 //! - `GET /api/schools/{id}/signals`: the protocol steps due per pupil.
 //! - `GET /api/schools/{id}/audit-log`: who changed what (school admin).
+//! - `GET /api/schools/{id}/exports/absences.csv`: absences per period, for
+//!   the pupil administration.
 //!
 //! Absences the school marks without a report are in `absences`. Who may
 //! do what is `shared::DeskAction::allowed`; anyone not working at the
@@ -13,13 +15,14 @@
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{Days, NaiveDate, Utc};
 use serde::Deserialize;
 use shared::desk::{DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_DESK_DAYS};
-use shared::protocol::StepState;
+use shared::protocol::{Period, StepState};
 use shared::{
     Acknowledgement, AuditEntry, DeskAction, DeskReport, DeskReports, FieldError, LateArrival,
     NewLateArrival, SchoolGroup, Signal,
@@ -30,6 +33,7 @@ use super::standing::Standing;
 use crate::auth::CurrentUser;
 use crate::clock::{school_date, school_today};
 use crate::error::Error;
+use crate::export::{absences_csv, overlaps, PupilAbsences};
 use crate::json::AppJson;
 use crate::store::desk::HistoryOf;
 use crate::store::SchoolSettings;
@@ -50,6 +54,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/schools/{id}/signals", get(schools_signals_list))
         .route("/schools/{id}/audit-log", get(schools_audit_log_list))
+        .route(
+            "/schools/{id}/exports/absences.csv",
+            get(schools_absences_export),
+        )
 }
 
 /// The caller may do `action` at `school_id`; else `403` or `404`.
@@ -268,4 +276,70 @@ async fn schools_audit_log_list(
             .ok_or_else(|| FieldError::new("limit", "Kies een aantal van 1 tot 500."))?,
     };
     Ok(AppJson(state.store.audit_log(&school_id, limit).await?))
+}
+
+/// `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both optional.
+#[derive(Debug, Deserialize)]
+struct PeriodQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// The longest period one export holds.
+const MAX_EXPORT_DAYS: u64 = 400;
+
+/// Reports and absences in a period (default: this school year up to
+/// today) as CSV, for the pupil administration.
+async fn schools_absences_export(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    query: Result<Query<PeriodQuery>, QueryRejection>,
+) -> Result<impl IntoResponse, Error> {
+    allow(&state, &user, &school_id, DeskAction::Export).await?;
+    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let today = school_today();
+    let year = settings(&state, &school_id)
+        .await?
+        .calendar(today)
+        .school_year(today);
+    let from = date_param("from", query.from.as_deref())?.unwrap_or(year.from);
+    let to = date_param("to", query.to.as_deref())?.unwrap_or(today);
+    if to < from {
+        return Err(
+            FieldError::new("to", "De laatste dag kan niet vóór de eerste dag liggen.").into(),
+        );
+    }
+    if to > from + Days::new(MAX_EXPORT_DAYS) {
+        return Err(FieldError::new("to", "Kies hoogstens 400 dagen tegelijk.").into());
+    }
+    let period = Period { from, to };
+    let store = &state.store;
+    let histories = store.histories(HistoryOf::School(&school_id)).await?;
+    let numbers = store.pupil_numbers(&school_id).await?;
+    let groups = store.school_groups(&school_id).await?;
+    let pupils: Vec<PupilAbsences> = groups
+        .iter()
+        .flat_map(|group| group.pupils.iter().map(move |pupil| (group, pupil)))
+        .map(|(group, pupil)| PupilAbsences {
+            pupil_number: numbers.get(&pupil.id).map(String::as_str),
+            first_name: &pupil.first_name,
+            last_name: &pupil.last_name,
+            group: &group.name,
+            records: histories
+                .get(&pupil.id)
+                .into_iter()
+                .flatten()
+                .filter(|r| overlaps(r, period))
+                .collect(),
+        })
+        .collect();
+    let name = format!("attachment; filename=\"verzuim-{from}-{to}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        absences_csv(&pupils),
+    ))
 }

@@ -206,6 +206,20 @@ impl Store {
         Ok(summary)
     }
 
+    /// The pupil numbers the school's administration gave, by pupil id.
+    pub async fn pupil_numbers(
+        &self,
+        school_id: &str,
+    ) -> Result<HashMap<String, String>, sqlx::Error> {
+        sqlx::query("SELECT pupil_id, pupil_number FROM pupil_numbers WHERE school_id = $1")
+            .bind(school_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| Ok((row.try_get("pupil_id")?, row.try_get("pupil_number")?)))
+            .collect()
+    }
+
     /// The guardians of the school's pupils, by name, each with their
     /// children at this school.
     pub async fn school_guardians(

@@ -27,6 +27,7 @@ on_both_backends!(
     a_late_arrival_counts_in_the_childs_totals,
     the_audit_log_says_who_did_what_for_the_admin_only,
     every_new_endpoint_refuses_who_may_not,
+    the_desk_downloads_the_absences_of_a_period_as_csv,
 );
 
 const DESK: &str = "balie@example.nl";
@@ -779,4 +780,76 @@ async fn every_new_endpoint_refuses_who_may_not(db: Db) {
     // Nothing of this changed the absence.
     let now: Vec<UnexplainedAbsence> = body(get(&app, &sanne, &list).await).await;
     assert_eq!(now[0].status, UnexplainedStatus::AskingParents);
+}
+
+async fn the_desk_downloads_the_absences_of_a_period_as_csv(db: Db) {
+    let app = db.spawn_app().await;
+    let sanne = app.client_for("sanne@example.nl").await;
+    let desk = app.client_for(DESK).await;
+    let school = school_of(&app, &desk).await;
+    let noor = child_of(&app, &sanne, "Noor").await;
+    report_ill(&app, &sanne, &[&noor]).await;
+
+    // This school year: Yara's three earlier sick reports and Noor's.
+    let res = get(
+        &app,
+        &desk,
+        &format!("/api/schools/{school}/exports/absences.csv"),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let file = res.text().await.unwrap();
+    let lines: Vec<&str> = file.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("leerlingnummer;voornaam;achternaam;groep;soort"));
+    let ill_lines = |name: &str| {
+        lines
+            .iter()
+            .filter(|l| l.contains(name) && l.contains(";ziek;"))
+            .count()
+    };
+    assert_eq!(ill_lines(";Yara;"), 3, "{file}");
+    assert_eq!(ill_lines(";Noor;"), 1, "{file}");
+    assert!(!file.contains("Daan"), "another school's pupil: {file}");
+
+    // Today only: Noor's.
+    let path = format!(
+        "/api/schools/{school}/exports/absences.csv?from={0}&to={0}",
+        today()
+    );
+    let file = get(&app, &desk, &path).await.text().await.unwrap();
+    assert_eq!(file.lines().count(), 2, "{file}");
+    let res = get(
+        &app,
+        &desk,
+        &format!("/api/schools/{school}/exports/absences.csv?from=gisteren"),
+    )
+    .await;
+    let error = expect_error(
+        res,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::InvalidInput,
+    )
+    .await;
+    assert_eq!(error.field.as_deref(), Some("from"));
+
+    // Not for a teacher; not for another school.
+    let teacher = app.client_for(TEACHER).await;
+    let path = format!("/api/schools/{school}/exports/absences.csv");
+    expect_error(
+        get(&app, &teacher, &path).await,
+        StatusCode::FORBIDDEN,
+        ErrorCode::Forbidden,
+    )
+    .await;
+    let mentor = app.client_for(MENTOR).await;
+    expect_error(
+        get(&app, &mentor, &path).await,
+        StatusCode::NOT_FOUND,
+        ErrorCode::NotFound,
+    )
+    .await;
 }
