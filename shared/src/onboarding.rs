@@ -630,6 +630,10 @@ pub struct StaffMember {
     pub roles: Vec<StaffRoleKind>,
     /// Whether they have chosen a password (activated their account).
     pub activated: bool,
+    /// The ids of the groups they teach (see the school's setting
+    /// `teachers_see_only_their_groups`).
+    #[serde(default)]
+    pub groups: Vec<String>,
 }
 
 /// `POST /api/schools/{id}/staff`: a new staff member, or new roles for
@@ -639,6 +643,9 @@ pub struct NewStaffMember {
     pub name: String,
     pub email: String,
     pub roles: Vec<StaffRoleKind>,
+    /// The ids of the groups they teach, if any.
+    #[serde(default)]
+    pub groups: Vec<String>,
 }
 
 impl NewStaffMember {
@@ -678,6 +685,9 @@ pub struct StaffAccount {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffRolesChange {
     pub roles: Vec<StaffRoleKind>,
+    /// The ids of the groups they teach; `None`: as they were.
+    #[serde(default)]
+    pub groups: Option<Vec<String>>,
 }
 
 impl StaffRolesChange {

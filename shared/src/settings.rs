@@ -33,6 +33,7 @@ pub struct SchoolSettingsView {
     pub own_calendar: bool,
     pub contacts: Vec<SchoolContact>,
     pub conversations_shared: bool,
+    pub teachers_see_only_their_groups: bool,
 }
 
 /// `PUT /api/schools/{id}/settings`: all settings at once. `None` for the
@@ -45,6 +46,10 @@ pub struct SettingsChange {
     /// Whether all of a child's guardians see a conversation one of them
     /// asked for (a parent can still keep one to themselves).
     pub conversations_shared: bool,
+    /// Whether a teacher (with no other role) sees the reports, pupils and
+    /// conversations of their own groups only.
+    #[serde(default)]
+    pub teachers_see_only_their_groups: bool,
 }
 
 impl SettingsChange {
@@ -159,6 +164,7 @@ mod tests {
                 hours: None,
             }],
             conversations_shared: true,
+            teachers_see_only_their_groups: false,
         }
     }
 

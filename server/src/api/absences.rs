@@ -54,9 +54,9 @@ async fn schools_absences_create(
     Path(school_id): Path<String>,
     AppJson(new): AppJson<NewAbsenceMark>,
 ) -> Result<(StatusCode, AppJson<UnexplainedAbsence>), Error> {
-    allow(&state, &user, &school_id, DeskAction::Register).await?;
+    let scope = allow(&state, &user, &school_id, DeskAction::Register).await?;
     new.validate(school_date(Utc::now()))?;
-    check_pupil_and_day(&state, &school_id, &new.pupil_id, new.day).await?;
+    check_pupil_and_day(&state, &school_id, &scope, &new.pupil_id, new.day).await?;
     let (id, created) = state
         .store
         .mark_absent(&school_id, &user.id, &new, Utc::now())

@@ -301,9 +301,13 @@ async fn schools_conversations_list(
             return Err(FieldError::new("status", "Kies open of all.").into());
         }
     };
+    let scope = state
+        .store
+        .group_scope(&user.id, &school_id, &roles)
+        .await?;
     let list = state
         .store
-        .school_conversations(&school_id, &user.id, &roles, all)
+        .school_conversations(&school_id, &user.id, &roles, &scope, all)
         .await?;
     Ok(AppJson(list))
 }
@@ -415,9 +419,14 @@ async fn load_for(
 ) -> Result<(ConversationAtSchool, Side), Error> {
     let c = load(state, id).await?;
     let roles = state.store.staff_roles_at(&user.id, &c.school_id).await?;
-    let answers = roles
-        .iter()
-        .any(|r| *r == c.conversation.with.answered_by() || *r == StaffRoleKind::SchoolAdmin)
+    let scope = state
+        .store
+        .group_scope(&user.id, &c.school_id, &roles)
+        .await?;
+    let answers = (scope.includes(&c.group_id)
+        && roles
+            .iter()
+            .any(|r| *r == c.conversation.with.answered_by() || *r == StaffRoleKind::SchoolAdmin))
         || c.handled_by_id.as_deref() == Some(user.id.as_str());
     let guardian = state
         .store

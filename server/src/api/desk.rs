@@ -36,6 +36,7 @@ use crate::error::Error;
 use crate::export::{absences_csv, overlaps, PupilAbsences};
 use crate::json::AppJson;
 use crate::store::desk::HistoryOf;
+use crate::store::scope::GroupScope;
 use crate::store::SchoolSettings;
 use crate::AppState;
 
@@ -60,16 +61,20 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// The caller may do `action` at `school_id`; else `403` or `404`.
+/// The caller may do `action` at `school_id` (else `403` or `404`); and
+/// the groups they may do it for.
 pub(super) async fn allow(
     state: &AppState,
     user: &CurrentUser,
     school_id: &str,
     action: DeskAction,
-) -> Result<(), Error> {
-    Standing::at_school(&state.store, &user.id, school_id)
-        .await?
-        .require_desk(action)
+) -> Result<GroupScope, Error> {
+    let standing = Standing::at_school(&state.store, &user.id, school_id).await?;
+    standing.require_desk(action)?;
+    Ok(state
+        .store
+        .group_scope(&user.id, school_id, &standing.roles)
+        .await?)
 }
 
 /// The settings of a school the caller works at (checked before).
@@ -81,15 +86,21 @@ pub(super) async fn settings(state: &AppState, school_id: &str) -> Result<School
         .ok_or(Error::NotFound)
 }
 
-/// `pupil_id` is a pupil of `school_id`, and `day` a school day there.
+/// `pupil_id` is a pupil of `school_id` in the caller's `scope`, and `day`
+/// a school day there.
 pub(super) async fn check_pupil_and_day(
     state: &AppState,
     school_id: &str,
+    scope: &GroupScope,
     pupil_id: &str,
     day: NaiveDate,
 ) -> Result<(), Error> {
     if state.store.pupil_school(pupil_id).await?.as_deref() != Some(school_id) {
         return Err(FieldError::new("pupil_id", "Deze leerling zit niet op deze school.").into());
+    }
+    let group = state.store.pupil_group(pupil_id).await?;
+    if !group.is_some_and(|g| scope.includes(&g)) {
+        return Err(FieldError::new("pupil_id", "Deze leerling zit niet in uw groep.").into());
     }
     if !settings(state, school_id)
         .await?
@@ -116,7 +127,7 @@ async fn schools_reports_list(
     Path(school_id): Path<String>,
     query: Result<Query<DeskQuery>, QueryRejection>,
 ) -> Result<AppJson<DeskReports>, Error> {
-    allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
+    let scope = allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
     let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
     let today = school_today();
     let from = date_param("from", query.from.as_deref())?.unwrap_or(today);
@@ -130,10 +141,11 @@ async fn schools_reports_list(
         return Err(FieldError::new("to", "Kies hoogstens 62 dagen tegelijk.").into());
     }
     let group = query.group.as_deref().filter(|g| !g.is_empty());
-    let list = state
+    let mut list = state
         .store
         .desk_reports(&school_id, from, to, group)
         .await?;
+    list.groups.retain(|g| scope.includes(&g.id));
     if group.is_some() && list.groups.is_empty() {
         return Err(FieldError::new("group", "Deze groep hoort niet bij deze school.").into());
     }
@@ -156,8 +168,10 @@ async fn schools_groups_list(
     State(state): State<AppState>,
     Path(school_id): Path<String>,
 ) -> Result<AppJson<Vec<SchoolGroup>>, Error> {
-    allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
-    Ok(AppJson(state.store.school_groups(&school_id).await?))
+    let scope = allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
+    let mut groups = state.store.school_groups(&school_id).await?;
+    groups.retain(|g| scope.includes(&g.id));
+    Ok(AppJson(groups))
 }
 
 /// All or nothing: every id must be a report of this school. `200` with
@@ -168,7 +182,7 @@ async fn schools_acknowledgements_create(
     Path(school_id): Path<String>,
     AppJson(ack): AppJson<Acknowledgement>,
 ) -> Result<AppJson<Vec<DeskReport>>, Error> {
-    allow(&state, &user, &school_id, DeskAction::Acknowledge).await?;
+    let scope = allow(&state, &user, &school_id, DeskAction::Acknowledge).await?;
     ack.validate()?;
     let mut ids = ack.report_ids;
     let mut seen = std::collections::HashSet::new();
@@ -180,6 +194,21 @@ async fn schools_acknowledgements_create(
         return Err(FieldError::new(
             "report_ids",
             format!("Deze melding hoort niet bij deze school: {id}. Er is niets afgevinkt."),
+        )
+        .into());
+    }
+    let outside = store
+        .reports_by_ids(&school_id, &ids)
+        .await?
+        .into_iter()
+        .find(|r| !scope.includes(&r.group_id));
+    if let Some(report) = outside {
+        return Err(FieldError::new(
+            "report_ids",
+            format!(
+                "Deze melding hoort niet bij uw groep: {}. Er is niets afgevinkt.",
+                report.id
+            ),
         )
         .into());
     }
@@ -197,9 +226,9 @@ async fn schools_late_arrivals_create(
     Path(school_id): Path<String>,
     AppJson(new): AppJson<NewLateArrival>,
 ) -> Result<(StatusCode, AppJson<LateArrival>), Error> {
-    allow(&state, &user, &school_id, DeskAction::Register).await?;
+    let scope = allow(&state, &user, &school_id, DeskAction::Register).await?;
     new.validate(school_date(Utc::now()))?;
-    check_pupil_and_day(&state, &school_id, &new.pupil_id, new.day).await?;
+    check_pupil_and_day(&state, &school_id, &scope, &new.pupil_id, new.day).await?;
     let (late, created) = state
         .store
         .register_late_arrival(&school_id, &user.id, &new, Utc::now())

@@ -308,6 +308,7 @@ async fn staff_create(
     )
     .await?;
     new.validate()?;
+    check_groups(&state, &school_id, &new.groups).await?;
     let user_id = state
         .store
         .add_staff_member(&school_id, &user.id, &new)
@@ -357,6 +358,9 @@ async fn staff_update(
             "U kunt uw eigen rol als beheerder niet weghalen. Vraag een andere beheerder om dat te doen.",
         ));
     }
+    if let Some(groups) = &change.groups {
+        check_groups(&state, &school_id, groups).await?;
+    }
     let before = state
         .store
         .staff_member(&school_id, &member_id)
@@ -364,7 +368,13 @@ async fn staff_update(
         .ok_or(Error::NotFound)?;
     let changed = state
         .store
-        .set_staff_roles(&school_id, &user.id, &member_id, &change.roles)
+        .set_staff_roles(
+            &school_id,
+            &user.id,
+            &member_id,
+            &change.roles,
+            change.groups.as_deref(),
+        )
         .await?;
     if !changed {
         return Err(Error::NotFound);
@@ -375,6 +385,16 @@ async fn staff_update(
         roles: Vec::new(),
         ..before
     })))
+}
+
+/// Every id is one of the school's groups: else `422` naming `groups`.
+async fn check_groups(state: &AppState, school_id: &str, groups: &[String]) -> Result<(), Error> {
+    let known = state.store.school_groups(school_id).await?;
+    if groups.iter().all(|id| known.iter().any(|g| &g.id == id)) {
+        Ok(())
+    } else {
+        Err(FieldError::new("groups", "Kies groepen of klassen van deze school.").into())
+    }
 }
 
 /// The caller is a school admin of this school: else `403` for its other

@@ -20,6 +20,7 @@ use shared::{
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::scope::GroupScope;
 use crate::mail::{Audience, Recipient};
 
 use super::audit::{record_audit, Audit};
@@ -35,6 +36,7 @@ use super::{
 pub struct ConversationAtSchool {
     pub conversation: Conversation,
     pub school_id: String,
+    pub group_id: String,
     /// The user who asked (a guardian) or invited (staff).
     pub started_by_id: String,
     /// The staff member who looks after it.
@@ -63,6 +65,7 @@ pub enum NotChanged {
 
 const SELECT_CONVERSATION: &str = "SELECT c.id AS id, c.pupil_id AS pupil_id, \
     p.first_name AS pupil_first_name, p.last_name AS pupil_last_name, g.name AS group_name, \
+    g.id AS group_id, \
     s.id AS school_id, s.name AS school_name, s.kind AS school_kind, \
     c.with_whom AS with_whom, c.topic AS topic, c.child_joins AS child_joins, c.mode AS mode, \
     c.days AS days, c.day_parts AS day_parts, c.message AS message, \
@@ -224,6 +227,7 @@ impl Store {
         school_id: &str,
         user_id: &str,
         roles: &[StaffRoleKind],
+        scope: &GroupScope,
         all: bool,
     ) -> Result<Vec<Conversation>, sqlx::Error> {
         let answered: Vec<String> = roles
@@ -252,6 +256,8 @@ impl Store {
                 q.bind(school_id.to_owned()).bind(user_id.to_owned())
             })
             .await?;
+        found
+            .retain(|c| scope.includes(&c.group_id) || c.handled_by_id.as_deref() == Some(user_id));
         found.sort_by(|a, b| {
             let (a, b) = (&a.conversation, &b.conversation);
             b.status
@@ -895,6 +901,7 @@ fn conversation_from_row(
     Ok(ConversationAtSchool {
         conversation,
         school_id: text("school_id")?,
+        group_id: text("group_id")?,
         started_by_id: text("started_by_id")?,
         handled_by_id: row.try_get("handled_by_id")?,
     })

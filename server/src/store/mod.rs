@@ -12,6 +12,7 @@
 //! - [`reports`]: children and their absence reports.
 //! - [`leave`]: leave requests and the school's decisions.
 //! - [`conversations`]: conversations between parents and the school.
+//! - [`scope`]: which groups a staff member sees.
 //! - [`desk`]: the school's side: the desk list, acknowledging, absences
 //!   the school marks, late arrivals, and each pupil's history for the
 //!   protocol engine.
@@ -28,6 +29,7 @@ pub mod mail;
 pub mod onboarding;
 pub mod reports;
 pub mod schools;
+pub mod scope;
 
 use std::future::Future;
 use std::str::FromStr;

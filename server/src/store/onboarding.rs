@@ -13,6 +13,7 @@ use sqlx::{AnyConnection, Row};
 use super::accounts::{insert_user, normalize_email};
 use super::audit::{record_audit, Audit};
 use super::schools::{insert_group, insert_pupil};
+use super::scope::set_staff_groups;
 use super::{decode_error, instant_to_text, new_id, Store};
 use crate::auth::NO_PASSWORD;
 
@@ -399,6 +400,7 @@ impl Store {
                         email: row.try_get("email")?,
                         roles: vec![role],
                         activated: hash != NO_PASSWORD,
+                        groups: vec![],
                     });
                 }
             }
@@ -408,6 +410,7 @@ impl Store {
             member
                 .roles
                 .sort_by_key(|r| StaffRoleKind::ALL.iter().position(|a| a == r));
+            member.groups = self.staff_groups(&member.user_id, school_id).await?;
         }
         Ok(staff)
     }
@@ -438,6 +441,7 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
         insert_roles(&mut tx, &user_id, school_id, &new.roles).await?;
+        set_staff_groups(&mut tx, &user_id, school_id, &new.groups).await?;
         let roles = role_names(&new.roles);
         let action = AuditAction::StaffAdded;
         let audit = school_audit(school_id, by_user, action, "user", &user_id, Some(&roles));
@@ -454,6 +458,7 @@ impl Store {
         by_user: &str,
         user_id: &str,
         roles: &[StaffRoleKind],
+        groups: Option<&[String]>,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         let removed = sqlx::query("DELETE FROM staff_roles WHERE user_id = $1 AND school_id = $2")
@@ -466,6 +471,9 @@ impl Store {
             return Ok(false);
         }
         insert_roles(&mut tx, user_id, school_id, roles).await?;
+        if let Some(groups) = groups {
+            set_staff_groups(&mut tx, user_id, school_id, groups).await?;
+        }
         let names = role_names(roles);
         let action = AuditAction::StaffRolesChanged;
         let audit = school_audit(school_id, by_user, action, "user", user_id, Some(&names));

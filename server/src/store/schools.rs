@@ -158,11 +158,14 @@ impl Store {
         let Some(settings) = self.school_settings(school_id).await? else {
             return Ok(None);
         };
-        let shared: Option<i32> =
-            sqlx::query_scalar("SELECT conversations_shared FROM schools WHERE id = $1")
-                .bind(school_id)
-                .fetch_one(&self.pool)
-                .await?;
+        let row = sqlx::query(
+            "SELECT conversations_shared, teachers_own_groups_only FROM schools WHERE id = $1",
+        )
+        .bind(school_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let shared: Option<i32> = row.try_get("conversations_shared")?;
+        let own_groups: Option<i32> = row.try_get("teachers_own_groups_only")?;
         Ok(Some(SchoolSettingsView {
             protocol: settings.protocol(),
             own_protocol: settings.protocol.is_some(),
@@ -172,6 +175,7 @@ impl Store {
             kind: settings.kind,
             contacts: self.school_contacts(school_id).await?,
             conversations_shared: shared != Some(0),
+            teachers_see_only_their_groups: own_groups == Some(1),
         }))
     }
 
@@ -199,13 +203,14 @@ impl Store {
             .transpose()?;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "UPDATE schools SET protocol = $1, calendar = $2, conversations_shared = $3 \
-             WHERE id = $4",
+            "UPDATE schools SET protocol = $1, calendar = $2, conversations_shared = $3, \
+             teachers_own_groups_only = $5 WHERE id = $4",
         )
         .bind(protocol)
         .bind(calendar)
         .bind(i32::from(change.conversations_shared))
         .bind(school_id)
+        .bind(i32::from(change.teachers_see_only_their_groups))
         .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM school_contacts WHERE school_id = $1")

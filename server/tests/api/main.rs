@@ -13,6 +13,7 @@ mod mail;
 mod next_steps;
 mod onboarding;
 mod reports;
+mod scope;
 mod session;
 mod settings;
 mod smtp_sink;
