@@ -850,6 +850,7 @@ mod tests {
                 name: name.into(),
                 email: email.into(),
                 roles,
+                groups: vec![],
             }
             .validate()
             .err()

@@ -52,9 +52,14 @@ async fn a_teacher_sees_only_their_own_group_when_the_school_wants_that(db: Db) 
         .unwrap()
         .id;
     let mut conn = app.store.pool().acquire().await.unwrap();
-    server::store::scope::set_staff_groups(&mut conn, &els_id, &school, &[groep3.id.clone()])
-        .await
-        .unwrap();
+    server::store::scope::set_staff_groups(
+        &mut conn,
+        &els_id,
+        &school,
+        std::slice::from_ref(&groep3.id),
+    )
+    .await
+    .unwrap();
     drop(conn);
     let path = format!("/api/schools/{school}/settings");
     let view: SchoolSettingsView = body(get(&app, &director, &path).await).await;
