@@ -9,13 +9,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::{
-    AbsenceReport, ApiError, AskOtherTimes, CancelConversation, ChildContacts, ChildProtocol,
-    ChooseTime, Conversation, ConversationOutcome, ErrorCode, LeaveRequest, LoginRequest, Me,
-    NewAbsenceReport, NewConversation, NewLeaveRequest, ProposeTimes, ReportBetter, ReportChange,
+    AbsenceExplanation, AbsenceReport, Acknowledgement, ApiError, AskOtherTimes, AuditEntry,
+    CancelConversation, ChildContacts, ChildProtocol, ChooseTime, Conversation,
+    ConversationOutcome, DeskReport, DeskReports, ErrorCode, LateArrival, LeaveRequest,
+    LoginRequest, Me, NewAbsenceMark, NewAbsenceReport, NewConversation, NewInvitation,
+    NewLateArrival, NewLeaveRequest, ProposeTimes, ReportBetter, ReportChange, SchoolGroup, Signal,
+    UnexplainedAbsence,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
@@ -209,6 +213,98 @@ pub async fn school_conversations(
         "/api/schools/{}/conversations?status={status}",
         path_segment(school_id)
     )))
+    .await
+}
+
+/// `POST /api/schools/{id}/conversations`: the school invites a child's
+/// parents, with times.
+pub async fn invite(school_id: &str, invitation: &NewInvitation) -> Result<Conversation, ApiError> {
+    fetch_json(post(&school_path(school_id, "conversations"), invitation)?).await
+}
+
+/// `GET /api/schools/{id}/reports?from&to&group`: the reports of these days
+/// per group (`group` empty: all groups).
+pub async fn desk_reports(
+    school_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    group: &str,
+) -> Result<DeskReports, ApiError> {
+    let mut path = format!("{}?from={from}&to={to}", school_path(school_id, "reports"));
+    if !group.is_empty() {
+        path.push_str(&format!("&group={}", path_segment(group)));
+    }
+    fetch_json(get(&path)).await
+}
+
+/// `GET /api/schools/{id}/groups`: the groups, each with its pupils.
+pub async fn school_groups(school_id: &str) -> Result<Vec<SchoolGroup>, ApiError> {
+    fetch_json(get(&school_path(school_id, "groups"))).await
+}
+
+/// `POST /api/schools/{id}/acknowledgements`: mark reports as seen, all or
+/// nothing.
+pub async fn acknowledge(
+    school_id: &str,
+    acknowledgement: &Acknowledgement,
+) -> Result<Vec<DeskReport>, ApiError> {
+    fetch_json(post(
+        &school_path(school_id, "acknowledgements"),
+        acknowledgement,
+    )?)
+    .await
+}
+
+/// `POST /api/schools/{id}/absences`: the school marks a pupil absent
+/// without a report; the parents are asked why.
+pub async fn mark_absent(
+    school_id: &str,
+    mark: &NewAbsenceMark,
+) -> Result<UnexplainedAbsence, ApiError> {
+    fetch_json(post(&school_path(school_id, "absences"), mark)?).await
+}
+
+/// `POST /api/schools/{id}/late-arrivals`: a pupil came in late.
+pub async fn register_late_arrival(
+    school_id: &str,
+    late: &NewLateArrival,
+) -> Result<LateArrival, ApiError> {
+    fetch_json(post(&school_path(school_id, "late-arrivals"), late)?).await
+}
+
+/// `GET /api/schools/{id}/signals`: the protocol steps due per pupil.
+pub async fn signals(school_id: &str) -> Result<Vec<Signal>, ApiError> {
+    fetch_json(get(&school_path(school_id, "signals"))).await
+}
+
+/// `GET /api/schools/{id}/audit-log`: the newest changes first.
+pub async fn audit_log(school_id: &str) -> Result<Vec<AuditEntry>, ApiError> {
+    fetch_json(get(&school_path(school_id, "audit-log"))).await
+}
+
+fn school_path(school_id: &str, rest: &str) -> String {
+    format!("/api/schools/{}/{rest}", path_segment(school_id))
+}
+
+/// `GET /api/children/{id}/unexplained-absences`: the days the school
+/// missed the child without a report, newest first.
+pub async fn unexplained_absences(child_id: &str) -> Result<Vec<UnexplainedAbsence>, ApiError> {
+    fetch_json(get(&format!(
+        "/api/children/{}/unexplained-absences",
+        path_segment(child_id)
+    )))
+    .await
+}
+
+/// `POST /api/unexplained-absences/{id}/explanation`: a parent says why.
+pub async fn explain_absence(
+    id: &str,
+    explanation: &AbsenceExplanation,
+) -> Result<UnexplainedAbsence, ApiError> {
+    fetch_json(post(
+        &format!("/api/unexplained-absences/{}/explanation", path_segment(id)),
+        explanation,
+    )?)
     .await
 }
 

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use shared::{Child, Me};
+use shared::{Child, DeskAction, Me, StaffRoleKind};
 
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::pages::school::{
-    conversation::SchoolConversationPage, conversations::SchoolConversationsPage,
+    audit_log::AuditLogPage, conversation::SchoolConversationPage,
+    conversations::SchoolConversationsPage, desk::DeskPage, invite::InvitePage,
+    register::RegisterPage, signals::SignalsPage,
 };
 use crate::pages::{
     change_report::ChangeReportPage, child_leave::ChildLeavePage, child_reports::ChildReportsPage,
@@ -36,16 +38,18 @@ impl Auth {
     }
 
     /// The schools the logged-in person works at, each once, in the order
-    /// of their roles.
+    /// of their roles, with their roles there.
     pub fn schools(&self) -> Vec<School> {
         let mut schools: Vec<School> = Vec::new();
         self.me.with(|me| {
             for role in me.iter().flat_map(|me| &me.staff_roles) {
-                if !schools.iter().any(|s| s.id == role.school_id) {
-                    schools.push(School {
+                match schools.iter_mut().find(|s| s.id == role.school_id) {
+                    Some(school) => school.roles.push(role.role),
+                    None => schools.push(School {
                         id: role.school_id.clone(),
                         name: role.school_name.clone(),
-                    });
+                        roles: vec![role.role],
+                    }),
                 }
             }
         });
@@ -64,6 +68,15 @@ impl Auth {
 pub struct School {
     pub id: String,
     pub name: String,
+    pub roles: Vec<StaffRoleKind>,
+}
+
+impl School {
+    /// Whether one of their roles here allows `action`: the server's rule,
+    /// to hide what they cannot do.
+    pub fn may(&self, action: DeskAction) -> bool {
+        self.roles.iter().any(|role| action.allowed(*role))
+    }
 }
 
 /// The whole app: the layout around the routes.
@@ -93,6 +106,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("gesprekken/:id") view=ConversationPage />
                         <Route path=path!("school/gesprekken") view=SchoolConversationsPage />
                         <Route path=path!("school/gesprekken/:id") view=SchoolConversationPage />
+                        <Route path=path!("school/meldingen") view=DeskPage />
+                        <Route path=path!("school/noteren") view=RegisterPage />
+                        <Route path=path!("school/signalen") view=SignalsPage />
+                        <Route path=path!("school/uitnodigen") view=InvitePage />
+                        <Route path=path!("school/logboek") view=AuditLogPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

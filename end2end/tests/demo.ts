@@ -6,6 +6,12 @@ export const ahmed = { email: 'ahmed@example.nl', name: 'Ahmed', children: ['Yar
 export const director = { email: 'directie@example.nl', name: 'Ingrid Smit' };
 /** Daan's mentor at Het Baken College (role teacher): answers conversations with the mentor. */
 export const mentor = { email: 'mentor@example.nl', name: 'Ruben', fullName: 'Ruben Visser' };
+/** Sem's mother (Sem: Groep 6, De Regenboog, with 3 unauthorised days already: a due DUO signal). */
+export const lotte = { email: 'lotte@example.nl', name: 'Lotte', children: ['Sem'] };
+/** The attendance desk of Basisschool De Regenboog. */
+export const desk = { email: 'balie@example.nl', name: 'Kees', fullName: 'Kees Jansen' };
+/** The school admin of Het Baken College: reads the audit log. */
+export const schoolAdmin = { email: 'admin@example.nl', name: 'Mila', fullName: 'Mila Koster' };
 /** The care coordinator of Het Baken College: answers conversations with the care coordinator. */
 export const careCoordinator = { email: 'fatma@example.nl', name: 'Fatma', fullName: 'Fatma Yilmaz' };
 
@@ -31,6 +37,18 @@ export function schoolDaysAhead(n: number): number {
   while (n > 0) {
     d.setDate(d.getDate() + 1);
     days += 1;
+    if (d.getDay() !== 0 && d.getDay() !== 6) n -= 1;
+  }
+  return days;
+}
+
+/** How many days from today the `n`-th school day (Monday to Friday) before today is (negative). */
+export function schoolDaysBack(n: number): number {
+  const d = new Date();
+  let days = 0;
+  while (n > 0) {
+    d.setDate(d.getDate() - 1);
+    days -= 1;
     if (d.getDay() !== 0 && d.getDay() !== 6) n -= 1;
   }
   return days;

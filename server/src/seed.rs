@@ -1,10 +1,10 @@
-//! Demo data for a first start: two schools, three children, three parents
+//! Demo data for a first start: two schools, four children, four parents
 //! and six staff members (a director among them, who answers leave
 //! requests, and a school admin, who imports pupils, manages staff and
-//! reads the audit log), all with the password `welkom-demo`, and an
-//! invitation to a conversation. Stored only when the database has no school
-//! yet (and `VW_SEED_DEMO` is not false), in one transaction (the invitation
-//! right after it).
+//! reads the audit log), all with the password `welkom-demo`, an invitation
+//! to a conversation and a few absences the school marked. Stored only when
+//! the database has no school yet (and `VW_SEED_DEMO` is not false), in one
+//! transaction (the invitation and the marked absences right after it).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use chrono::{NaiveDate, NaiveTime, Utc};
 use shared::protocol::Role;
 use shared::{
-    AbsenceDetails, AbsenceKind, ConversationTopic, ConversationWith, MeetingMode,
+    AbsenceDetails, AbsenceKind, ConversationTopic, ConversationWith, MeetingMode, NewAbsenceMark,
     NewAbsenceReport, NewInvitation, SchoolContact, StaffRoleKind, TimeSlot,
 };
 
@@ -45,6 +45,7 @@ const PUPILS: &[(&str, &str, &str, &str)] = &[
     ("Noor", "de Vries", "Basisschool De Regenboog", "Groep 3"),
     ("Daan", "de Vries", "Het Baken College", "2B"),
     ("Yara", "El Amrani", "Basisschool De Regenboog", "Groep 6"),
+    ("Sem", "Bakker", "Basisschool De Regenboog", "Groep 6"),
 ];
 
 /// (name, e-mail, first names of the children they are a guardian of)
@@ -52,6 +53,7 @@ const PARENTS: &[(&str, &str, &[&str])] = &[
     ("Sanne de Vries", "sanne@example.nl", &["Noor", "Daan"]),
     ("Mark de Vries", "mark@example.nl", &["Noor"]),
     ("Ahmed El Amrani", "ahmed@example.nl", &["Yara"]),
+    ("Lotte Bakker", "lotte@example.nl", &["Sem"]),
 ];
 
 /// (name, e-mail, school, role)
@@ -212,6 +214,17 @@ const EARLIER_SICK_DAYS: &[(&str, &str, u32, &str)] = &[
     ("Yara", "ahmed@example.nl", 35, "balie@example.nl"),
 ];
 
+/// (child, school days ago, staff who marked it): whole days the school
+/// marked a child absent without a report, and later judged unauthorised
+/// (no answer came). Sem's three make 18 unauthorised hours within 4
+/// lesson weeks: the school must report him to DUO, so the desk has a
+/// signal with a deadline to show.
+const EARLIER_UNEXPLAINED_DAYS: &[(&str, u32, &str)] = &[
+    ("Sem", 4, "balie@example.nl"),
+    ("Sem", 3, "balie@example.nl"),
+    ("Sem", 2, "balie@example.nl"),
+];
+
 /// A demo log-in, to print at start-up.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoLogin {
@@ -331,6 +344,29 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
     store
         .save_invitation(&users["els@example.nl"], &invitation, now)
         .await?;
+
+    for (child, days_ago, marked_by) in EARLIER_UNEXPLAINED_DAYS {
+        let day = school_days_before(school_date(now), *days_ago);
+        let mark = NewAbsenceMark {
+            pupil_id: pupils[child].clone(),
+            day,
+            start_time: None,
+            end_time: None,
+            idempotency_key: format!("demo-unexplained-{child}-{days_ago}-0000"),
+        };
+        let school = &schools["Basisschool De Regenboog"];
+        // Marked that morning, judged a week later.
+        let marked_at = day.and_hms_opt(9, 0, 0).map_or(now, |t| t.and_utc());
+        let (id, _) = store
+            .mark_absent(school, &users[marked_by], &mark, marked_at)
+            .await?;
+        if let Some(absence) = store.unexplained_absence(&id).await? {
+            let judged_at = (marked_at + chrono::Duration::days(7)).min(now);
+            store
+                .judge_absence(&absence, &users[marked_by], false, judged_at)
+                .await?;
+        }
+    }
     Ok(Some(logins))
 }
 

@@ -1,10 +1,10 @@
-//! Fields the forms share: which children, a question with fixed answers, a
-//! day, a time, and a short text with a counter. Each shows its problem next
-//! to it (see `field_problems`).
+//! Fields the forms share: which children (for staff: which pupil), a
+//! question with fixed answers, a day, a time, and a short text with a
+//! counter. Each shows its problem next to it (see `field_problems`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use shared::Child;
+use shared::{Child, SchoolGroup};
 
 use crate::components::field_problems::{FieldProblem, FieldProblems};
 
@@ -295,6 +295,87 @@ pub fn ShortText(
             <p class="hint counter" id=counter_id>
                 "Nog " {left} " tekens over."
             </p>
+        </div>
+    }
+}
+
+/// For staff: a group, then one of its pupils (the select `pupil_id`,
+/// `chosen` holds the pupil's id). Starts at the group of the pupil chosen
+/// already, else at the first group.
+#[component]
+pub fn PupilChoice(
+    groups: Vec<SchoolGroup>,
+    chosen: RwSignal<String>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    let start = groups
+        .iter()
+        .find(|g| chosen.with_untracked(|c| g.pupils.iter().any(|p| p.id == *c)))
+        .or(groups.first())
+        .map(|g| g.id.clone())
+        .unwrap_or_default();
+    let group = RwSignal::new(start);
+    let groups = StoredValue::new(groups);
+    let pupils = move || {
+        groups.with_value(|groups| {
+            group.with(|id| {
+                groups
+                    .iter()
+                    .find(|g| g.id == *id)
+                    .map(|g| g.pupils.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let choose_group = move |ev| {
+        group.set(event_target_value(&ev));
+        chosen.set(String::new());
+        problems.clear(&["pupil_id"]);
+    };
+
+    view! {
+        <div class="field">
+            <label for="groep">"Groep of klas"</label>
+            <select id="groep" on:change=choose_group>
+                {groups.with_value(|groups| {
+                    groups
+                        .iter()
+                        .map(|g| {
+                            let selected = group.get_untracked() == g.id;
+                            view! { <option value=g.id.clone() selected=selected>{g.name.clone()}</option> }
+                        })
+                        .collect_view()
+                })}
+            </select>
+        </div>
+        <div class="field">
+            <label for="pupil_id">"Leerling"</label>
+            <FieldProblem field="pupil_id" problems />
+            <select
+                id="pupil_id"
+                aria-invalid=move || problems.invalid("pupil_id")
+                aria-describedby=move || problems.described_by("pupil_id", "")
+                prop:value=move || chosen.get()
+                on:change=move |ev| {
+                    chosen.set(event_target_value(&ev));
+                    problems.clear(&["pupil_id"]);
+                }
+            >
+                <option value="" selected=move || chosen.with(String::is_empty)>"Kies een leerling"</option>
+                {move || {
+                    pupils()
+                        .into_iter()
+                        .map(|p| {
+                            let selected = chosen.get_untracked() == p.id;
+                            view! {
+                                <option value=p.id.clone() selected=selected>
+                                    {format!("{} {}", p.first_name, p.last_name)}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! Pieces shared by the pages: the layout, the log-in guard, the loading and
 //! error notices, the problems shown next to form fields, the fields the
-//! forms share, the frame of a page about one child, and the pieces of a
+//! forms share (the times of a conversation among them), the frame of a page about one child, and the pieces of a
 //! conversation both the parents' and the school's pages show.
 
 pub mod child_page;
@@ -12,4 +12,7 @@ pub mod form_fields;
 pub mod layout;
 pub mod next_steps;
 pub mod require_login;
+pub mod seen_by_school;
 pub mod sending_form;
+pub mod time_rows;
+pub mod unexplained;

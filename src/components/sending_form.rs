@@ -7,7 +7,10 @@ use std::future::Future;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::{ApiError, FieldError, NewAbsenceReport, NewConversation, NewLeaveRequest};
+use shared::{
+    AbsenceExplanation, ApiError, FieldError, NewAbsenceReport, NewConversation, NewInvitation,
+    NewLeaveRequest,
+};
 
 use crate::components::field_problems::{with_rules, FieldProblems, Problems};
 
@@ -45,6 +48,23 @@ impl FormRequest for NewConversation {
         self.idempotency_key = key;
     }
 
+    fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        self.validate()
+    }
+}
+
+impl FormRequest for NewInvitation {
+    fn set_key(&mut self, key: String) {
+        self.idempotency_key = key;
+    }
+
+    fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        // Against the clock: a time earlier today has passed too.
+        self.validate(crate::dutch::now())
+    }
+}
+
+impl FormRequest for AbsenceExplanation {
     fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
         self.validate()
     }

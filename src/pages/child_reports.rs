@@ -17,6 +17,8 @@ use crate::app::set_title;
 use crate::components::child_page::child_page;
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
 use crate::components::next_steps::NextSteps;
+use crate::components::seen_by_school::SeenBySchool;
+use crate::components::unexplained::SchoolMisses;
 use crate::dutch;
 
 /// One child's reports. Another parent's child (or no child at all) is the
@@ -113,6 +115,7 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
                 <p class="notice" id=STATUS_ID tabindex="-1">{message}</p>
             })}
         </div>
+        <SchoolMisses child_id=id.clone() on_home=false />
         <Show
             when=move || list.reports.with(|r| !r.is_empty())
             fallback=move || view! { <p>{no_reports.clone()}</p> }
@@ -175,6 +178,9 @@ fn ReportItem(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
                 "Gemeld door " {report.reported_by.clone()} " op " {date} " om " {time}
             </p>
             <SeenBySchool report=report.clone() today />
+            {report.acknowledged_at.is_some().then(|| view! {
+                <p>"Wilt u iets veranderen? Neem dan contact op met de school."</p>
+            })}
             {buttons}
             {panel}
         </li>
@@ -210,26 +216,6 @@ fn PanelButton(
             {label}
             <span class="visually-hidden">{which}</span>
         </button>
-    }
-}
-
-/// Whether the school has seen the report, in plain words.
-#[component]
-fn SeenBySchool(report: AbsenceReport, today: NaiveDate) -> impl IntoView {
-    match report.acknowledged_at {
-        None => view! { <p class="seen">"Nog niet gezien door de school."</p> }.into_any(),
-        Some(at) => {
-            let (day, _) = dutch::moment(at, today);
-            let by = report
-                .acknowledged_by
-                .map(|name| format!(" ({name})"))
-                .unwrap_or_default();
-            view! {
-                <p class="seen seen--yes">{format!("De school heeft dit gezien op {day}{by}.")}</p>
-                <p>"Wilt u iets veranderen? Neem dan contact op met de school."</p>
-            }
-            .into_any()
-        }
     }
 }
 

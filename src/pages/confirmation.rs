@@ -11,6 +11,7 @@ use crate::api;
 use crate::app::set_title;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::next_steps::NextSteps;
+use crate::components::seen_by_school::SeenBySchool;
 use crate::dutch;
 
 /// At most this many reports on one page: as many as one report may hold.
@@ -59,6 +60,7 @@ fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
                 let period = dutch::period(&report.details, today);
                 let (date, time) = dutch::moment(report.reported_at, today);
                 let all_reports = format!("Alle meldingen van {}", report.pupil_first_name);
+                let seen = report.clone();
                 view! {
                     <section class="card">
                         <h2>{report.pupil_first_name}</h2>
@@ -75,6 +77,7 @@ fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
                         <p>
                             "De school heeft uw melding ontvangen op " {date} " om " {time} "."
                         </p>
+                        <SeenBySchool report=seen today />
                         <p>
                             <A href=format!("/kinderen/{}", report.pupil_id)>
                                 {all_reports}

@@ -1,14 +1,17 @@
-//! `/`: the start page, with the parent's children and conversations, and
-//! for school staff the way to their school's conversations.
+//! `/`: the start page, with the parent's children and conversations (and
+//! the school's questions about a day it missed a child), and for school
+//! staff the way to their school's desk, signals and conversations.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::{Child, Conversation};
+use shared::{Child, Conversation, DeskAction};
 
 use crate::api;
 use crate::app::{first_name, set_title, Auth, School};
 use crate::components::conversation::title;
+use crate::components::unexplained::SchoolMisses;
 use crate::dutch;
+use crate::pages::school::school_href;
 
 /// "Hallo Sanne": the big "Ziek of afwezig melden" button, "Verlof
 /// aanvragen", "Gesprek aanvragen", the parent's conversations and a card
@@ -112,30 +115,41 @@ fn ConversationItem(conversation: Conversation, today: chrono::NaiveDate) -> imp
     }
 }
 
-/// For staff: their schools' conversations, per school when several.
+/// For staff, per school: the desk, the signals and the conversations,
+/// and the audit log for the school admin; each only where their role
+/// allows it.
 #[component]
 fn SchoolPart(schools: Vec<School>) -> impl IntoView {
     let several = schools.len() > 1;
     view! {
         <section aria-labelledby="voor-school">
             <h2 id="voor-school">"Voor de school"</h2>
-            <ul class="card__actions">
-                {schools
-                    .into_iter()
-                    .map(|school| {
-                        let text = if several {
-                            format!("Gesprekken van {}", school.name)
-                        } else {
-                            "Gesprekken".to_owned()
-                        };
-                        view! {
-                            <li>
-                                <A href=format!("/school/gesprekken?school={}", school.id)>{text}</A>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            {schools
+                .into_iter()
+                .map(|school| {
+                    let links = [
+                        (DeskAction::SeeDesk, "meldingen", "Meldingen"),
+                        (DeskAction::SeeSignals, "signalen", "Signalen"),
+                        (DeskAction::SeeDesk, "gesprekken", "Gesprekken"),
+                        (DeskAction::ReadAuditLog, "logboek", "Logboek"),
+                    ];
+                    let links = links
+                        .into_iter()
+                        .filter(|(action, _, _)| school.may(*action))
+                        .map(|(_, page, text)| {
+                            view! {
+                                <li>
+                                    <A href=school_href(page, &school)>{text}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        {several.then(|| view! { <h3>{school.name.clone()}</h3> })}
+                        <ul class="card__actions">{links}</ul>
+                    }
+                })
+                .collect_view()}
         </section>
     }
 }
@@ -156,6 +170,7 @@ fn ChildCard(child: Child) -> impl IntoView {
         <article class="card">
             <h2>{child.first_name}</h2>
             <p class="card__meta">{child.group_name} " · " {child.school_name}</p>
+            <SchoolMisses child_id=child.id.clone() on_home=true />
             <ul class="card__actions">
                 <li>
                     <A href=report_href>{report_text}</A>

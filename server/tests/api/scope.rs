@@ -76,8 +76,16 @@ async fn a_teacher_sees_only_their_own_group_when_the_school_wants_that(db: Db) 
     );
 
     // Noor and Yara are reported ill.
-    let noor = groep3.pupils[0].id.clone();
-    let yara = groep6.pupils[0].id.clone();
+    let pupil = |group: &SchoolGroup, name: &str| {
+        group
+            .pupils
+            .iter()
+            .find(|p| p.first_name == name)
+            .unwrap()
+            .id
+            .clone()
+    };
+    let (noor, yara) = (pupil(&groep3, "Noor"), pupil(&groep6, "Yara"));
     app.login_as("sanne@example.nl").await;
     app.report_one(&sick_today(&[&noor], &new_key())).await;
     app.login_as("ahmed@example.nl").await;

@@ -108,6 +108,7 @@ async fn the_demo_seed_runs_only_once(db: Db) {
             "sanne@example.nl",
             "mark@example.nl",
             "ahmed@example.nl",
+            "lotte@example.nl",
             "els@example.nl",
             "balie@example.nl",
             "mentor@example.nl",

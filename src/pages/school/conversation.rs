@@ -4,19 +4,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::conversations::{MAX_CONVERSATION_TEXT_CHARS, MAX_PROPOSED_TIMES};
-use shared::{ChooseTime, ConversationOutcome, ConversationStatus, ProposeTimes, TimeSlot};
+use shared::conversations::MAX_CONVERSATION_TEXT_CHARS;
+use shared::{ChooseTime, ConversationOutcome, ConversationStatus, ProposeTimes};
 
 use crate::app::{set_title, Auth};
 use crate::components::conversation::{
     AgreedTime, AskedFacts, CancelledBy, Change, History, LoadedConversation, Panel, PanelArea,
     PanelButton, Shown, StatusLine, TextChange, TextChangeForm, TimeItWas,
 };
-use crate::components::field_problems::{
-    focus, FieldProblem, FieldProblems, ProblemSummary, Problems,
-};
+use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Problems};
 use crate::components::form_fields::ShortText;
 use crate::components::sending_form::SendingForm;
+use crate::components::time_rows::{TimeRows, TimesField, FIRST_TIME_ID};
 use crate::dutch;
 use crate::pages::school::StaffOnly;
 
@@ -159,76 +158,29 @@ fn ConfirmTime(shown: Shown) -> impl IntoView {
     }
 }
 
-/// One time to propose, as its inputs hold it.
-#[derive(Clone, Copy)]
-struct TimeRow {
-    day: RwSignal<String>,
-    start: RwSignal<String>,
-    end: RwSignal<String>,
-}
-
-impl TimeRow {
-    fn new() -> Self {
-        Self {
-            day: RwSignal::new(String::new()),
-            start: RwSignal::new(String::new()),
-            end: RwSignal::new(String::new()),
-        }
-    }
-
-    /// The time, or what is missing in row `n` (counted from 1).
-    fn read(&self, n: usize) -> Result<TimeSlot, String> {
-        let day = dutch::date_input(&self.day.get_untracked())
-            .ok_or_else(|| format!("Kies bij tijd {n} een dag."))?;
-        let time = |value: RwSignal<String>| dutch::time_input(&value.get_untracked());
-        match (time(self.start), time(self.end)) {
-            (Some(start_time), Some(end_time)) => Ok(TimeSlot {
-                day,
-                start_time,
-                end_time,
-            }),
-            _ => Err(format!(
-                "Vul bij tijd {n} een begintijd en een eindtijd in."
-            )),
-        }
-    }
-}
-
-/// Up to 5 times (a day, from, until) and a short message. The ids of the
-/// inputs are `tijd-{n}-dag`, `-van` and `-tot`, counted from 1.
+/// Up to 5 times (see [`TimesField`]) and a short message.
 #[component]
 fn TimesForm(shown: Shown) -> impl IntoView {
     const FIELDS: &[&str] = &["times", "message"];
-    let rows = RwSignal::new(vec![TimeRow::new()]);
+    let rows = TimeRows::new();
     let message = RwSignal::new(String::new());
     let sender = SendingForm::new(FIELDS, |field| {
         focus(if field == "times" {
-            "tijd-1-dag"
+            FIRST_TIME_ID
         } else {
             field
         })
     });
     let problems = sender.problems;
 
-    let add = move |_| {
-        rows.update(|rows| rows.push(TimeRow::new()));
-        let n = rows.with_untracked(Vec::len);
-        request_animation_frame(move || focus(&format!("tijd-{n}-dag")));
-    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let read: Result<Vec<TimeSlot>, String> = rows.with_untracked(|rows| {
-            rows.iter()
-                .enumerate()
-                .map(|(i, row)| row.read(i + 1))
-                .collect()
-        });
-        let times = match read {
+        let times = match rows.read() {
             Ok(times) => times,
             Err(problem) => {
                 let found: Problems = vec![("times", problem)];
                 problems.show(found, FIELDS, sender.general);
-                focus("tijd-1-dag");
+                focus(FIRST_TIME_ID);
                 return;
             }
         };
@@ -246,47 +198,7 @@ fn TimesForm(shown: Shown) -> impl IntoView {
     view! {
         <form class="form" on:submit=on_submit novalidate>
             <ProblemSummary problems fields=FIELDS general=sender.general />
-            <fieldset class="field" aria-describedby=move || problems.described_by("times", "")>
-                <legend>"Tijden"</legend>
-                <p class="hint">"Eén tijd mag, hoogstens vijf."</p>
-                <FieldProblem field="times" problems />
-                {move || {
-                    let count = rows.with(Vec::len);
-                    rows.get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, row)| {
-                            let n = i + 1;
-                            let remove = move |_| {
-                                rows.update(|rows| _ = rows.remove(i));
-                                problems.clear(&["times"]);
-                                request_animation_frame(|| focus("tijd-1-dag"));
-                            };
-                            view! {
-                                <fieldset class="time-row">
-                                    <legend>{format!("Tijd {n}")}</legend>
-                                    <TimeInput id=format!("tijd-{n}-dag") kind="date" label="Dag" value=row.day problems />
-                                    <TimeInput id=format!("tijd-{n}-van") kind="time" label="Van" value=row.start problems />
-                                    <TimeInput id=format!("tijd-{n}-tot") kind="time" label="Tot" value=row.end problems />
-                                    {(count > 1).then(|| view! {
-                                        <button type="button" class="button button--quiet" on:click=remove>
-                                            "Weghalen" <span class="visually-hidden">{format!(" tijd {n}")}</span>
-                                        </button>
-                                    })}
-                                </fieldset>
-                            }
-                        })
-                        .collect_view()
-                }}
-                <Show
-                    when=move || rows.with(Vec::len) < MAX_PROPOSED_TIMES
-                    fallback=|| view! { <p class="hint">"Meer dan 5 tijden tegelijk kan niet."</p> }
-                >
-                    <p>
-                        <button type="button" class="button" on:click=add>"Nog een tijd"</button>
-                    </p>
-                </Show>
-            </fieldset>
+            <TimesField rows problems />
             <ShortText
                 field="message"
                 label="Bericht bij de tijden (mag leeg blijven)"
@@ -301,29 +213,6 @@ fn TimesForm(shown: Shown) -> impl IntoView {
                 </button>
             </p>
         </form>
-    }
-}
-
-/// A day or time of one proposed time; the times' problem describes it.
-#[component]
-fn TimeInput(
-    id: String,
-    kind: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    problems: FieldProblems,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input
-                type=kind
-                id=id
-                aria-describedby=move || problems.described_by("times", "")
-                bind:value=value
-                on:input=move |_| problems.clear(&["times"])
-            />
-        </div>
     }
 }
 

@@ -1,11 +1,22 @@
-//! The school's side (staff): for now only the conversations parents ask
-//! for. Apart from the parents' pages, with the same components.
+//! The school's side (staff): the desk (reports per group, marking absence
+//! and lateness), the signals of the protocol, invitations, conversations
+//! and the audit log. Apart from the parents' pages, with the same
+//! components.
 
+pub mod audit_log;
 pub mod conversation;
 pub mod conversations;
+pub mod desk;
+pub mod invite;
+pub mod register;
+pub mod signals;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use shared::DeskAction;
+
+use crate::app::{set_title, Auth, School};
 
 /// What a parent sees on a school page: it is not for them.
 #[component]
@@ -16,4 +27,57 @@ pub fn StaffOnly() -> impl IntoView {
             <A href="/">"Naar de startpagina"</A>
         </p>
     }
+}
+
+/// The school a staff page is about: `?school=<id>` among the schools
+/// where their role allows `action`, else the first of those.
+pub fn chosen_school(action: DeskAction) -> Memo<Option<School>> {
+    let schools: Vec<School> = expect_context::<Auth>()
+        .schools()
+        .into_iter()
+        .filter(|s| s.may(action))
+        .collect();
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let wanted = query.with(|q| q.get("school"));
+        schools
+            .iter()
+            .find(|s| Some(&s.id) == wanted.as_ref())
+            .or(schools.first())
+            .cloned()
+    })
+}
+
+/// A staff page: the heading, then `content` for the school chosen (see
+/// [`chosen_school`]) under its name; for someone whose role does not
+/// allow `action`, why not.
+pub fn school_page(
+    title: &'static str,
+    action: DeskAction,
+    content: fn(School) -> AnyView,
+) -> impl IntoView {
+    set_title(title);
+    let staff = !expect_context::<Auth>().schools().is_empty();
+    let school = chosen_school(action);
+    view! {
+        <h1>{title}</h1>
+        {move || match school.get() {
+            Some(school) => view! {
+                <p class="lead">{school.name.clone()}</p>
+                {content(school)}
+            }
+            .into_any(),
+            None if staff => view! {
+                <p class="notice">{action.refusal()}</p>
+                <p><A href="/">"Naar de startpagina"</A></p>
+            }
+            .into_any(),
+            None => view! { <StaffOnly /> }.into_any(),
+        }}
+    }
+}
+
+/// The address of a staff page for `school`: "/school/meldingen?school=…".
+pub fn school_href(page: &str, school: &School) -> String {
+    format!("/school/{page}?school={}", school.id)
 }

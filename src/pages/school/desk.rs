@@ -1,0 +1,374 @@
+//! `/school/meldingen`: the desk. The reports of today, of the coming week
+//! or of one day, per group; tick several and mark them "Gezien", or all of
+//! a group at once. Parents then see who saw their report, and can no
+//! longer change it.
+
+use chrono::{Days, NaiveDate};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use shared::{Acknowledgement, DeskAction, DeskGroup, DeskReport};
+
+use crate::api;
+use crate::app::School;
+use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::field_problems::focus;
+use crate::dutch;
+use crate::pages::school::{school_href, school_page};
+
+/// The id of the line that says what just happened.
+const STATUS_ID: &str = "balie-status";
+
+/// Which days the list shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Span {
+    Today,
+    Week,
+    OneDay,
+}
+
+/// The page.
+#[component]
+pub fn DeskPage() -> impl IntoView {
+    school_page("Meldingen", DeskAction::SeeDesk, |school| {
+        view! { <Desk school /> }.into_any()
+    })
+}
+
+/// The choice of days and group, and the list.
+#[component]
+fn Desk(school: School) -> impl IntoView {
+    let today = dutch::today();
+    let days = RwSignal::new(Span::Week);
+    let day = RwSignal::new(today.to_string());
+    let group = RwSignal::new(String::new());
+    let range = Memo::new(move |_| match days.get() {
+        Span::Today => (today, today),
+        Span::Week => (today, today + Days::new(7)),
+        Span::OneDay => {
+            let day = dutch::date_input(&day.get()).unwrap_or(today);
+            (day, day)
+        }
+    });
+    let groups = {
+        let id = school.id.clone();
+        LocalResource::new(move || {
+            let id = id.clone();
+            async move { api::school_groups(&id).await.unwrap_or_default() }
+        })
+    };
+    let reports = {
+        let id = school.id.clone();
+        LocalResource::new(move || {
+            let ((from, to), group, id) = (range.get(), group.get(), id.clone());
+            async move { api::desk_reports(&id, from, to, &group).await }
+        })
+    };
+    let may_acknowledge = school.may(DeskAction::Acknowledge);
+    let may_register = school.may(DeskAction::Register);
+    let school_id = StoredValue::new(school.id.clone());
+    let choice = move |value: Span, id: &'static str, label: &'static str| {
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    id=id
+                    name="dagen"
+                    prop:checked=move || days.get() == value
+                    on:change=move |_| days.set(value)
+                />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+
+    view! {
+        {may_register.then(|| view! {
+            <p>
+                <A href=school_href("noteren", &school) attr:class="button">
+                    "Afwezig of te laat noteren"
+                </A>
+            </p>
+        })}
+        <div class="desk-filters">
+            <fieldset class="field">
+                <legend>"Welke dagen?"</legend>
+                {choice(Span::Today, "dagen-vandaag", "Vandaag")}
+                {choice(Span::Week, "dagen-week", "Vandaag en de komende week")}
+                {choice(Span::OneDay, "dagen-dag", "Eén dag")}
+                <Show when=move || days.get() == Span::OneDay>
+                    <div class="field">
+                        <label for="dag">"Dag"</label>
+                        <input type="date" id="dag" bind:value=day />
+                    </div>
+                </Show>
+            </fieldset>
+            <div class="field">
+                <label for="groep">"Groep of klas"</label>
+                <select id="groep" on:change=move |ev| group.set(event_target_value(&ev))>
+                    <option value="" selected>"Alle groepen"</option>
+                    {move || {
+                        groups
+                            .get()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|g| view! { <option value=g.id.clone()>{g.name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </div>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match reports.await {
+                    Ok(list) => view! {
+                        <DeskList groups=list.groups school_id=school_id.get_value() may_acknowledge />
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The reports per group, which are ticked, and what just happened.
+#[derive(Clone, Copy)]
+struct List {
+    groups: RwSignal<Vec<DeskGroup>>,
+    ticked: RwSignal<Vec<String>>,
+    sending: RwSignal<bool>,
+    status: RwSignal<Option<String>>,
+    error: RwSignal<Option<String>>,
+    school_id: StoredValue<String>,
+}
+
+impl List {
+    /// Marks these reports as seen, all or nothing; the list then shows
+    /// them as the server has them now.
+    fn acknowledge(self, report_ids: Vec<String>) {
+        if report_ids.is_empty() {
+            self.error
+                .set(Some("Kies eerst een of meer meldingen.".to_owned()));
+            return;
+        }
+        if self.sending.get_untracked() {
+            return;
+        }
+        self.sending.set(true);
+        self.error.set(None);
+        let request = Acknowledgement { report_ids };
+        spawn_local(async move {
+            let school_id = self.school_id.get_value();
+            match api::acknowledge(&school_id, &request).await {
+                Ok(seen) => {
+                    self.groups.update(|groups| {
+                        for report in groups.iter_mut().flat_map(|g| &mut g.reports) {
+                            if let Some(now) = seen.iter().find(|s| s.id == report.id) {
+                                *report = now.clone();
+                            }
+                        }
+                    });
+                    self.ticked.set(Vec::new());
+                    let message = match seen.len() {
+                        1 => "1 melding staat nu op gezien.".to_owned(),
+                        n => format!("{n} meldingen staan nu op gezien."),
+                    };
+                    self.status.set(Some(message));
+                    request_animation_frame(|| focus(STATUS_ID));
+                }
+                Err(error) => self.error.set(Some(error.message)),
+            }
+            self.sending.set(false);
+        });
+    }
+}
+
+#[component]
+fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) -> impl IntoView {
+    let list = List {
+        groups: RwSignal::new(groups),
+        ticked: RwSignal::new(Vec::new()),
+        sending: RwSignal::new(false),
+        status: RwSignal::new(None),
+        error: RwSignal::new(None),
+        school_id: StoredValue::new(school_id),
+    };
+    let count = move || list.ticked.with(Vec::len);
+    let any_unseen = move || {
+        list.groups.with(|groups| {
+            groups
+                .iter()
+                .flat_map(|g| &g.reports)
+                .any(|r| r.acknowledged_at.is_none())
+        })
+    };
+    view! {
+        <div role="status" class="status-region">
+            {move || list.status.get().map(|message| view! {
+                <p class="notice" id=STATUS_ID tabindex="-1">{message}</p>
+            })}
+        </div>
+        <div role="alert" class="alert-region">
+            {move || list.error.get().map(|message| view! { <p class="notice notice--error">{message}</p> })}
+        </div>
+        {move || {
+            list.groups
+                .get()
+                .into_iter()
+                .map(|group| view! { <GroupReports group list may_acknowledge /> })
+                .collect_view()
+        }}
+        {move || (may_acknowledge && any_unseen()).then(|| view! {
+            <div class="action-bar">
+                <button
+                    type="button"
+                    class="button button--primary"
+                    disabled=move || list.sending.get()
+                    on:click=move |_| list.acknowledge(list.ticked.get_untracked())
+                >
+                    "Gezien"
+                    <span class="visually-hidden">{move || format!(": {} gekozen", count())}</span>
+                    {move || (count() > 0).then(|| format!(" ({})", count()))}
+                </button>
+            </div>
+        })}
+    }
+}
+
+/// One group: its reports, and "Alles gezien" while some are not seen.
+#[component]
+fn GroupReports(group: DeskGroup, list: List, may_acknowledge: bool) -> impl IntoView {
+    let today = dutch::today();
+    let heading_id = format!("groep-{}", group.id);
+    let labelled_by = heading_id.clone();
+    let unseen: Vec<String> = group
+        .reports
+        .iter()
+        .filter(|r| r.acknowledged_at.is_none())
+        .map(|r| r.id.clone())
+        .collect();
+    let all_button = (may_acknowledge && !unseen.is_empty()).then(|| {
+        view! {
+            <p>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || list.sending.get()
+                    on:click=move |_| list.acknowledge(unseen.clone())
+                >
+                    "Alles gezien"
+                    <span class="visually-hidden">{format!(" in {}", group.name)}</span>
+                </button>
+            </p>
+        }
+    });
+    let reports = group.reports.clone();
+    view! {
+        <section class="desk-group" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{group.name.clone()}</h2>
+            {if reports.is_empty() {
+                view! { <p>"Geen meldingen."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="report-list">
+                        {reports
+                            .into_iter()
+                            .map(|report| view! { <DeskItem report list may_acknowledge today /> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            {all_button}
+        </section>
+    }
+}
+
+/// One report: the pupil (a box to tick while it is not seen), what and
+/// when, who reported it, and who saw it.
+#[component]
+fn DeskItem(
+    report: DeskReport,
+    list: List,
+    may_acknowledge: bool,
+    today: NaiveDate,
+) -> impl IntoView {
+    let name = format!("{} {}", report.pupil_first_name, report.pupil_last_name);
+    let period = period(&report, today);
+    let (on, at) = dutch::moment(report.reported_at, today);
+    let seen = report.acknowledged_at.map(|at| {
+        let (on, time) = dutch::moment(at, today);
+        let by = report.acknowledged_by.clone().unwrap_or_default();
+        format!("Gezien door {by} op {on} om {time}.")
+    });
+    let pupil = if may_acknowledge && seen.is_none() {
+        let id = report.id.clone();
+        let box_id = format!("kies-{}", report.id);
+        let checked = {
+            let id = id.clone();
+            move || list.ticked.with(|t| t.contains(&id))
+        };
+        let tick = move |ev| {
+            let on = event_target_checked(&ev);
+            list.ticked.update(|t| {
+                t.retain(|r| *r != id);
+                if on {
+                    t.push(id.clone());
+                }
+            });
+        };
+        view! {
+            <div class="choice">
+                <input type="checkbox" id=box_id.clone() prop:checked=checked on:change=tick />
+                <label for=box_id>
+                    <strong>{name}</strong>
+                    <span class="visually-hidden">{format!(", {}, {period}", report.kind.label())}</span>
+                </label>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <p><strong>{name}</strong></p> }.into_any()
+    };
+    let seen_class = if seen.is_some() {
+        "card desk-report desk-report--seen"
+    } else {
+        "card desk-report"
+    };
+    view! {
+        <li class=seen_class>
+            {pupil}
+            <p class="report-list__kind">{report.kind.label()}</p>
+            <p>{period.clone()}</p>
+            {report.note.clone().map(|note| view! { <p>"Toelichting: " {note}</p> })}
+            <p class="card__meta">
+                {format!("Gemeld door {} op {on} om {at}", report.reported_by)}
+            </p>
+            {match seen {
+                Some(seen) => view! { <p class="seen seen--yes">{seen}</p> }.into_any(),
+                None => view! { <p class="seen">"Nog niet gezien."</p> }.into_any(),
+            }}
+        </li>
+    }
+}
+
+/// The days and times, for the school: "vanaf dinsdag 24 november, tot het
+/// kind beter is gemeld" for an open-ended illness.
+fn period(report: &DeskReport, today: NaiveDate) -> String {
+    if report.last_day.is_none() {
+        return format!(
+            "vanaf {}, tot het kind beter is gemeld",
+            dutch::day(report.first_day, today)
+        );
+    }
+    let details = shared::AbsenceDetails {
+        kind: report.kind,
+        first_day: report.first_day,
+        last_day: report.last_day,
+        start_time: report.start_time,
+        end_time: report.end_time,
+        note: None,
+    };
+    dutch::period(&details, today)
+}

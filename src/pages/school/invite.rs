@@ -1,0 +1,197 @@
+//! `/school/uitnodigen?leerling=<id>&met=<ConversationWith>`: the school
+//! invites a pupil's parents to talk, with 1 to 5 times to choose from
+//! (from a signal, or for any pupil). Checked with the server's rules
+//! (`NewInvitation::validate`); on success, the conversation's page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use shared::conversations::{CHILD_JOINS_WHY, MAX_CONVERSATION_TEXT_CHARS};
+use shared::{
+    Conversation, ConversationTopic, ConversationWith, DeskAction, MeetingMode, NewInvitation,
+    SchoolGroup,
+};
+
+use crate::api;
+use crate::app::School;
+use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::field_problems::{focus, ProblemSummary, Problems};
+use crate::components::form_fields::{ChoiceGroup, PupilChoice, ShortText};
+use crate::components::sending_form::SendingForm;
+use crate::components::time_rows::{TimeRows, TimesField, FIRST_TIME_ID};
+use crate::dutch;
+use crate::pages::school::school_page;
+
+/// The fields that can be wrong, in the order of the form.
+const FIELDS: &[&str] = &[
+    "pupil_id",
+    "with",
+    "topic",
+    "child_joins",
+    "mode",
+    "times",
+    "message",
+];
+
+/// The page. Everyone at the desk may invite; the server says who may not.
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    school_page(
+        "Uitnodigen voor een gesprek",
+        DeskAction::SeeDesk,
+        |school| view! { <Loaded school /> }.into_any(),
+    )
+}
+
+#[component]
+fn Loaded(school: School) -> impl IntoView {
+    let groups = {
+        let id = school.id.clone();
+        LocalResource::new(move || {
+            let id = id.clone();
+            async move { api::school_groups(&id).await }
+        })
+    };
+    let school_id = StoredValue::new(school.id);
+    view! {
+        <p>"Nodig de ouders uit om samen te praten. Stel een paar tijden voor. De ouders kiezen er één."</p>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match groups.await {
+                    Ok(groups) => view! { <InviteForm school_id=school_id.get_value() groups /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let asked = |key: &str| query.with_untracked(|q| q.get(key));
+    let pupil = RwSignal::new(asked("leerling").unwrap_or_default());
+    let with = RwSignal::new(
+        asked("met")
+            .and_then(|w| ConversationWith::parse(&w))
+            .into_iter()
+            .collect::<Vec<_>>(),
+    );
+    let topic = RwSignal::new(vec![ConversationTopic::Absence]);
+    let child_joins = RwSignal::new(vec![true]);
+    let mode = RwSignal::new(vec![MeetingMode::AtSchool]);
+    let rows = TimeRows::new();
+    let message = RwSignal::new(String::new());
+    let sender = SendingForm::new(FIELDS, |field| match field {
+        "pupil_id" | "message" => focus(field),
+        "times" => focus(FIRST_TIME_ID),
+        group => focus(&format!("{group}-0")),
+    });
+    let problems = sender.problems;
+    let school_id = StoredValue::new(school_id);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Problems::new();
+        let first =
+            |values: RwSignal<Vec<_>>| values.with_untracked(|v: &Vec<_>| v.first().copied());
+        if pupil.with_untracked(String::is_empty) {
+            found.push(("pupil_id", "Kies een leerling.".into()));
+        }
+        if first(with).is_none() {
+            found.push(("with", "Kies met wie de ouders praten.".into()));
+        }
+        let times = rows.read().unwrap_or_else(|problem| {
+            found.push(("times", problem));
+            Vec::new()
+        });
+        let request = NewInvitation {
+            pupil_id: pupil.get_untracked(),
+            with: first(with).unwrap_or(ConversationWith::Mentor),
+            topic: topic
+                .with_untracked(|t| t.first().copied())
+                .unwrap_or(ConversationTopic::Other),
+            child_joins: child_joins.with_untracked(|j| j.first() != Some(&false)),
+            mode: mode
+                .with_untracked(|m| m.first().copied())
+                .unwrap_or(MeetingMode::AtSchool),
+            times,
+            message: message.get_untracked().trim().to_owned(),
+            idempotency_key: String::new(),
+        };
+        let navigate = navigate.clone();
+        sender.submit(
+            request,
+            found,
+            dutch::today(),
+            move |request| async move { api::invite(&school_id.get_value(), &request).await },
+            move |stored: Conversation| {
+                navigate(
+                    &format!("/school/gesprekken/{}", stored.id),
+                    NavigateOptions::default(),
+                );
+            },
+        );
+    };
+
+    view! {
+        <form class="form" on:submit=on_submit novalidate>
+            <ProblemSummary problems fields=FIELDS general=sender.general />
+            <PupilChoice groups chosen=pupil problems />
+            <ChoiceGroup
+                legend="Met wie praten de ouders?"
+                field="with"
+                values=ConversationWith::ALL
+                name_of=ConversationWith::as_str
+                label_of=ConversationWith::label_any_school
+                multiple=false
+                chosen=with
+                problems
+            />
+            <ChoiceGroup
+                legend="Waar gaat het gesprek over?"
+                field="topic"
+                values=ConversationTopic::ALL
+                name_of=ConversationTopic::as_str
+                label_of=ConversationTopic::label
+                multiple=false
+                chosen=topic
+                problems
+            />
+            <ChoiceGroup
+                legend="Doet het kind mee?"
+                hint=CHILD_JOINS_WHY
+                field="child_joins"
+                values=&[true, false]
+                name_of=|joins: bool| if joins { "ja" } else { "nee" }
+                label_of=|joins: bool| if joins { "Ja" } else { "Nee" }
+                multiple=false
+                chosen=child_joins
+                problems
+            />
+            <ChoiceGroup
+                legend="Hoe praat u?"
+                field="mode"
+                values=MeetingMode::ALL
+                name_of=MeetingMode::as_str
+                label_of=MeetingMode::label
+                multiple=false
+                chosen=mode
+                problems
+            />
+            <TimesField rows problems />
+            <ShortText
+                field="message"
+                label="Een vriendelijk bericht aan de ouders (mag leeg blijven)"
+                hint="Waarom u wilt praten, in een paar woorden. Schrijf hier geen medische informatie."
+                max_chars=MAX_CONVERSATION_TEXT_CHARS
+                value=message
+                problems
+            />
+            <button type="submit" class="button button--primary button--big" disabled=move || sender.sending.get()>
+                {move || if sender.sending.get() { "Bezig met versturen…" } else { "Uitnodiging versturen" }}
+            </button>
+        </form>
+    }
+}
