@@ -300,6 +300,12 @@ pub struct UnexplainedAbsence {
     pub id: String,
     pub pupil_id: String,
     pub pupil_first_name: String,
+    #[serde(default)]
+    pub pupil_last_name: String,
+    #[serde(default)]
+    pub group_id: String,
+    #[serde(default)]
+    pub group_name: String,
     pub day: NaiveDate,
     #[serde(default, with = "crate::hhmm::option")]
     pub start_time: Option<NaiveTime>,

@@ -4,17 +4,22 @@
 //! Until it accepts the reason, the absence counts as unauthorised.
 //!
 //! - `POST /api/schools/{id}/absences`: the school marks a pupil absent.
+//! - `GET /api/schools/{id}/absences?status=open|all`: the school's list,
+//!   the parents' answers waiting for a judgement first of all.
 //! - `GET /api/children/{id}/unexplained-absences`: a guardian's view.
 //! - `POST /api/unexplained-absences/{id}/explanation`: a guardian answers.
 //! - `POST /api/unexplained-absences/{id}/judgement`: the school judges.
 
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
+use serde::Deserialize;
 use shared::{
-    AbsenceExplanation, AbsenceJudgement, DeskAction, NewAbsenceMark, UnexplainedAbsence,
+    AbsenceExplanation, AbsenceJudgement, DeskAction, FieldError, NewAbsenceMark,
+    UnexplainedAbsence,
 };
 
 use super::created_or_ok;
@@ -31,7 +36,10 @@ use crate::AppState;
 /// The routes of this resource, relative to `/api`.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/schools/{id}/absences", post(schools_absences_create))
+        .route(
+            "/schools/{id}/absences",
+            get(schools_absences_list).post(schools_absences_create),
+        )
         .route(
             "/children/{id}/unexplained-absences",
             get(children_unexplained_absences_list),
@@ -66,6 +74,35 @@ async fn schools_absences_create(
         ask_the_guardians(&state, &school_id, &absence).await?;
     }
     Ok((created_or_ok(created), AppJson(absence)))
+}
+
+/// `?status=open` (default: not judged yet) or `all`.
+#[derive(Debug, Deserialize)]
+struct ListQuery {
+    status: Option<String>,
+}
+
+/// The school's unexplained absences in the caller's groups, newest day
+/// first.
+async fn schools_absences_list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(school_id): Path<String>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<AppJson<Vec<UnexplainedAbsence>>, Error> {
+    let scope = allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
+    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let all = match query.status.as_deref() {
+        None | Some("") | Some("open") => false,
+        Some("all") => true,
+        Some(_) => return Err(FieldError::new("status", "Kies open of all.").into()),
+    };
+    let mut list = state
+        .store
+        .school_unexplained_absences(&school_id, all)
+        .await?;
+    list.retain(|a| scope.includes(&a.group_id));
+    Ok(AppJson(list))
 }
 
 /// Mails the child's guardians that the school has a question: no day, no

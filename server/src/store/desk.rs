@@ -52,7 +52,8 @@ const SELECT_DESK_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
     LEFT JOIN users a ON a.id = r.acknowledged_by";
 
 const SELECT_UNEXPLAINED: &str = "SELECT x.id AS id, x.pupil_id AS pupil_id, \
-    p.first_name AS first_name, g.school_id AS school_id, x.day AS day, \
+    p.first_name AS first_name, p.last_name AS last_name, g.id AS group_id, \
+    g.name AS group_name, g.school_id AS school_id, x.day AS day, \
     x.start_time AS start_time, x.end_time AS end_time, m.name AS marked_by, \
     x.marked_at AS marked_at, x.explanation_kind AS explanation_kind, \
     x.explanation_note AS explanation_note, e.name AS explained_by, \
@@ -306,6 +307,26 @@ impl Store {
             "{SELECT_UNEXPLAINED} WHERE x.pupil_id = $1 ORDER BY x.day DESC, x.marked_at DESC, x.id"
         ))
         .bind(pupil_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| unexplained_from_row(row).map(|u| u.absence))
+            .collect()
+    }
+
+    /// The school's unexplained absences, soonest day last: only those not
+    /// judged yet unless `all`.
+    pub async fn school_unexplained_absences(
+        &self,
+        school_id: &str,
+        all: bool,
+    ) -> Result<Vec<UnexplainedAbsence>, sqlx::Error> {
+        let open = if all { "" } else { " AND x.authorised IS NULL" };
+        let rows = sqlx::query(&format!(
+            "{SELECT_UNEXPLAINED} WHERE g.school_id = $1{open} \
+             ORDER BY x.day DESC, g.name, p.first_name, x.id"
+        ))
+        .bind(school_id)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -629,6 +650,9 @@ fn unexplained_from_row(row: &AnyRow) -> Result<UnexplainedAtSchool, sqlx::Error
         pupil_id: row.try_get("pupil_id")?,
         question: UnexplainedAbsence::question_for(&first_name, day),
         pupil_first_name: first_name,
+        pupil_last_name: row.try_get("last_name")?,
+        group_id: row.try_get("group_id")?,
+        group_name: row.try_get("group_name")?,
         day,
         start_time: optional_time(row, "start_time")?,
         end_time: optional_time(row, "end_time")?,

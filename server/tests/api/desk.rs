@@ -379,6 +379,18 @@ async fn a_pupil_marked_absent_is_explained_by_the_parent_and_judged(db: Db) {
         "until the school accepts it"
     );
 
+    // The desk finds the answer among the absences waiting for a judgement.
+    let open: Vec<UnexplainedAbsence> = body(get(&app, &desk, &path).await).await;
+    let waiting = open.iter().find(|a| a.id == absence.id).expect("listed");
+    assert_eq!(waiting.status, UnexplainedStatus::Explained);
+    assert_eq!(
+        (
+            waiting.pupil_last_name.as_str(),
+            waiting.group_name.as_str()
+        ),
+        ("de Vries", "Groep 3")
+    );
+
     // The desk accepts the reason: now an appointment, no longer unauthorised.
     let judge = format!("/api/unexplained-absences/{}/judgement", absence.id);
     let res = post(&app, &desk, &judge, &json!({ "authorised": true })).await;
@@ -389,6 +401,12 @@ async fn a_pupil_marked_absent_is_explained_by_the_parent_and_judged(db: Db) {
     let after = protocol(&app, &sanne, &noor).await;
     assert_eq!(total(&after, AbsenceCategory::Unauthorised), 0.0);
     assert_eq!(total(&after, AbsenceCategory::Appointment), 1.0);
+    // Judged: off the open list, still on the whole list.
+    let open: Vec<UnexplainedAbsence> = body(get(&app, &desk, &path).await).await;
+    assert!(open.iter().all(|a| a.id != absence.id));
+    let all: Vec<UnexplainedAbsence> =
+        body(get(&app, &desk, &format!("{path}?status=all")).await).await;
+    assert!(all.iter().any(|a| a.id == absence.id));
     // Judged: the parent can no longer change the reason.
     let res = post(&app, &mark_de_vries, &explain, &json!({ "kind": "other" })).await;
     expect_error(res, StatusCode::CONFLICT, ErrorCode::Conflict).await;

@@ -83,14 +83,16 @@ impl FormRequest for Registration {
 
 /// The server's answer, for the line that says what was noted.
 enum Noted {
-    Absent(UnexplainedAbsence),
+    Absent(Box<UnexplainedAbsence>),
     Late(LateArrival),
 }
 
 impl Registration {
     async fn send(self, school_id: String) -> Result<Noted, ApiError> {
         match self {
-            Self::Absent(mark) => api::mark_absent(&school_id, &mark).await.map(Noted::Absent),
+            Self::Absent(mark) => api::mark_absent(&school_id, &mark)
+                .await
+                .map(|a| Noted::Absent(Box::new(a))),
             Self::Late(late) => api::register_late_arrival(&school_id, &late)
                 .await
                 .map(Noted::Late),
