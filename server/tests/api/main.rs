@@ -4,6 +4,7 @@
 #[macro_use]
 mod helpers;
 
+mod authorisation;
 mod basics;
 mod conversations;
 mod desk;
