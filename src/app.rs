@@ -3,19 +3,20 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use shared::{Child, Me};
+use shared::{Child, Me, StaffRoleKind};
 
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::pages::school::{
-    conversation::SchoolConversationPage, conversations::SchoolConversationsPage,
+    activation_codes::ActivationCodesPage, conversation::SchoolConversationPage,
+    conversations::SchoolConversationsPage, import::ImportPage, staff::StaffPage,
 };
 use crate::pages::{
-    change_report::ChangeReportPage, child_leave::ChildLeavePage, child_reports::ChildReportsPage,
-    confirmation::ConfirmationPage, contacts::ContactsPage, conversation::ConversationPage,
-    conversation_form::ConversationFormPage, home::HomePage, leave_form::LeaveFormPage,
-    leave_request::LeaveRequestPage, login::LoginPage, not_found::NotFoundPage,
-    report_form::ReportFormPage, step::StepPage,
+    activate::ActivatePage, change_report::ChangeReportPage, child_leave::ChildLeavePage,
+    child_reports::ChildReportsPage, confirmation::ConfirmationPage, contacts::ContactsPage,
+    conversation::ConversationPage, conversation_form::ConversationFormPage, home::HomePage,
+    leave_form::LeaveFormPage, leave_request::LeaveRequestPage, login::LoginPage,
+    not_found::NotFoundPage, report_form::ReportFormPage, step::StepPage,
 };
 
 /// Who is logged in, once we know: filled by the log-in page and by
@@ -52,6 +53,18 @@ impl Auth {
         schools
     }
 
+    /// The logged-in person's roles at one school (empty: they do not work
+    /// there).
+    pub fn roles_at(&self, school_id: &str) -> Vec<StaffRoleKind> {
+        self.me.with(|me| {
+            me.iter()
+                .flat_map(|me| &me.staff_roles)
+                .filter(|r| r.school_id == school_id)
+                .map(|r| r.role)
+                .collect()
+        })
+    }
+
     /// One child of the logged-in parent, by id.
     pub fn child(&self, id: &str) -> Option<Child> {
         self.me
@@ -78,6 +91,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/inloggen") view=LoginPage />
+                    <Route path=path!("/activeren") view=ActivatePage />
                     <ParentRoute path=path!("") view=RequireLogin>
                         <Route path=path!("") view=HomePage />
                         <Route path=path!("melden") view=ReportFormPage />
@@ -93,6 +107,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("gesprekken/:id") view=ConversationPage />
                         <Route path=path!("school/gesprekken") view=SchoolConversationsPage />
                         <Route path=path!("school/gesprekken/:id") view=SchoolConversationPage />
+                        <Route path=path!("school/inlezen") view=ImportPage />
+                        <Route path=path!("school/codes") view=ActivationCodesPage />
+                        <Route path=path!("school/medewerkers") view=StaffPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::{Child, Conversation};
+use shared::{Child, Conversation, StaffRoleKind};
 
 use crate::api;
 use crate::app::{first_name, set_title, Auth, School};
@@ -112,9 +112,22 @@ fn ConversationItem(conversation: Conversation, today: chrono::NaiveDate) -> imp
     }
 }
 
-/// For staff: their schools' conversations, per school when several.
+/// The school's pages on the start page, one per line: (link text, path,
+/// who sees it).
+const SCHOOL_PAGES: &[(&str, &str, &[StaffRoleKind])] = &[
+    ("Gesprekken", "/school/gesprekken", ALL_STAFF),
+    ("Inlezen", "/school/inlezen", ADMIN),
+    ("Activeringscodes", "/school/codes", ADMIN),
+    ("Medewerkers", "/school/medewerkers", ADMIN),
+];
+const ALL_STAFF: &[StaffRoleKind] = &StaffRoleKind::ALL;
+const ADMIN: &[StaffRoleKind] = &[StaffRoleKind::SchoolAdmin];
+
+/// For staff: their schools' pages that their roles use, per school when
+/// several.
 #[component]
 fn SchoolPart(schools: Vec<School>) -> impl IntoView {
+    let auth = expect_context::<Auth>();
     let several = schools.len() > 1;
     view! {
         <section aria-labelledby="voor-school">
@@ -122,17 +135,23 @@ fn SchoolPart(schools: Vec<School>) -> impl IntoView {
             <ul class="card__actions">
                 {schools
                     .into_iter()
-                    .map(|school| {
-                        let text = if several {
-                            format!("Gesprekken van {}", school.name)
-                        } else {
-                            "Gesprekken".to_owned()
-                        };
-                        view! {
-                            <li>
-                                <A href=format!("/school/gesprekken?school={}", school.id)>{text}</A>
-                            </li>
-                        }
+                    .flat_map(|school| {
+                        let roles = auth.roles_at(&school.id);
+                        SCHOOL_PAGES
+                            .iter()
+                            .filter(move |(_, _, who)| who.iter().any(|r| roles.contains(r)))
+                            .map(move |(label, path, _)| {
+                                let text = if several {
+                                    format!("{label} van {}", school.name)
+                                } else {
+                                    (*label).to_owned()
+                                };
+                                view! {
+                                    <li>
+                                        <A href=format!("{path}?school={}", school.id)>{text}</A>
+                                    </li>
+                                }
+                            })
                     })
                     .collect_view()}
             </ul>
