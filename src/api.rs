@@ -14,12 +14,13 @@ use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::{
-    AbsenceExplanation, AbsenceReport, Acknowledgement, ApiError, AskOtherTimes, AuditEntry,
-    CancelConversation, ChildContacts, ChildProtocol, ChooseTime, Conversation,
-    ConversationOutcome, DeskReport, DeskReports, ErrorCode, LateArrival, LeaveRequest,
-    LoginRequest, Me, NewAbsenceMark, NewAbsenceReport, NewConversation, NewInvitation,
-    NewLateArrival, NewLeaveRequest, ProposeTimes, ReportBetter, ReportChange, SchoolGroup, Signal,
-    UnexplainedAbsence,
+    AbsenceExplanation, AbsenceReport, Acknowledgement, Activation, ActivationCode, ApiError,
+    AskOtherTimes, AuditEntry, CancelConversation, ChildContacts, ChildProtocol, ChooseTime,
+    Conversation, ConversationOutcome, DeskReport, DeskReports, ErrorCode, ImportRejection,
+    ImportSummary, LateArrival, LeaveRequest, LoginRequest, Me, NewAbsenceMark, NewAbsenceReport,
+    NewActivationCodes, NewConversation, NewInvitation, NewLateArrival, NewLeaveRequest,
+    NewStaffMember, ProposeTimes, ReportBetter, ReportChange, SchoolGroup, Signal, StaffAccount,
+    StaffMember, StaffRolesChange, UnexplainedAbsence,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
@@ -308,6 +309,64 @@ pub async fn explain_absence(
     .await
 }
 
+/// `POST /api/schools/{id}/imports`: the school admin sends a CSV file's
+/// text; `dry_run` checks and counts it without storing anything. A file
+/// with mistakes is refused with every mistake per row; any other refusal
+/// comes as an [`ImportRejection`] without rows.
+pub async fn import_pupils(
+    school_id: &str,
+    csv: &str,
+    dry_run: bool,
+) -> Result<ImportSummary, ImportRejection> {
+    let path = format!(
+        "/api/schools/{}/imports?dry_run={dry_run}",
+        path_segment(school_id)
+    );
+    let request = Request::post(&path)
+        .header("Content-Type", "text/csv; charset=utf-8")
+        .body(csv)
+        .map_err(|e| ImportRejection::from_api(not_sent(e)))?;
+    fetch_json_as(request).await
+}
+
+/// `POST /api/schools/{id}/activation-codes`: a fresh code for every
+/// guardian of the school's pupils who has no password yet, shown once.
+pub async fn make_activation_codes(school_id: &str) -> Result<Vec<ActivationCode>, ApiError> {
+    let path = format!("/api/schools/{}/activation-codes", path_segment(school_id));
+    fetch_json(post(&path, &NewActivationCodes::default())?).await
+}
+
+/// `POST /api/activation`: the code from the school and a new password;
+/// logs in (no session needed before).
+pub async fn activate(activation: &Activation) -> Result<Me, ApiError> {
+    fetch_json(post("/api/activation", activation)?).await
+}
+
+/// `GET /api/schools/{id}/staff`: the school's staff, by name.
+pub async fn staff(school_id: &str) -> Result<Vec<StaffMember>, ApiError> {
+    fetch_json(get(&staff_path(school_id))).await
+}
+
+/// `POST /api/schools/{id}/staff`: a new staff member (with a code to
+/// activate their account), or new roles for someone with an account.
+pub async fn add_staff(school_id: &str, member: &NewStaffMember) -> Result<StaffAccount, ApiError> {
+    fetch_json(post(&staff_path(school_id), member)?).await
+}
+
+/// `PUT /api/schools/{id}/staff/{user_id}`: someone's roles from now on.
+pub async fn change_staff_roles(
+    school_id: &str,
+    user_id: &str,
+    change: &StaffRolesChange,
+) -> Result<StaffMember, ApiError> {
+    let path = format!("{}/{}", staff_path(school_id), path_segment(user_id));
+    fetch_json(Request::put(&path).json(change).map_err(not_sent)?).await
+}
+
+fn staff_path(school_id: &str) -> String {
+    format!("/api/schools/{}/staff", path_segment(school_id))
+}
+
 /// What the log-in redirect calls to change page inside the app (set by the
 /// layout, which lives inside the router).
 type Navigate = Rc<dyn Fn(&str)>;
@@ -331,21 +390,58 @@ fn post(path: &str, body: &impl Serialize) -> Result<Request, ApiError> {
 }
 
 async fn fetch_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
-    let response = send(request).await?;
-    response.json().await.map_err(|_| unexpected())
+    fetch_json_as(request).await
+}
+
+async fn fetch_json_as<T: DeserializeOwned, E: ErrorBody>(request: Request) -> Result<T, E> {
+    let response = send_as(request).await?;
+    response.json().await.map_err(|_| E::from_api(unexpected()))
 }
 
 /// Sends a request; any non-2xx answer becomes the server's [`ApiError`].
 async fn send(request: Request) -> Result<Response, ApiError> {
+    send_as(request).await
+}
+
+/// An error body: the usual [`ApiError`], or one with more in it.
+trait ErrorBody: DeserializeOwned {
+    fn from_api(error: ApiError) -> Self;
+}
+
+impl ErrorBody for ApiError {
+    fn from_api(error: ApiError) -> Self {
+        error
+    }
+}
+
+impl ErrorBody for ImportRejection {
+    /// A refusal that is not about the file's rows: no rows.
+    fn from_api(error: ApiError) -> Self {
+        Self {
+            code: error.code,
+            message: error.message,
+            field: error.field,
+            errors: Vec::new(),
+            error_count: 0,
+        }
+    }
+}
+
+/// Sends a request; any non-2xx answer becomes the server's error body, as
+/// an `E` when it has that form, else as its [`ApiError`].
+async fn send_as<E: ErrorBody>(request: Request) -> Result<Response, E> {
     let is_log_in = request.method() == Method::POST && request.url().ends_with("/api/session");
-    let response = request.send().await.map_err(|_| unreachable_server())?;
+    let response = request
+        .send()
+        .await
+        .map_err(|_| E::from_api(unreachable_server()))?;
     if response.ok() {
         return Ok(response);
     }
-    let error = response
-        .json::<ApiError>()
-        .await
-        .unwrap_or_else(|_| unexpected());
+    let body = response.text().await.unwrap_or_default();
+    let error = serde_json::from_str::<E>(&body)
+        .or_else(|_| serde_json::from_str::<ApiError>(&body).map(E::from_api))
+        .unwrap_or_else(|_| E::from_api(unexpected()));
     if response.status() == 401 && !is_log_in {
         redirect_to_log_in();
     }

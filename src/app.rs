@@ -8,16 +8,17 @@ use shared::{Child, DeskAction, Me, StaffRoleKind};
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::pages::school::{
-    audit_log::AuditLogPage, conversation::SchoolConversationPage,
-    conversations::SchoolConversationsPage, desk::DeskPage, invite::InvitePage,
-    register::RegisterPage, signals::SignalsPage,
+    activation_codes::ActivationCodesPage, audit_log::AuditLogPage,
+    conversation::SchoolConversationPage, conversations::SchoolConversationsPage, desk::DeskPage,
+    import::ImportPage, invite::InvitePage, register::RegisterPage, signals::SignalsPage,
+    staff::StaffPage,
 };
 use crate::pages::{
-    change_report::ChangeReportPage, child_leave::ChildLeavePage, child_reports::ChildReportsPage,
-    confirmation::ConfirmationPage, contacts::ContactsPage, conversation::ConversationPage,
-    conversation_form::ConversationFormPage, home::HomePage, leave_form::LeaveFormPage,
-    leave_request::LeaveRequestPage, login::LoginPage, not_found::NotFoundPage,
-    report_form::ReportFormPage, step::StepPage,
+    activate::ActivatePage, change_report::ChangeReportPage, child_leave::ChildLeavePage,
+    child_reports::ChildReportsPage, confirmation::ConfirmationPage, contacts::ContactsPage,
+    conversation::ConversationPage, conversation_form::ConversationFormPage, home::HomePage,
+    leave_form::LeaveFormPage, leave_request::LeaveRequestPage, login::LoginPage,
+    not_found::NotFoundPage, report_form::ReportFormPage, step::StepPage,
 };
 
 /// Who is logged in, once we know: filled by the log-in page and by
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/inloggen") view=LoginPage />
+                    <Route path=path!("/activeren") view=ActivatePage />
                     <ParentRoute path=path!("") view=RequireLogin>
                         <Route path=path!("") view=HomePage />
                         <Route path=path!("melden") view=ReportFormPage />
@@ -111,6 +113,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("school/signalen") view=SignalsPage />
                         <Route path=path!("school/uitnodigen") view=InvitePage />
                         <Route path=path!("school/logboek") view=AuditLogPage />
+                        <Route path=path!("school/inlezen") view=ImportPage />
+                        <Route path=path!("school/codes") view=ActivationCodesPage />
+                        <Route path=path!("school/medewerkers") view=StaffPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

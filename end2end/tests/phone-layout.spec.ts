@@ -87,3 +87,21 @@ test('the conversation form, with its choices, fits a 320 px screen', async ({ p
   await expect(page.getByRole('radio', { name: 'De mentor', exact: true })).toBeVisible();
   await expectPhoneFriendly(page);
 });
+
+test("the activation page and the school admin's pages fit a 320 px screen", async ({ page }) => {
+  await page.goto('/activeren');
+  await page.getByRole('button', { name: 'Account activeren' }).click();
+  await expect(page.getByLabel('Activeringscode')).toHaveAttribute('aria-invalid', 'true');
+  await expectPhoneFriendly(page);
+
+  await new LoginPage(page).logInAs({ email: 'admin@example.nl', name: 'Mila' });
+  await expectPhoneFriendly(page);
+  await page.getByRole('link', { name: 'Inlezen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Leerlingen inlezen' })).toBeVisible();
+  await expectPhoneFriendly(page);
+
+  await page.goto('/school/medewerkers');
+  await page.getByRole('button', { name: 'Medewerker toevoegen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Medewerker toevoegen' })).toBeVisible();
+  await expectPhoneFriendly(page);
+});

@@ -33,6 +33,8 @@ pub enum DeskAction {
     ChangeSettings,
     /// Download reports and absences as CSV, for the pupil administration.
     Export,
+    /// Read in pupils, make activation codes, manage staff and roles.
+    ManageSchool,
 }
 
 impl DeskAction {
@@ -55,6 +57,7 @@ impl DeskAction {
             Self::ReadAuditLog => role == SchoolAdmin,
             Self::ChangeSettings => matches!(role, Director | SchoolAdmin),
             Self::Export => matches!(role, AttendanceDesk | Director | SchoolAdmin),
+            Self::ManageSchool => role == SchoolAdmin,
         }
     }
 
@@ -71,6 +74,7 @@ impl DeskAction {
                 "Alleen de directeur of de beheerder verandert de instellingen van de school."
             }
             Self::Export => "Met uw rol op deze school kunt u geen overzicht downloaden.",
+            Self::ManageSchool => "Deze pagina is alleen voor de beheerder van de school.",
         }
     }
 }

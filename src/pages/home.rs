@@ -132,6 +132,9 @@ fn SchoolPart(schools: Vec<School>) -> impl IntoView {
                         (DeskAction::SeeSignals, "signalen", "Signalen"),
                         (DeskAction::SeeDesk, "gesprekken", "Gesprekken"),
                         (DeskAction::ReadAuditLog, "logboek", "Logboek"),
+                        (DeskAction::ManageSchool, "inlezen", "Leerlingen inlezen"),
+                        (DeskAction::ManageSchool, "codes", "Activeringscodes"),
+                        (DeskAction::ManageSchool, "medewerkers", "Medewerkers"),
                     ];
                     let links = links
                         .into_iter()

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use shared::LoginRequest;
@@ -122,6 +123,9 @@ pub fn LoginPage() -> impl IntoView {
                 {move || if busy.get() { "Bezig met inloggen…" } else { "Inloggen" }}
             </button>
         </form>
+        <p class="after-form">
+            "Heeft u een code van school gekregen? " <A href="/activeren">"Activeer uw account"</A>
+        </p>
     }
 }
 

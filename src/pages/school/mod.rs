@@ -1,15 +1,19 @@
 //! The school's side (staff): the desk (reports per group, marking absence
-//! and lateness), the signals of the protocol, invitations, conversations
-//! and the audit log. Apart from the parents' pages, with the same
+//! and lateness), the signals of the protocol, invitations, conversations,
+//! the audit log, and the school admin's onboarding (reading in pupils,
+//! activation codes, staff). Apart from the parents' pages, with the same
 //! components.
 
+pub mod activation_codes;
 pub mod audit_log;
 pub mod conversation;
 pub mod conversations;
 pub mod desk;
+pub mod import;
 pub mod invite;
 pub mod register;
 pub mod signals;
+pub mod staff;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
