@@ -10,7 +10,7 @@ use crate::components::require_login::RequireLogin;
 use crate::pages::school::{
     audit_log::AuditLogPage, conversation::SchoolConversationPage,
     conversations::SchoolConversationsPage, desk::DeskPage, invite::InvitePage,
-    register::RegisterPage, signals::SignalsPage,
+    leave::SchoolLeavePage, register::RegisterPage, signals::SignalsPage,
 };
 use crate::pages::{
     change_report::ChangeReportPage, child_leave::ChildLeavePage, child_reports::ChildReportsPage,
@@ -77,6 +77,11 @@ impl School {
     pub fn may(&self, action: DeskAction) -> bool {
         self.roles.iter().any(|role| action.allowed(*role))
     }
+
+    /// Whether one of their roles here decides leave requests.
+    pub fn decides_leave(&self) -> bool {
+        self.roles.iter().any(|role| role.decides_leave())
+    }
 }
 
 /// The whole app: the layout around the routes.
@@ -109,6 +114,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("school/meldingen") view=DeskPage />
                         <Route path=path!("school/noteren") view=RegisterPage />
                         <Route path=path!("school/signalen") view=SignalsPage />
+                        <Route path=path!("school/verlof") view=SchoolLeavePage />
                         <Route path=path!("school/uitnodigen") view=InvitePage />
                         <Route path=path!("school/logboek") view=AuditLogPage />
                     </ParentRoute>
