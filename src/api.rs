@@ -14,13 +14,14 @@ use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::{
-    AbsenceExplanation, AbsenceReport, Acknowledgement, Activation, ActivationCode, ApiError,
-    AskOtherTimes, AuditEntry, CancelConversation, ChildContacts, ChildProtocol, ChooseTime,
-    Conversation, ConversationOutcome, DeskReport, DeskReports, ErrorCode, ImportRejection,
-    ImportSummary, LateArrival, LeaveRequest, LoginRequest, Me, NewAbsenceMark, NewAbsenceReport,
-    NewActivationCodes, NewConversation, NewInvitation, NewLateArrival, NewLeaveRequest,
-    NewStaffMember, ProposeTimes, ReportBetter, ReportChange, SchoolGroup, Signal, StaffAccount,
-    StaffMember, StaffRolesChange, UnexplainedAbsence,
+    AbsenceExplanation, AbsenceJudgement, AbsenceReport, Acknowledgement, Activation,
+    ActivationCode, ApiError, AskOtherTimes, AuditEntry, CancelConversation, ChildContacts,
+    ChildProtocol, ChooseTime, Conversation, ConversationOutcome, DeskReport, DeskReports,
+    ErrorCode, ImportRejection, ImportSummary, LateArrival, LeaveDecision, LeaveRequest,
+    LoginRequest, Me, NewAbsenceMark, NewAbsenceReport, NewActivationCodes, NewConversation,
+    NewInvitation, NewLateArrival, NewLeaveRequest, NewStaffMember, ProposeTimes, ReportBetter,
+    ReportChange, SchoolGroup, Signal, StaffAccount, StaffMember, StaffRolesChange,
+    UnexplainedAbsence,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
@@ -134,6 +135,29 @@ pub async fn child_leave_requests(child_id: &str) -> Result<Vec<LeaveRequest>, A
         "/api/children/{}/leave-requests",
         path_segment(child_id)
     )))
+    .await
+}
+
+/// `GET /api/schools/{id}/leave-requests`: the school's leave requests,
+/// the soonest first day first; those waiting for a decision, or `all`.
+pub async fn school_leave_requests(
+    school_id: &str,
+    all: bool,
+) -> Result<Vec<LeaveRequest>, ApiError> {
+    let mut path = school_path(school_id, "leave-requests");
+    if !all {
+        path.push_str("?status=pending");
+    }
+    fetch_json(get(&path)).await
+}
+
+/// `POST /api/leave-requests/{id}/decision`: the director or school admin
+/// decides, with a reason for the parents.
+pub async fn decide_leave(id: &str, decision: &LeaveDecision) -> Result<LeaveRequest, ApiError> {
+    fetch_json(post(
+        &format!("/api/leave-requests/{}/decision", path_segment(id)),
+        decision,
+    )?)
     .await
 }
 
@@ -271,6 +295,39 @@ pub async fn register_late_arrival(
     late: &NewLateArrival,
 ) -> Result<LateArrival, ApiError> {
     fetch_json(post(&school_path(school_id, "late-arrivals"), late)?).await
+}
+
+/// `GET /api/schools/{id}/absences?status=open`: the absences the school
+/// marked and has not judged yet, the parents' answers first.
+pub async fn school_absences(school_id: &str) -> Result<Vec<UnexplainedAbsence>, ApiError> {
+    fetch_json(get(&format!(
+        "{}?status=open",
+        school_path(school_id, "absences")
+    )))
+    .await
+}
+
+/// `POST /api/unexplained-absences/{id}/judgement`: does the school accept
+/// the parents' reason?
+pub async fn judge_absence(
+    id: &str,
+    judgement: &AbsenceJudgement,
+) -> Result<UnexplainedAbsence, ApiError> {
+    fetch_json(post(
+        &format!("/api/unexplained-absences/{}/judgement", path_segment(id)),
+        judgement,
+    )?)
+    .await
+}
+
+/// `GET /api/schools/{id}/exports/absences.csv?from&to`: every absence of
+/// these days as a CSV file. A plain link downloads it, so this is only its
+/// address.
+pub fn absences_export_path(school_id: &str, from: NaiveDate, to: NaiveDate) -> String {
+    format!(
+        "{}?from={from}&to={to}",
+        school_path(school_id, "exports/absences.csv")
+    )
 }
 
 /// `GET /api/schools/{id}/signals`: the protocol steps due per pupil.

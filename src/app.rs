@@ -10,8 +10,8 @@ use crate::components::require_login::RequireLogin;
 use crate::pages::school::{
     activation_codes::ActivationCodesPage, audit_log::AuditLogPage,
     conversation::SchoolConversationPage, conversations::SchoolConversationsPage, desk::DeskPage,
-    import::ImportPage, invite::InvitePage, register::RegisterPage, signals::SignalsPage,
-    staff::StaffPage,
+    import::ImportPage, invite::InvitePage, leave::SchoolLeavePage, register::RegisterPage,
+    signals::SignalsPage, staff::StaffPage,
 };
 use crate::pages::{
     activate::ActivatePage, change_report::ChangeReportPage, child_leave::ChildLeavePage,
@@ -78,6 +78,11 @@ impl School {
     pub fn may(&self, action: DeskAction) -> bool {
         self.roles.iter().any(|role| action.allowed(*role))
     }
+
+    /// Whether one of their roles here decides leave requests.
+    pub fn decides_leave(&self) -> bool {
+        self.roles.iter().any(|role| role.decides_leave())
+    }
 }
 
 /// The whole app: the layout around the routes.
@@ -111,6 +116,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("school/meldingen") view=DeskPage />
                         <Route path=path!("school/noteren") view=RegisterPage />
                         <Route path=path!("school/signalen") view=SignalsPage />
+                        <Route path=path!("school/verlof") view=SchoolLeavePage />
                         <Route path=path!("school/uitnodigen") view=InvitePage />
                         <Route path=path!("school/logboek") view=AuditLogPage />
                         <Route path=path!("school/inlezen") view=ImportPage />

@@ -2,8 +2,8 @@
 export const PASSWORD = 'welkom-demo';
 export const sanne = { email: 'sanne@example.nl', name: 'Sanne', children: ['Noor', 'Daan'] };
 export const ahmed = { email: 'ahmed@example.nl', name: 'Ahmed', children: ['Yara'] };
-/** The director of Basisschool De Regenboog (Noor's and Yara's school): decides leave. */
-export const director = { email: 'directie@example.nl', name: 'Ingrid Smit' };
+/** The director of Basisschool De Regenboog (Noor's, Yara's and Sem's school): decides leave. */
+export const director = { email: 'directie@example.nl', name: 'Ingrid', fullName: 'Ingrid Smit' };
 /** Daan's mentor at Het Baken College (role teacher): answers conversations with the mentor. */
 export const mentor = { email: 'mentor@example.nl', name: 'Ruben', fullName: 'Ruben Visser' };
 /** Sem's mother (Sem: Groep 6, De Regenboog, with 3 unauthorised days already: a due DUO signal). */

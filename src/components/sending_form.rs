@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{
-    AbsenceExplanation, ApiError, FieldError, NewAbsenceReport, NewConversation, NewInvitation,
-    NewLeaveRequest,
+    AbsenceExplanation, ApiError, FieldError, LeaveDecision, NewAbsenceReport, NewConversation,
+    NewInvitation, NewLeaveRequest,
 };
 
 use crate::components::field_problems::{with_rules, FieldProblems, Problems};
@@ -65,6 +65,12 @@ impl FormRequest for NewInvitation {
 }
 
 impl FormRequest for AbsenceExplanation {
+    fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        self.validate()
+    }
+}
+
+impl FormRequest for LeaveDecision {
     fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
         self.validate()
     }

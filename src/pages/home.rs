@@ -116,8 +116,8 @@ fn ConversationItem(conversation: Conversation, today: chrono::NaiveDate) -> imp
 }
 
 /// For staff, per school: the desk, the signals and the conversations,
-/// and the audit log for the school admin; each only where their role
-/// allows it.
+/// the leave requests for those who decide them, and the audit log for the
+/// school admin; each only where their role allows it.
 #[component]
 fn SchoolPart(schools: Vec<School>) -> impl IntoView {
     let several = schools.len() > 1;
@@ -136,10 +136,15 @@ fn SchoolPart(schools: Vec<School>) -> impl IntoView {
                         (DeskAction::ManageSchool, "codes", "Activeringscodes"),
                         (DeskAction::ManageSchool, "medewerkers", "Medewerkers"),
                     ];
+                    let leave = school
+                        .decides_leave()
+                        .then_some(("verlof", "Verlofaanvragen"));
                     let links = links
                         .into_iter()
                         .filter(|(action, _, _)| school.may(*action))
-                        .map(|(_, page, text)| {
+                        .map(|(_, page, text)| (page, text))
+                        .chain(leave)
+                        .map(|(page, text)| {
                             view! {
                                 <li>
                                     <A href=school_href(page, &school)>{text}</A>

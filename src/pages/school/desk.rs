@@ -3,7 +3,7 @@
 //! a group at once. Parents then see who saw their report, and can no
 //! longer change it.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -14,6 +14,7 @@ use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::focus;
 use crate::dutch;
+use crate::pages::school::parent_answers::ParentAnswers;
 use crate::pages::school::{school_href, school_page};
 
 /// The id of the line that says what just happened.
@@ -66,6 +67,7 @@ fn Desk(school: School) -> impl IntoView {
     };
     let may_acknowledge = school.may(DeskAction::Acknowledge);
     let may_register = school.may(DeskAction::Register);
+    let may_export = school.may(DeskAction::Export);
     let school_id = StoredValue::new(school.id.clone());
     let choice = move |value: Span, id: &'static str, label: &'static str| {
         view! {
@@ -90,6 +92,7 @@ fn Desk(school: School) -> impl IntoView {
                 </A>
             </p>
         })}
+        <ParentAnswers school=school.clone() />
         <div class="desk-filters">
             <fieldset class="field">
                 <legend>"Welke dagen?"</legend>
@@ -129,6 +132,67 @@ fn Desk(school: School) -> impl IntoView {
                 }
             })}
         </Transition>
+        {may_export.then(|| view! { <Export school_id=school_id.get_value() /> })}
+    }
+}
+
+/// "Overzicht downloaden (CSV)": every absence of a period, for the pupil
+/// administration; from the start of this school year (1 August) to today.
+#[component]
+fn Export(school_id: String) -> impl IntoView {
+    let today = dutch::today();
+    let year = if today.month() >= 8 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
+    let start = NaiveDate::from_ymd_opt(year, 8, 1).unwrap_or(today);
+    let from = RwSignal::new(start.to_string());
+    let to = RwSignal::new(today.to_string());
+    let period = move || {
+        let from = dutch::date_input(&from.get());
+        let to = dutch::date_input(&to.get());
+        match (from, to) {
+            (Some(from), Some(to)) if from <= to => Ok((from, to)),
+            (Some(_), Some(_)) => Err("De eerste dag moet vóór de laatste dag liggen."),
+            _ => Err("Vul beide dagen in."),
+        }
+    };
+    let problem = move || period().err();
+    let described = move || problem().map(|_| "export-fout");
+    view! {
+        <section aria-labelledby="overzicht" class="panel export">
+            <h2 id="overzicht">"Overzicht downloaden (CSV)"</h2>
+            <p class="hint">
+                "Alle afwezigheid van de leerlingen in deze periode, voor de leerlingenadministratie. Het bestand opent in een spreadsheet."
+            </p>
+            <div class="desk-filters">
+                <div class="field">
+                    <label for="export-van">"Van"</label>
+                    <input type="date" id="export-van" aria-invalid=move || problem().map(|_| "true")
+                        aria-describedby=described bind:value=from />
+                </div>
+                <div class="field">
+                    <label for="export-tot">"Tot en met"</label>
+                    <input type="date" id="export-tot" aria-invalid=move || problem().map(|_| "true")
+                        aria-describedby=described bind:value=to />
+                </div>
+            </div>
+            {move || match period() {
+                Ok((from, to)) => view! {
+                    <p>
+                        <a href=api::absences_export_path(&school_id, from, to) class="button" download>
+                            "Overzicht downloaden"
+                        </a>
+                    </p>
+                }
+                .into_any(),
+                Err(message) => view! {
+                    <p class="field-error" id="export-fout">{message}</p>
+                }
+                .into_any(),
+            }}
+        </section>
     }
 }
 

@@ -11,6 +11,8 @@ pub mod conversations;
 pub mod desk;
 pub mod import;
 pub mod invite;
+pub mod leave;
+pub mod parent_answers;
 pub mod register;
 pub mod signals;
 pub mod staff;
@@ -34,12 +36,13 @@ pub fn StaffOnly() -> impl IntoView {
 }
 
 /// The school a staff page is about: `?school=<id>` among the schools
-/// where their role allows `action`, else the first of those.
-pub fn chosen_school(action: DeskAction) -> Memo<Option<School>> {
+/// where `allowed` (their role there allows the page), else the first of
+/// those.
+fn chosen_school(allowed: impl Fn(&School) -> bool) -> Memo<Option<School>> {
     let schools: Vec<School> = expect_context::<Auth>()
         .schools()
         .into_iter()
-        .filter(|s| s.may(action))
+        .filter(|s| allowed(s))
         .collect();
     let query = use_query_map();
     Memo::new(move |_| {
@@ -53,16 +56,27 @@ pub fn chosen_school(action: DeskAction) -> Memo<Option<School>> {
 }
 
 /// A staff page: the heading, then `content` for the school chosen (see
-/// [`chosen_school`]) under its name; for someone whose role does not
+/// `chosen_school`) under its name; for someone whose role does not
 /// allow `action`, why not.
 pub fn school_page(
     title: &'static str,
     action: DeskAction,
     content: fn(School) -> AnyView,
 ) -> impl IntoView {
+    school_page_where(title, move |s| s.may(action), action.refusal(), content)
+}
+
+/// [`school_page`] for what is no desk action: `allowed` says where they
+/// may, `refusal` why not.
+pub fn school_page_where(
+    title: &'static str,
+    allowed: impl Fn(&School) -> bool + 'static,
+    refusal: &'static str,
+    content: fn(School) -> AnyView,
+) -> impl IntoView {
     set_title(title);
     let staff = !expect_context::<Auth>().schools().is_empty();
-    let school = chosen_school(action);
+    let school = chosen_school(allowed);
     view! {
         <h1>{title}</h1>
         {move || match school.get() {
@@ -72,7 +86,7 @@ pub fn school_page(
             }
             .into_any(),
             None if staff => view! {
-                <p class="notice">{action.refusal()}</p>
+                <p class="notice">{refusal}</p>
                 <p><A href="/">"Naar de startpagina"</A></p>
             }
             .into_any(),

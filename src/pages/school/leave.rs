@@ -1,0 +1,245 @@
+//! `/school/verlof`: the school's leave requests, for the director and the
+//! school admin. Those waiting for a decision (or all of them), each with
+//! the child, the kind, the days, the parent's reason and who asked; and a
+//! form to allow it or not, with a reason the parents read.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use shared::leave::{school_days, MAX_LEAVE_REASON_CHARS};
+use shared::{LeaveDecision, LeaveRequest, LeaveStatus};
+
+use crate::api;
+use crate::app::School;
+use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::field_problems::{focus, ProblemSummary};
+use crate::components::form_fields::{ChoiceGroup, ShortText};
+use crate::components::sending_form::SendingForm;
+use crate::dutch;
+use crate::pages::school::school_page_where;
+
+/// The page.
+#[component]
+pub fn SchoolLeavePage() -> impl IntoView {
+    school_page_where(
+        "Verlofaanvragen",
+        School::decides_leave,
+        "Alleen de directeur of de beheerder van de school beslist over verlof.",
+        |school| view! { <LeaveRequests school /> }.into_any(),
+    )
+}
+
+/// Which requests, and the list.
+#[component]
+fn LeaveRequests(school: School) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let requests = LocalResource::new(move || {
+        let (id, all) = (school.id.clone(), all.get());
+        async move { api::school_leave_requests(&id, all).await }
+    });
+    // One form open at a time, so the fields' ids are unique.
+    let open = RwSignal::new(None::<String>);
+    let choice = move |value: bool, id: &'static str, label: &'static str| {
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    id=id
+                    name="welke"
+                    prop:checked=move || all.get() == value
+                    on:change=move |_| all.set(value)
+                />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="field">
+            <legend>"Welke aanvragen?"</legend>
+            {choice(false, "welke-open", "Die wachten op een besluit")}
+            {choice(true, "welke-alle", "Alle aanvragen")}
+        </fieldset>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match requests.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <p>{if all.get_untracked() {
+                            "Er zijn nog geen verlofaanvragen."
+                        } else {
+                            "Er wachten geen verlofaanvragen op een besluit."
+                        }}</p>
+                    }
+                    .into_any(),
+                    Ok(list) => view! {
+                        <ul class="report-list" aria-label="Verlofaanvragen">
+                            {list
+                                .into_iter()
+                                .map(|leave| view! { <LeaveItem leave open /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// One request: what is asked and by whom, where it stands, and while it
+/// waits, "Beslissen" with the form.
+#[component]
+fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoView {
+    let today = dutch::today();
+    let leave = RwSignal::new(leave);
+    let id = leave.with_untracked(|l| l.id.clone());
+    let heading_id = format!("verlof-{id}");
+    let button_id = format!("beslissen-{id}");
+    let is_open = {
+        let id = id.clone();
+        Memo::new(move |_| open.with(|o| o.as_ref() == Some(&id)))
+    };
+    let toggle = move |_| open.set((!is_open.get()).then(|| id.clone()));
+    let facts = leave.with_untracked(|l| {
+        let count = school_days(l.first_day, l.last_day);
+        let (on, at) = dutch::moment(l.requested_at, today);
+        (
+            format!(
+                "{}, {}",
+                l.pupil_first_name,
+                dutch::days(l.first_day, l.last_day, today)
+            ),
+            l.kind.label(),
+            if count == 1 {
+                "1 schooldag".to_owned()
+            } else {
+                format!("{count} schooldagen")
+            },
+            l.reason.clone(),
+            format!("Gevraagd door {} op {on} om {at}.", l.requested_by),
+        )
+    });
+    let (title, kind, count, reason, asked) = facts;
+    let pending = move || leave.with(|l| l.status == LeaveStatus::Pending);
+    view! {
+        <li class="card">
+            <h2 id=heading_id>{title}</h2>
+            <p class="report-list__kind">{kind}</p>
+            <p>{count}</p>
+            <p>"Reden van de ouder: " {reason}</p>
+            <p class="card__meta">{asked}</p>
+            <Decided leave today />
+            <Show when=pending>
+                <p>
+                    <button
+                        type="button"
+                        class="button"
+                        id=button_id.clone()
+                        aria-expanded=move || is_open.get().to_string()
+                        on:click=toggle.clone()
+                    >
+                        "Beslissen"
+                    </button>
+                </p>
+            </Show>
+            <Show when=move || is_open.get() && pending()>
+                <DecisionForm leave open />
+            </Show>
+        </li>
+    }
+}
+
+/// Where it stands: "Status: Niet toegestaan", the school's reason, and who
+/// decided when.
+#[component]
+fn Decided(leave: RwSignal<LeaveRequest>, today: NaiveDate) -> impl IntoView {
+    move || {
+        leave.with(|l| {
+            let status_id = format!("status-{}", l.id);
+            let by = l.decided_by.clone().zip(l.decided_at).map(|(by, at)| {
+                let (on, time) = dutch::moment(at, today);
+                let what = if l.status == LeaveStatus::Withdrawn {
+                    "Ingetrokken"
+                } else {
+                    "Besloten"
+                };
+                format!("{what} door {by} op {on} om {time}.")
+            });
+            view! {
+                <p id=status_id tabindex="-1" class=format!("status status--{}", l.status.as_str())>
+                    "Status: " <strong>{if l.status == LeaveStatus::Pending {
+                        "Wacht op een besluit"
+                    } else {
+                        l.status.label()
+                    }}</strong>
+                </p>
+                {l.decision_reason.clone().map(|r| view! { <p>"Reden van de school: " {r}</p> })}
+                {by.map(|line| view! { <p class="card__meta">{line}</p> })}
+            }
+        })
+    }
+}
+
+/// "Toestaan" or "Niet toestaan", and why (the parents read it).
+#[component]
+fn DecisionForm(leave: RwSignal<LeaveRequest>, open: RwSignal<Option<String>>) -> impl IntoView {
+    const FIELDS: &[&str] = &["granted", "reason"];
+    const ANSWERS: [bool; 2] = [true, false];
+    let granted: RwSignal<Vec<bool>> = RwSignal::new(Vec::new());
+    let reason = RwSignal::new(String::new());
+    let sender = SendingForm::new(FIELDS, |field| match field {
+        "granted" => focus("granted-0"),
+        field => focus(field),
+    });
+    let problems = sender.problems;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = granted.with_untracked(|g| g.first().copied());
+        let mut found = Vec::new();
+        if chosen.is_none() {
+            found.push(("granted", "Kies of u het verlof toestaat.".to_owned()));
+        }
+        let request = LeaveDecision {
+            granted: chosen.unwrap_or(false),
+            reason: reason.get_untracked().trim().to_owned(),
+        };
+        let id = leave.with_untracked(|l| l.id.clone());
+        sender.submit(
+            request,
+            found,
+            dutch::today(),
+            move |request| async move { api::decide_leave(&id, &request).await },
+            move |decided: LeaveRequest| {
+                let status_id = format!("status-{}", decided.id);
+                leave.set(decided);
+                open.set(None);
+                request_animation_frame(move || focus(&status_id));
+            },
+        );
+    };
+    view! {
+        <form class="panel form" on:submit=on_submit novalidate>
+            <ProblemSummary problems fields=FIELDS general=sender.general />
+            <ChoiceGroup
+                legend="Uw besluit"
+                field="granted"
+                values=&ANSWERS
+                name_of=|granted| if granted { "true" } else { "false" }
+                label_of=|granted| if granted { "Toestaan" } else { "Niet toestaan" }
+                multiple=false
+                chosen=granted
+                problems
+            />
+            <ShortText
+                field="reason"
+                label="Reden van uw besluit"
+                hint="De ouders lezen deze reden. Schrijf kort en vriendelijk waarom."
+                max_chars=MAX_LEAVE_REASON_CHARS
+                value=reason
+                problems
+            />
+            <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
+                "Besluit versturen"
+            </button>
+        </form>
+    }
+}
