@@ -10,7 +10,7 @@ use crate::components::require_login::RequireLogin;
 use crate::pages::school::{
     audit_log::AuditLogPage, conversation::SchoolConversationPage,
     conversations::SchoolConversationsPage, desk::DeskPage, invite::InvitePage,
-    register::RegisterPage, signals::SignalsPage,
+    register::RegisterPage, settings::SettingsPage, signals::SignalsPage,
 };
 use crate::pages::{
     change_report::ChangeReportPage, child_leave::ChildLeavePage, child_reports::ChildReportsPage,
@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("school/signalen") view=SignalsPage />
                         <Route path=path!("school/uitnodigen") view=InvitePage />
                         <Route path=path!("school/logboek") view=AuditLogPage />
+                        <Route path=path!("school/instellingen") view=SettingsPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

@@ -132,6 +132,7 @@ fn SchoolPart(schools: Vec<School>) -> impl IntoView {
                         (DeskAction::SeeSignals, "signalen", "Signalen"),
                         (DeskAction::SeeDesk, "gesprekken", "Gesprekken"),
                         (DeskAction::ReadAuditLog, "logboek", "Logboek"),
+                        (DeskAction::ChangeSettings, "instellingen", "Instellingen"),
                     ];
                     let links = links
                         .into_iter()

@@ -9,6 +9,7 @@ pub mod conversations;
 pub mod desk;
 pub mod invite;
 pub mod register;
+pub mod settings;
 pub mod signals;
 
 use leptos::prelude::*;
