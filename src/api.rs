@@ -20,8 +20,8 @@ use shared::{
     ErrorCode, ImportRejection, ImportSummary, LateArrival, LeaveDecision, LeaveRequest,
     LoginRequest, Me, NewAbsenceMark, NewAbsenceReport, NewActivationCodes, NewConversation,
     NewInvitation, NewLateArrival, NewLeaveRequest, NewStaffMember, ProposeTimes, ReportBetter,
-    ReportChange, SchoolGroup, Signal, StaffAccount, StaffMember, StaffRolesChange,
-    UnexplainedAbsence,
+    ReportChange, SchoolGroup, SchoolSettingsView, SettingsChange, Signal, StaffAccount,
+    StaffMember, StaffRolesChange, UnexplainedAbsence,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
@@ -338,6 +338,23 @@ pub async fn signals(school_id: &str) -> Result<Vec<Signal>, ApiError> {
 /// `GET /api/schools/{id}/audit-log`: the newest changes first.
 pub async fn audit_log(school_id: &str) -> Result<Vec<AuditEntry>, ApiError> {
     fetch_json(get(&school_path(school_id, "audit-log"))).await
+}
+
+/// `GET /api/schools/{id}/settings`: the school's protocol, calendar,
+/// contacts and choices (the defaults where it set none).
+pub async fn school_settings(school_id: &str) -> Result<SchoolSettingsView, ApiError> {
+    fetch_json(get(&school_path(school_id, "settings"))).await
+}
+
+/// `PUT /api/schools/{id}/settings`: all settings at once.
+pub async fn save_settings(
+    school_id: &str,
+    change: &SettingsChange,
+) -> Result<SchoolSettingsView, ApiError> {
+    let request = Request::put(&school_path(school_id, "settings"))
+        .json(change)
+        .map_err(not_sent)?;
+    fetch_json(request).await
 }
 
 fn school_path(school_id: &str, rest: &str) -> String {

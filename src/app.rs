@@ -11,7 +11,7 @@ use crate::pages::school::{
     activation_codes::ActivationCodesPage, audit_log::AuditLogPage,
     conversation::SchoolConversationPage, conversations::SchoolConversationsPage, desk::DeskPage,
     import::ImportPage, invite::InvitePage, leave::SchoolLeavePage, register::RegisterPage,
-    signals::SignalsPage, staff::StaffPage,
+    settings::SettingsPage, signals::SignalsPage, staff::StaffPage,
 };
 use crate::pages::{
     activate::ActivatePage, change_report::ChangeReportPage, child_leave::ChildLeavePage,
@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("school/inlezen") view=ImportPage />
                         <Route path=path!("school/codes") view=ActivationCodesPage />
                         <Route path=path!("school/medewerkers") view=StaffPage />
+                        <Route path=path!("school/instellingen") view=SettingsPage />
                     </ParentRoute>
                 </Routes>
             </Layout>

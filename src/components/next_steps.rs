@@ -53,8 +53,14 @@ fn place(state: &StepState, is_next: bool) -> Option<u8> {
     }
 }
 
+/// The timeline of one child. `example`: a made-up child (the school's
+/// preview of its settings), so no links to pages about the child.
 #[component]
-fn Timeline(child_id: String, protocol: ChildProtocol) -> impl IntoView {
+pub fn Timeline(
+    child_id: String,
+    protocol: ChildProtocol,
+    #[prop(optional)] example: bool,
+) -> impl IntoView {
     let ChildProtocol {
         first_name,
         protocol,
@@ -106,9 +112,11 @@ fn Timeline(child_id: String, protocol: ChildProtocol) -> impl IntoView {
                                 <p class="timeline__badge">{badge}</p>
                                 <h3>{step.texts.title.clone()}</h3>
                                 <p>{step.texts.summary.clone()}</p>
-                                <p>
-                                    <A href=link(&step)>{format!("Meer over: {}", step.texts.title)}</A>
-                                </p>
+                                {(!example).then(|| view! {
+                                    <p>
+                                        <A href=link(&step)>{format!("Meer over: {}", step.texts.title)}</A>
+                                    </p>
+                                })}
                             </li>
                         }
                     })
@@ -121,15 +129,21 @@ fn Timeline(child_id: String, protocol: ChildProtocol) -> impl IntoView {
                         .into_iter()
                         .map(|step| view! {
                             <li>
-                                <A href=step_link(&step)>{step.texts.title.clone()}</A>
+                                {if example {
+                                    step.texts.title.clone().into_any()
+                                } else {
+                                    view! { <A href=step_link(&step)>{step.texts.title.clone()}</A> }.into_any()
+                                }}
                             </li>
                         })
                         .collect_view()}
                 </ul>
             </details>
-            <p>
-                <A href=format!("/kinderen/{child_id}/contact")>"Contact met de school"</A>
-            </p>
+            {(!example).then(|| view! {
+                <p>
+                    <A href=format!("/kinderen/{child_id}/contact")>"Contact met de school"</A>
+                </p>
+            })}
         </section>
     }
 }

@@ -135,6 +135,7 @@ fn SchoolPart(schools: Vec<School>) -> impl IntoView {
                         (DeskAction::ManageSchool, "inlezen", "Leerlingen inlezen"),
                         (DeskAction::ManageSchool, "codes", "Activeringscodes"),
                         (DeskAction::ManageSchool, "medewerkers", "Medewerkers"),
+                        (DeskAction::ChangeSettings, "instellingen", "Instellingen"),
                     ];
                     let leave = school
                         .decides_leave()

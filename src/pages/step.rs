@@ -87,6 +87,7 @@ fn StepDetails(
     view! {
         <h1>{texts.title}</h1>
         <p class="lead">{state}</p>
+        <p>{texts.summary}</p>
         <h2>"Wat gebeurt er?"</h2>
         <p>{texts.what_happens}</p>
         <h2>"Waarom doet de school dit?"</h2>

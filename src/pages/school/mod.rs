@@ -14,6 +14,7 @@ pub mod invite;
 pub mod leave;
 pub mod parent_answers;
 pub mod register;
+pub mod settings;
 pub mod signals;
 pub mod staff;
 
