@@ -78,11 +78,6 @@ impl School {
     pub fn may(&self, action: DeskAction) -> bool {
         self.roles.iter().any(|role| action.allowed(*role))
     }
-
-    /// Whether one of their roles here decides leave requests.
-    pub fn decides_leave(&self) -> bool {
-        self.roles.iter().any(|role| role.decides_leave())
-    }
 }
 
 /// The whole app: the layout around the routes.

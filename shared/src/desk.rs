@@ -35,6 +35,8 @@ pub enum DeskAction {
     Export,
     /// Read in pupils, make activation codes, manage staff and roles.
     ManageSchool,
+    /// Decide on leave requests.
+    DecideLeave,
 }
 
 impl DeskAction {
@@ -58,6 +60,7 @@ impl DeskAction {
             Self::ChangeSettings => matches!(role, Director | SchoolAdmin),
             Self::Export => matches!(role, AttendanceDesk | Director | SchoolAdmin),
             Self::ManageSchool => role == SchoolAdmin,
+            Self::DecideLeave => role.decides_leave(),
         }
     }
 
@@ -75,6 +78,9 @@ impl DeskAction {
             }
             Self::Export => "Met uw rol op deze school kunt u geen overzicht downloaden.",
             Self::ManageSchool => "Deze pagina is alleen voor de beheerder van de school.",
+            Self::DecideLeave => {
+                "Alleen de directeur of de beheerder van de school beslist over verlof."
+            }
         }
     }
 }

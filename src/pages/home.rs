@@ -135,17 +135,13 @@ fn SchoolPart(schools: Vec<School>) -> impl IntoView {
                         (DeskAction::ManageSchool, "inlezen", "Leerlingen inlezen"),
                         (DeskAction::ManageSchool, "codes", "Activeringscodes"),
                         (DeskAction::ManageSchool, "medewerkers", "Medewerkers"),
+                        (DeskAction::DecideLeave, "verlof", "Verlofaanvragen"),
                         (DeskAction::ChangeSettings, "instellingen", "Instellingen"),
                     ];
-                    let leave = school
-                        .decides_leave()
-                        .then_some(("verlof", "Verlofaanvragen"));
                     let links = links
                         .into_iter()
                         .filter(|(action, _, _)| school.may(*action))
-                        .map(|(_, page, text)| (page, text))
-                        .chain(leave)
-                        .map(|(page, text)| {
+                        .map(|(_, page, text)| {
                             view! {
                                 <li>
                                     <A href=school_href(page, &school)>{text}</A>

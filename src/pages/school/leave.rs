@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::leave::{school_days, MAX_LEAVE_REASON_CHARS};
-use shared::{LeaveDecision, LeaveRequest, LeaveStatus};
+use shared::{DeskAction, LeaveDecision, LeaveRequest, LeaveStatus};
 
 use crate::api;
 use crate::app::School;
@@ -15,17 +15,14 @@ use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::{ChoiceGroup, ShortText};
 use crate::components::sending_form::SendingForm;
 use crate::dutch;
-use crate::pages::school::school_page_where;
+use crate::pages::school::school_page;
 
 /// The page.
 #[component]
 pub fn SchoolLeavePage() -> impl IntoView {
-    school_page_where(
-        "Verlofaanvragen",
-        School::decides_leave,
-        "Alleen de directeur of de beheerder van de school beslist over verlof.",
-        |school| view! { <LeaveRequests school /> }.into_any(),
-    )
+    school_page("Verlofaanvragen", DeskAction::DecideLeave, |school| {
+        view! { <LeaveRequests school /> }.into_any()
+    })
 }
 
 /// Which requests, and the list.

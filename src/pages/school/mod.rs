@@ -64,20 +64,9 @@ pub fn school_page(
     action: DeskAction,
     content: fn(School) -> AnyView,
 ) -> impl IntoView {
-    school_page_where(title, move |s| s.may(action), action.refusal(), content)
-}
-
-/// [`school_page`] for what is no desk action: `allowed` says where they
-/// may, `refusal` why not.
-pub fn school_page_where(
-    title: &'static str,
-    allowed: impl Fn(&School) -> bool + 'static,
-    refusal: &'static str,
-    content: fn(School) -> AnyView,
-) -> impl IntoView {
     set_title(title);
     let staff = !expect_context::<Auth>().schools().is_empty();
-    let school = chosen_school(allowed);
+    let school = chosen_school(move |s| s.may(action));
     view! {
         <h1>{title}</h1>
         {move || match school.get() {
@@ -87,7 +76,7 @@ pub fn school_page_where(
             }
             .into_any(),
             None if staff => view! {
-                <p class="notice">{refusal}</p>
+                <p class="notice">{action.refusal()}</p>
                 <p><A href="/">"Naar de startpagina"</A></p>
             }
             .into_any(),
