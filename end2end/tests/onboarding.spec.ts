@@ -6,10 +6,11 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from '../pages/login-page';
 import { ActivatePage, ActivationCodesPage, ImportPage, StaffPage } from '../pages/onboarding-page';
+import { DeskPage } from '../pages/desk-page';
 import { ReportPage } from '../pages/report-page';
 
 /** Mila Koster, the school admin of Het Baken College. */
-const admin = { email: 'admin@example.nl', name: 'Mila' };
+const admin = { email: 'admin@example.nl', name: 'Mila', fullName: 'Mila Koster' };
 const FIRST_NAMES = ['Sem', 'Lotte', 'Finn', 'Saar', 'Milan', 'Julia', 'Noah', 'Tess', 'Levi', 'Fenna'];
 const LAST_NAMES = ['Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'Bos'];
 
@@ -110,6 +111,17 @@ test('the admin reads in pupils and makes codes; a parent activates and reports'
   await report.chooseKind('Ziek');
   await report.send();
   await expect(phone.getByRole('heading', { level: 1, name: 'Melding ontvangen' })).toBeVisible();
+
+  // The school sees the report on its desk and marks it seen...
+  await page.goto('/');
+  const desk = new DeskPage(page);
+  await desk.open();
+  const reported = desk.report('1B', `${parent.child} ${LAST_NAMES[1]}1`);
+  await desk.acknowledge(reported);
+  await expect(desk.status()).toContainText('1 melding staat nu op gezien.');
+  // ...and the parent sees who saw it.
+  await phone.reload();
+  await expect(phone.getByText(`Gezien door ${admin.fullName} op`)).toBeVisible();
   await context.close();
 
   // The code worked once.

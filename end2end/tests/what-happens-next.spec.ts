@@ -2,9 +2,10 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from '../pages/login-page';
 import { ReportPage } from '../pages/report-page';
-import { ahmed } from './demo';
+import { SignalsPage } from '../pages/desk-page';
+import { ahmed, desk } from './demo';
 
-test('a fourth sick report within 12 weeks makes a conversation the step that applies now', async ({ page }) => {
+test('a fourth sick report within 12 weeks makes a conversation the step that applies now', async ({ page, browser, baseURL }) => {
   // The demo gives Yara three sick reports in the last 12 school weeks.
   await new LoginPage(page).logInAs(ahmed);
   await page.goto('/melden');
@@ -29,6 +30,18 @@ test('a fourth sick report within 12 weeks makes a conversation the step that ap
   await expect(page.getByText('Uw kind is welkom bij elk gesprek.', { exact: false })).toBeVisible();
   const call = page.getByRole('link', { name: /^Bel / }).first();
   await expect(call).toHaveAttribute('href', /^tel:\d+$/);
+
+  // The school's desk sees the same step as a signal for Yara, with the
+  // way to invite her parents.
+  const context = await browser.newContext({ baseURL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const school = await context.newPage();
+  await new LoginPage(school).logInAs(desk);
+  const signals = new SignalsPage(school);
+  await signals.open();
+  const signal = signals.signal('Yara El Amrani', 'Een gesprek omdat uw kind vaak ziek is');
+  await expect(signal).toBeVisible();
+  await expect(signal.getByRole('link', { name: 'Uitnodigen voor een gesprek' })).toBeVisible();
+  await context.close();
 });
 
 test('the contacts page lists the school and the independent help', async ({ page }) => {
