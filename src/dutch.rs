@@ -6,21 +6,6 @@
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use shared::{AbsenceDetails, TimeSlot};
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Today's date on this device.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -32,19 +17,11 @@ pub fn now() -> NaiveDateTime {
 }
 
 fn weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "maandag",
-        Weekday::Tue => "dinsdag",
-        Weekday::Wed => "woensdag",
-        Weekday::Thu => "donderdag",
-        Weekday::Fri => "vrijdag",
-        Weekday::Sat => "zaterdag",
-        Weekday::Sun => "zondag",
-    }
+    shared::dutch::weekday_name(day)
 }
 
 fn month(date: NaiveDate) -> &'static str {
-    MONTHS[date.month0() as usize]
+    shared::dutch::month_name(date)
 }
 
 /// " 2027" when `date` is not in `today`'s year, else nothing.

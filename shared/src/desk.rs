@@ -5,7 +5,7 @@
 //! Who may do what is [`DeskAction::allowed`]: one table for the server and
 //! for the app (to hide what a role cannot do).
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use chrono::{Days, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
@@ -342,7 +342,7 @@ impl UnexplainedAbsence {
     pub fn question_for(first_name: &str, day: NaiveDate) -> String {
         format!(
             "De school mist {first_name} op {}. Wilt u laten weten waarom?",
-            dutch_day(day)
+            crate::dutch::day_and_month(day)
         )
     }
 
@@ -551,34 +551,6 @@ pub struct AuditEntry {
 /// The most lines one audit-log page holds, and the default.
 pub const MAX_AUDIT_LIMIT: u32 = 500;
 pub const DEFAULT_AUDIT_LIMIT: u32 = 100;
-
-/// "dinsdag 24 november".
-pub fn dutch_day(day: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let weekday = match day.weekday() {
-        Weekday::Mon => "maandag",
-        Weekday::Tue => "dinsdag",
-        Weekday::Wed => "woensdag",
-        Weekday::Thu => "donderdag",
-        Weekday::Fri => "vrijdag",
-        Weekday::Sat => "zaterdag",
-        Weekday::Sun => "zondag",
-    };
-    format!("{weekday} {} {}", day.day(), MONTHS[day.month0() as usize])
-}
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@ pub mod account;
 pub mod contacts;
 pub mod conversations;
 pub mod desk;
+pub mod dutch;
 pub mod error;
 mod hhmm;
 pub mod language;

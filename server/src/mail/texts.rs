@@ -237,34 +237,12 @@ static NL: Texts = Texts {
     school: "School",
     when: "Wanneer",
     date: |d| {
-        const DAYS: [&str; 7] = [
-            "maandag",
-            "dinsdag",
-            "woensdag",
-            "donderdag",
-            "vrijdag",
-            "zaterdag",
-            "zondag",
-        ];
-        const MONTHS: [&str; 12] = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
+        use shared::dutch::{month_name, weekday_name};
         format!(
             "{} {} {} {}",
-            DAYS[weekday(d)],
+            weekday_name(d.weekday()),
             d.day(),
-            MONTHS[month(d)],
+            month_name(d),
             d.year()
         )
     },
