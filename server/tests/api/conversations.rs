@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use shared::conversations::ConversationEventKind;
 use shared::{Conversation, ConversationStatus, ErrorCode};
 
-use crate::helpers::{body, expect_error, new_key, today, Db, TestApp};
+use crate::helpers::{body, expect_error, get, new_key, post, today, Db, TestApp};
 
 on_both_backends!(
     a_parent_and_the_mentor_agree_on_a_time_and_the_parent_cancels,
@@ -50,19 +50,6 @@ async fn mails(app: &TestApp, address: &str, count: usize) -> Vec<crate::smtp_si
     app.mail
         .wait_for(address, count, std::time::Duration::from_secs(5))
         .await
-}
-
-async fn post(app: &TestApp, client: &Client, path: &str, body: &Value) -> reqwest::Response {
-    client
-        .post(app.url(path))
-        .json(body)
-        .send()
-        .await
-        .expect("request")
-}
-
-async fn get(app: &TestApp, client: &Client, path: &str) -> reqwest::Response {
-    client.get(app.url(path)).send().await.expect("request")
 }
 
 /// Sanne asks for a conversation about Daan with `with`; returns it.

@@ -15,7 +15,9 @@ use shared::{
     UnexplainedStatus,
 };
 
-use crate::helpers::{body, expect_error, new_key, sick_today, today, Db, TestApp};
+use crate::helpers::{
+    body, expect_error, get, new_key, post, send, sick_today, today, Db, TestApp,
+};
 
 on_both_backends!(
     the_desk_sees_the_reports_of_its_own_school_only,
@@ -35,28 +37,6 @@ const TEACHER: &str = "els@example.nl";
 const MENTOR: &str = "mentor@example.nl";
 const CARE: &str = "fatma@example.nl";
 const ADMIN: &str = "admin@example.nl";
-
-async fn send(
-    app: &TestApp,
-    who: &Client,
-    method: Method,
-    path: &str,
-    body: Option<&Value>,
-) -> reqwest::Response {
-    let mut request = who.request(method, app.url(path));
-    if let Some(body) = body {
-        request = request.json(body);
-    }
-    request.send().await.expect("request")
-}
-
-async fn get(app: &TestApp, who: &Client, path: &str) -> reqwest::Response {
-    send(app, who, Method::GET, path, None).await
-}
-
-async fn post(app: &TestApp, who: &Client, path: &str, body: &Value) -> reqwest::Response {
-    send(app, who, Method::POST, path, Some(body)).await
-}
 
 /// The school the staff member works at.
 async fn school_of(app: &TestApp, staff: &Client) -> String {

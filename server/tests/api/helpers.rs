@@ -534,3 +534,28 @@ pub fn sick_today(pupil_ids: &[&str], key: &str) -> Value {
         "idempotency_key": key,
     })
 }
+
+/// `who` calls the app with `method` and, if any, a JSON body.
+pub async fn send(
+    app: &TestApp,
+    who: &Client,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<&Value>,
+) -> Response {
+    let mut request = who.request(method, app.url(path));
+    if let Some(body) = body {
+        request = request.json(body);
+    }
+    request.send().await.expect("request")
+}
+
+/// `who` GETs `path`.
+pub async fn get(app: &TestApp, who: &Client, path: &str) -> Response {
+    send(app, who, reqwest::Method::GET, path, None).await
+}
+
+/// `who` POSTs `body` to `path`.
+pub async fn post(app: &TestApp, who: &Client, path: &str, body: &Value) -> Response {
+    send(app, who, reqwest::Method::POST, path, Some(body)).await
+}

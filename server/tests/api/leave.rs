@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use shared::{ErrorCode, LeaveKind, LeaveRequest, LeaveStatus};
 
 use crate::helpers::{
-    body, expect_error, expect_invalid_fields, new_key, spawn_app, today, wedding_leave, Db,
+    body, expect_error, expect_invalid_fields, get, new_key, spawn_app, today, wedding_leave, Db,
     TestApp,
 };
 
@@ -28,10 +28,6 @@ async fn ahmed_asks_for_yara(app: &TestApp) -> LeaveRequest {
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     body(res).await
-}
-
-async fn get(app: &TestApp, client: &Client, path: &str) -> Response {
-    client.get(app.url(path)).send().await.expect("request")
 }
 
 async fn decide(app: &TestApp, client: &Client, id: &str, decision: Value) -> Response {

@@ -1,35 +1,13 @@
 //! Teachers only their own groups, where the school wants that: the desk
 //! list, the groups, acknowledging, marking absent and conversations.
 
-use reqwest::{Client, StatusCode};
-use serde_json::{json, Value};
+use reqwest::StatusCode;
+use serde_json::json;
 use shared::{Conversation, DeskReports, ErrorCode, SchoolGroup, SchoolSettingsView};
 
-use crate::helpers::{body, expect_error, new_key, sick_today, today, Db, TestApp};
+use crate::helpers::{body, expect_error, get, new_key, post, send, sick_today, today, Db};
 
 on_both_backends!(a_teacher_sees_only_their_own_group_when_the_school_wants_that);
-
-async fn call(
-    app: &TestApp,
-    who: &Client,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<&Value>,
-) -> reqwest::Response {
-    let mut request = who.request(method, app.url(path));
-    if let Some(body) = body {
-        request = request.json(body);
-    }
-    request.send().await.expect("request")
-}
-
-async fn get(app: &TestApp, who: &Client, path: &str) -> reqwest::Response {
-    call(app, who, reqwest::Method::GET, path, None).await
-}
-
-async fn post(app: &TestApp, who: &Client, path: &str, body: &Value) -> reqwest::Response {
-    call(app, who, reqwest::Method::POST, path, Some(body)).await
-}
 
 async fn a_teacher_sees_only_their_own_group_when_the_school_wants_that(db: Db) {
     let app = db.spawn_app().await;
@@ -67,7 +45,7 @@ async fn a_teacher_sees_only_their_own_group_when_the_school_wants_that(db: Db) 
         "protocol": null, "calendar": null, "contacts": view.contacts,
         "conversations_shared": true, "teachers_see_only_their_groups": true,
     });
-    let res = call(&app, &director, reqwest::Method::PUT, &path, Some(&change)).await;
+    let res = send(&app, &director, reqwest::Method::PUT, &path, Some(&change)).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(
         body::<SchoolSettingsView>(res)

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use shared::protocol::{Role, Trigger};
 use shared::{ChildContacts, ChildProtocol, ErrorCode, SchoolSettingsView};
 
-use crate::helpers::{body, expect_error, Db, TestApp};
+use crate::helpers::{body, expect_error, send, Db, TestApp};
 
 on_both_backends!(
     the_admin_changes_a_threshold_and_a_contact_and_parents_see_it,
@@ -15,20 +15,6 @@ on_both_backends!(
 );
 
 const ADMIN: &str = "admin@example.nl";
-
-async fn send(
-    app: &TestApp,
-    who: &Client,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<&Value>,
-) -> reqwest::Response {
-    let mut request = who.request(method, app.url(path));
-    if let Some(body) = body {
-        request = request.json(body);
-    }
-    request.send().await.expect("request")
-}
 
 async fn school_of(app: &TestApp, staff: &Client) -> String {
     let me: shared::Me = body(send(app, staff, reqwest::Method::GET, "/api/me", None).await).await;
