@@ -474,10 +474,16 @@ pub enum AuditAction {
     StaffAdded,
     StaffRolesChanged,
     SettingsChanged,
+    ReportMade,
+    ReportChanged,
+    ReportWithdrawn,
+    ReportedBetter,
+    LeaveRequested,
+    LeaveWithdrawn,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 18] = [
         Self::ReportAcknowledged,
         Self::AbsenceMarked,
         Self::AbsenceExplained,
@@ -490,6 +496,12 @@ impl AuditAction {
         Self::StaffAdded,
         Self::StaffRolesChanged,
         Self::SettingsChanged,
+        Self::ReportMade,
+        Self::ReportChanged,
+        Self::ReportWithdrawn,
+        Self::ReportedBetter,
+        Self::LeaveRequested,
+        Self::LeaveWithdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -506,6 +518,12 @@ impl AuditAction {
             Self::StaffAdded => "staff_added",
             Self::StaffRolesChanged => "staff_roles_changed",
             Self::SettingsChanged => "settings_changed",
+            Self::ReportMade => "report_made",
+            Self::ReportChanged => "report_changed",
+            Self::ReportWithdrawn => "report_withdrawn",
+            Self::ReportedBetter => "reported_better",
+            Self::LeaveRequested => "leave_requested",
+            Self::LeaveWithdrawn => "leave_withdrawn",
         }
     }
 
@@ -528,6 +546,12 @@ impl AuditAction {
             Self::StaffAdded => "Medewerker toegevoegd",
             Self::StaffRolesChanged => "Rollen van een medewerker gewijzigd",
             Self::SettingsChanged => "Instellingen van de school gewijzigd",
+            Self::ReportMade => "Melding gedaan",
+            Self::ReportChanged => "Melding veranderd",
+            Self::ReportWithdrawn => "Melding ingetrokken",
+            Self::ReportedBetter => "Beter gemeld",
+            Self::LeaveRequested => "Verlof aangevraagd",
+            Self::LeaveWithdrawn => "Verlofaanvraag ingetrokken",
         }
     }
 }

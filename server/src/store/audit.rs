@@ -41,6 +41,44 @@ pub async fn record_audit(conn: &mut AnyConnection, audit: &Audit<'_>) -> Result
     Ok(())
 }
 
+/// What a parent changes, in the audit log of their child's school.
+#[derive(Clone, Copy, Debug)]
+pub enum ParentChange<'a> {
+    Report(&'a str),
+    LeaveRequest(&'a str),
+}
+
+/// Writes one line about a parent's change to a report or leave request,
+/// at the school of its child, on `conn` (inside the caller's transaction).
+pub async fn record_parent_change(
+    conn: &mut AnyConnection,
+    change: ParentChange<'_>,
+    by_user: &str,
+    action: AuditAction,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    // Table and type names are our own, never from a request.
+    let (table, subject_type, id) = match change {
+        ParentChange::Report(id) => ("absence_reports", "report", id),
+        ParentChange::LeaveRequest(id) => ("leave_requests", "leave_request", id),
+    };
+    sqlx::query(&format!(
+        "INSERT INTO audit_log (id, school_id, at, by_user, action, subject_type, subject_id) \
+         SELECT $1, g.school_id, $2, $3, $4, $5, t.id FROM {table} t \
+         JOIN pupils p ON p.id = t.pupil_id JOIN groups g ON g.id = p.group_id \
+         WHERE t.id = $6"
+    ))
+    .bind(new_id())
+    .bind(instant_to_text(at))
+    .bind(by_user)
+    .bind(action.as_str())
+    .bind(subject_type)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 impl Store {
     /// The newest `limit` lines of a school's log, newest first, with the
     /// name of who did it.

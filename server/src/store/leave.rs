@@ -9,7 +9,7 @@ use shared::{AuditAction, LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, N
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::audit::{record_audit, Audit};
+use super::audit::{record_audit, record_parent_change, Audit, ParentChange};
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
     save_once, Store,
@@ -68,12 +68,14 @@ impl Store {
         new: &NewLeaveRequest,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
+        let id = new_id();
+        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO leave_requests (id, pupil_id, requested_by, kind, first_day, \
              last_day, reason, requested_at, status, idempotency_key) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(new_id())
+        .bind(&id)
         .bind(&new.pupil_id)
         .bind(user_id)
         .bind(new.kind.as_str())
@@ -83,9 +85,11 @@ impl Store {
         .bind(instant_to_text(now))
         .bind(LeaveStatus::Pending.as_str())
         .bind(&new.idempotency_key)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(())
+        let change = ParentChange::LeaveRequest(&id);
+        record_parent_change(&mut tx, change, user_id, AuditAction::LeaveRequested, now).await?;
+        tx.commit().await
     }
 
     /// The request `user_id` stored with this idempotency key, if any.
@@ -227,7 +231,10 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        if status != LeaveStatus::Withdrawn {
+        if status == LeaveStatus::Withdrawn {
+            let change = ParentChange::LeaveRequest(id);
+            record_parent_change(&mut tx, change, by, AuditAction::LeaveWithdrawn, now).await?;
+        } else {
             let school_id: String = sqlx::query_scalar(
                 "SELECT g.school_id FROM leave_requests l JOIN pupils p ON p.id = l.pupil_id \
                  JOIN groups g ON g.id = p.group_id WHERE l.id = $1",

@@ -7,10 +7,11 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, Child, NewAbsenceReport};
+use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, AuditAction, Child, NewAbsenceReport};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::audit::{record_parent_change, ParentChange};
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
     save_once, time_from_text, time_to_text, AnyQuery, Store,
@@ -230,10 +231,14 @@ impl Store {
             .update_report(
                 user_id,
                 report_id,
-                "kind = $3, first_day = $4, last_day = $5, start_time = $6, end_time = $7, \
-                 note = $8, updated_at = $9",
+                (
+                    "kind = $3, first_day = $4, last_day = $5, start_time = $6, end_time = $7, \
+                     note = $8, updated_at = $9",
+                    AuditAction::ReportChanged,
+                ),
                 UNSEEN,
                 |query| bind_details(query, details).bind(instant_to_text(now)),
+                now,
             )
             .await?;
         self.report_after(user_id, report_id, changed).await
@@ -247,9 +252,14 @@ impl Store {
         report_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Changed<()>, sqlx::Error> {
-        self.update_report(user_id, report_id, "withdrawn_at = $3", UNSEEN, |query| {
-            query.bind(instant_to_text(now))
-        })
+        self.update_report(
+            user_id,
+            report_id,
+            ("withdrawn_at = $3", AuditAction::ReportWithdrawn),
+            UNSEEN,
+            |query| query.bind(instant_to_text(now)),
+            now,
+        )
         .await
     }
 
@@ -268,7 +278,10 @@ impl Store {
             .update_report(
                 user_id,
                 report_id,
-                "last_day = $3, updated_at = $4",
+                (
+                    "last_day = $3, updated_at = $4",
+                    AuditAction::ReportedBetter,
+                ),
                 (
                     "r.kind = $5 AND r.last_day IS NULL AND r.first_day <= $3",
                     Refusal::NotOpenEndedIllness,
@@ -279,6 +292,7 @@ impl Store {
                         .bind(instant_to_text(now))
                         .bind(AbsenceKind::Ill.as_str())
                 },
+                now,
             )
             .await?;
         self.report_after(user_id, report_id, changed).await
@@ -306,17 +320,23 @@ impl Store {
         &self,
         user_id: &str,
         report_id: &str,
-        set: &str,
+        (set, action): (&str, AuditAction),
         (guard, refusal): (&str, Refusal),
         bind: impl for<'q> FnOnce(AnyQuery<'q>) -> AnyQuery<'q>,
+        now: DateTime<Utc>,
     ) -> Result<Changed<()>, sqlx::Error> {
         let sql = format!("UPDATE absence_reports AS r SET {set} WHERE {REACHABLE} AND {guard}");
+        let mut tx = self.pool.begin().await?;
         let done = bind(sqlx::query(&sql).bind(report_id).bind(user_id))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
         if done.rows_affected() > 0 {
+            let change = ParentChange::Report(report_id);
+            record_parent_change(&mut tx, change, user_id, action, now).await?;
+            tx.commit().await?;
             return Ok(Ok(()));
         }
+        drop(tx);
         Ok(Err(match self.report(user_id, report_id).await? {
             Some(_) => refusal,
             None => Refusal::NotFound,
@@ -379,6 +399,8 @@ pub async fn insert_reports(
             .bind(&new.idempotency_key)
             .execute(&mut *conn)
             .await?;
+        let action = AuditAction::ReportMade;
+        record_parent_change(conn, ParentChange::Report(&id), user_id, action, now).await?;
         ids.push(id);
     }
     Ok(ids)

@@ -611,6 +611,7 @@ async fn the_audit_log_says_who_did_what_for_the_admin_only(db: Db) {
             (AuditAction::AbsenceExplained, "Sanne de Vries"),
             (AuditAction::AbsenceMarked, "Ruben Visser"),
             (AuditAction::ReportAcknowledged, "Ruben Visser"),
+            (AuditAction::ReportMade, "Sanne de Vries"),
         ]
     );
     assert_eq!(log[0].detail.as_deref(), Some("unauthorised"));

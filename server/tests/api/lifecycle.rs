@@ -4,7 +4,7 @@
 use chrono::Days;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use shared::{AbsenceKind, AbsenceReport, ErrorCode};
+use shared::{AbsenceKind, AbsenceReport, AuditAction, ErrorCode};
 
 use crate::helpers::{body, expect_error, new_key, sick_today, spawn_app, today, Db, TestApp};
 
@@ -94,6 +94,25 @@ async fn a_parent_changes_a_report_until_the_school_has_seen_it(db: Db) {
     assert_eq!(withdraw.message, SEEN);
     let unchanged: AbsenceReport = body(app.get(&path).await).await;
     assert_eq!(unchanged.details, changed.details);
+    // The school's audit log has what was done, and not what was refused.
+    assert_eq!(
+        audit_of(&app, &report).await,
+        [AuditAction::ReportMade, AuditAction::ReportChanged]
+    );
+}
+
+/// What the audit log of the report's school says was done to it, oldest
+/// first (acknowledging aside: the test did that through the store).
+async fn audit_of(app: &TestApp, report: &AbsenceReport) -> Vec<AuditAction> {
+    let school = app
+        .store
+        .pupil_school(&report.pupil_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut log = app.store.audit_log(&school, 50).await.unwrap();
+    log.retain(|e| e.subject_id == report.id);
+    log.iter().rev().map(|e| e.action).collect()
 }
 
 async fn a_withdrawn_report_is_gone_for_parents(db: Db) {
@@ -104,6 +123,10 @@ async fn a_withdrawn_report_is_gone_for_parents(db: Db) {
 
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert!(app.child_reports(&report.pupil_id).await.is_empty());
+    assert_eq!(
+        audit_of(&app, &report).await,
+        [AuditAction::ReportMade, AuditAction::ReportWithdrawn]
+    );
     for res in [
         app.get(&path).await,
         app.delete(&path).await,
