@@ -1,12 +1,17 @@
 //! Every endpoint that touches a child or a school, called by everyone who
-//! has no business there: the staff of the other school (each role), the
+//! has no business there: the staff of the other school (each of the five
+//! roles), the
 //! parents of other children, and no one logged in. One table; each row is
 //! refused, and nothing about Daan or his school changes.
 
 use chrono::Days;
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
-use shared::{AbsenceReport, Conversation, ConversationStatus, LeaveRequest, LeaveStatus};
+use server::store::accounts::insert_user;
+use server::store::schools::insert_staff_role;
+use shared::{
+    AbsenceReport, Conversation, ConversationStatus, LeaveRequest, LeaveStatus, StaffRoleKind,
+};
 
 use crate::helpers::{body, new_client, new_key, sick_today, today, wedding_leave, Db, TestApp};
 
@@ -209,11 +214,40 @@ async fn no_one_outside_reaches_daan_or_his_school(db: Db) {
         staff,
     };
 
-    // Every role of the other school, and the parents of other children.
+    // Every role of the other school (the demo has three there: add the
+    // other two), and the parents of other children.
+    let els: shared::Me = body(
+        app.client_for("els@example.nl")
+            .await
+            .get(app.url("/api/me"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let regenboog = &els.staff_roles[0].school_id;
+    let hash = server::auth::hash_password(crate::helpers::PASSWORD.into())
+        .await
+        .unwrap();
+    let mut conn = app.store.pool().acquire().await.unwrap();
+    for (email, role) in [
+        ("zorg@regenboog.example.nl", StaffRoleKind::CareCoordinator),
+        ("beheer@regenboog.example.nl", StaffRoleKind::SchoolAdmin),
+    ] {
+        let user = insert_user(&mut conn, email, "Collega Regenboog", &hash)
+            .await
+            .unwrap();
+        insert_staff_role(&mut conn, &user, regenboog, role)
+            .await
+            .unwrap();
+    }
+    drop(conn);
     let outsiders = [
         "els@example.nl",
         "balie@example.nl",
         "directie@example.nl",
+        "zorg@regenboog.example.nl",
+        "beheer@regenboog.example.nl",
         "ahmed@example.nl",
         "mark@example.nl",
     ];
