@@ -536,7 +536,8 @@ impl Store {
     /// Everyone to tell about a change: the guardians who see it (only
     /// `acting_parent` when a parent made the change: the mail is their
     /// receipt, worded for them), and the staff member handling it (before
-    /// anyone does: everyone at the school with the role that answers it).
+    /// anyone does: everyone at the school with the role that answers it,
+    /// and who may see the child's group: see `store::scope`).
     pub async fn conversation_recipients(
         &self,
         c: &ConversationAtSchool,
@@ -558,12 +559,19 @@ impl Store {
             "SELECT DISTINCT u.email AS email, u.name AS name, u.language AS language \
              FROM users u LEFT JOIN staff_roles r ON r.user_id = u.id \
              WHERE ($1 <> '' AND u.id = $1) \
-                OR ($1 = '' AND r.school_id = $2 AND r.role = $3) \
+                OR ($1 = '' AND r.school_id = $2 AND r.role = $3 AND ( \
+                    COALESCE((SELECT s.teachers_own_groups_only FROM schools s \
+                              WHERE s.id = $2), 0) <> 1 \
+                    OR EXISTS (SELECT 1 FROM staff_roles o WHERE o.user_id = u.id \
+                               AND o.school_id = $2 AND o.role <> 'teacher') \
+                    OR EXISTS (SELECT 1 FROM staff_groups sg WHERE sg.user_id = u.id \
+                               AND sg.group_id = $4))) \
              ORDER BY u.email",
         )
         .bind(c.handled_by_id.as_deref().unwrap_or(""))
         .bind(&c.school_id)
         .bind(c.conversation.with.answered_by().as_str())
+        .bind(&c.group_id)
         .fetch_all(&self.pool)
         .await?;
         let guardians = guardians

@@ -145,4 +145,14 @@ async fn a_teacher_sees_only_their_own_group_when_the_school_wants_that(db: Db) 
     assert!(list.iter().all(|c| c.id != asked.id));
     let res = get(&app, &els, &format!("/api/conversations/{}", asked.id)).await;
     expect_error(res, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
+    // Nor does she get mail about it (Ahmed gets his receipts: the
+    // cancellation and the request).
+    let wait = std::time::Duration::from_secs(5);
+    let receipts = app.mail.wait_for("ahmed@example.nl", 2, wait).await;
+    assert!(receipts.iter().any(|m| m.text.contains(&asked.id)));
+    let path = format!("/school/gesprekken/{}", asked.id);
+    assert!(
+        app.mail.all().iter().all(|m| !m.text.contains(&path)),
+        "no staff mail"
+    );
 }
