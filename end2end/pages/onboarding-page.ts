@@ -73,12 +73,13 @@ export class ActivatePage {
 export class StaffPage {
   constructor(private readonly page: Page) {}
 
-  /** Adds someone with these roles (their labels); returns the code shown, if any. */
-  async add(name: string, email: string, roles: string[]): Promise<string | null> {
+  /** Adds someone with these roles (their labels) and, for a teacher, groups (their names); returns the code shown, if any. */
+  async add(name: string, email: string, roles: string[], groups: string[] = []): Promise<string | null> {
     await this.page.getByRole('button', { name: 'Medewerker toevoegen' }).click();
     await this.page.getByLabel('Naam').fill(name);
     await this.page.getByLabel('E-mailadres').fill(email);
     for (const role of roles) await this.roles().getByRole('checkbox', { name: role, exact: true }).check();
+    for (const group of groups) await this.group(group).check();
     await this.page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     const added = this.page.getByRole('region', { name: `${name} is toegevoegd` });
     await expect(added).toBeVisible();
@@ -87,6 +88,16 @@ export class StaffPage {
 
   roles(): Locator {
     return this.page.getByRole('group', { name: 'Rollen' });
+  }
+
+  /** "Groepen of klassen", shown with the teacher role. */
+  groups(): Locator {
+    return this.page.getByRole('group', { name: 'Groepen of klassen' });
+  }
+
+  /** The box of one group, by its name ("2B"). */
+  group(name: string): Locator {
+    return this.groups().getByRole('checkbox', { name, exact: true });
   }
 
   /** One person in the list, by name. */

@@ -171,3 +171,52 @@ test('the admin adds a staff member, who activates, and changes their roles', as
   await staff.setRoles('Mila Koster', []);
   await expect(page.getByRole('alert').filter({ hasText: /beheerder/ })).toBeVisible();
 });
+
+test('the admin chooses the groups a teacher teaches', async ({ page }) => {
+  const run = Math.random().toString(36).slice(2, 8);
+  const teacher = { name: `Joris Smit ${run}`, email: `joris@staff-${run}.example.nl` };
+  const teacherRole = 'Leerkracht of mentor';
+
+  await new LoginPage(page).logInAs(admin);
+  await page.getByRole('link', { name: 'Medewerkers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Medewerkers' })).toBeVisible();
+  const staff = new StaffPage(page);
+  // The groups are asked for only with the teacher role, with what they do.
+  await page.getByRole('button', { name: 'Medewerker toevoegen' }).click();
+  await expect(staff.groups()).toHaveCount(0);
+  await staff.roles().getByRole('checkbox', { name: teacherRole, exact: true }).check();
+  await expect(staff.groups()).toHaveAccessibleDescription(/leerkrachten alleen hun eigen groepen zien/);
+  await expect(staff.group('2B')).not.toBeChecked();
+  await page.getByRole('button', { name: 'Annuleren' }).click();
+
+  await staff.add(teacher.name, teacher.email, [teacherRole], ['2B']);
+  const listed = staff.member(teacher.name);
+  await expect(listed).toContainText(`Rollen: ${teacherRole}`);
+  await expect(listed).toContainText('Groepen: 2B');
+
+  // "Rollen wijzigen" starts with their groups; without 2B no groups are listed.
+  await listed.getByRole('button', { name: /^Rollen wijzigen/ }).click();
+  await expect(staff.group('2B')).toBeChecked();
+  await staff.group('2B').uncheck();
+  await page.getByRole('button', { name: 'Rollen opslaan' }).click();
+  await expect(staff.groups()).toHaveCount(0);
+  await expect(listed).toContainText(`Rollen: ${teacherRole}`);
+  await expect(listed).not.toContainText('Groepen:');
+
+  // A group the school does not have (as if it was removed meanwhile) is
+  // refused next to the groups; sent again, 2B is theirs again.
+  await listed.getByRole('button', { name: /^Rollen wijzigen/ }).click();
+  await staff.group('2B').check();
+  await page.route('**/api/schools/*/staff/*', async (route) => {
+    const body = route.request().postDataJSON();
+    await route.continue({ postData: JSON.stringify({ ...body, groups: ['onbekende-groep'] }) });
+  });
+  await page.getByRole('button', { name: 'Rollen opslaan' }).click();
+  await expect(staff.groups()).toHaveAccessibleDescription(/Kies groepen of klassen van deze school/);
+  await expect(staff.group('2B')).toHaveAttribute('aria-invalid', 'true');
+  await expect(staff.groups().getByRole('checkbox').first()).toBeFocused();
+  await page.unroute('**/api/schools/*/staff/*');
+  await page.getByRole('button', { name: 'Rollen opslaan' }).click();
+  await expect(staff.groups()).toHaveCount(0);
+  await expect(listed).toContainText('Groepen: 2B');
+});

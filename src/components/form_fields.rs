@@ -1,6 +1,7 @@
-//! Fields the forms share: which children (for staff: which pupil), a
-//! question with fixed answers, a day, a time, and a short text with a
-//! counter. Each shows its problem next to it (see `field_problems`).
+//! Fields the forms share: which children (for staff: which pupil, and
+//! which groups a teacher teaches), a question with fixed answers, a day,
+//! a time, and a short text with a counter. Each shows its problem next to
+//! it (see `field_problems`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -68,6 +69,64 @@ pub fn ChildChoice(
                             invalid=Signal::derive(move || problems.invalid(field))
                         >
                             {child.first_name} " (" {child.group_name} ")"
+                        </Choice>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// "Groepen of klassen": a box per group of the school, for the groups a
+/// teacher teaches. `chosen` keeps the ids in the order of `groups`. The
+/// field is `groups`; the inputs' ids are `groups-0`, `groups-1`, …: focus
+/// `groups-0` for the group.
+#[component]
+pub fn GroupsChoice(
+    groups: Vec<SchoolGroup>,
+    /// Under the question (id `groups-hint`).
+    hint: &'static str,
+    chosen: RwSignal<Vec<String>>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    const FIELD: &str = "groups";
+    let order = StoredValue::new(groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
+    let choose = move |id: String, on: bool| {
+        chosen.update(|chosen| {
+            chosen.retain(|c| *c != id);
+            if on {
+                chosen.push(id);
+            }
+            order.with_value(|order| chosen.sort_by_key(|c| order.iter().position(|o| o == c)));
+        });
+        problems.clear(&[FIELD]);
+    };
+
+    view! {
+        <fieldset class="field" aria-describedby=move || problems.described_by(FIELD, "groups-hint")>
+            <legend>"Groepen of klassen"</legend>
+            <p class="hint" id="groups-hint">{hint}</p>
+            <FieldProblem field=FIELD problems />
+            {groups.is_empty().then(|| view! {
+                <p>"Er zijn nog geen groepen of klassen. Die komen er als u de leerlingen inleest."</p>
+            })}
+            {groups
+                .into_iter()
+                .enumerate()
+                .map(|(i, group)| {
+                    let id = group.id.clone();
+                    let checked_id = group.id.clone();
+                    view! {
+                        <Choice
+                            kind="checkbox"
+                            id=format!("{FIELD}-{i}")
+                            name=FIELD
+                            value=group.id
+                            checked=Signal::derive(move || chosen.with(|c| c.contains(&checked_id)))
+                            on_change=Callback::new(move |on| choose(id.clone(), on))
+                            invalid=Signal::derive(move || problems.invalid(FIELD))
+                        >
+                            {group.name}
                         </Choice>
                     }
                 })

@@ -1,19 +1,22 @@
 //! `/school/medewerkers`: the school admin sees the school's staff, adds a
 //! staff member (who gets an activation code, shown once) and changes
-//! someone's roles. One form is open at a time.
+//! someone's roles and, for a teacher, the groups they teach. One form is
+//! open at a time.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::{
-    DeskAction, FieldError, NewStaffMember, StaffAccount, StaffMember, StaffRoleKind,
-    StaffRolesChange,
+    ApiError, DeskAction, FieldError, NewStaffMember, SchoolGroup, StaffAccount, StaffMember,
+    StaffRoleKind, StaffRolesChange,
 };
 
 use crate::api;
 use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
-use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Problems};
-use crate::components::form_fields::ChoiceGroup;
+use crate::components::field_problems::{
+    focus, FieldProblem, FieldProblems, ProblemSummary, Problems,
+};
+use crate::components::form_fields::{ChoiceGroup, GroupsChoice};
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
 use crate::pages::school::school_page;
@@ -56,6 +59,23 @@ fn role_hint(role: StaffRoleKind) -> &'static str {
     }
 }
 
+/// The school's groups, for the groups a teacher teaches.
+type Groups = LocalResource<Result<Vec<SchoolGroup>, ApiError>>;
+
+/// Under "Groepen of klassen".
+const GROUPS_HINT: &str = "Kiest de school in Instellingen dat leerkrachten alleen hun eigen \
+                           groepen zien? Dan ziet deze leerkracht alleen de meldingen, \
+                           leerlingen en gesprekken van deze groepen.";
+
+/// Moves focus to a field of the staff forms, by its name in the request.
+fn focus_field(field: &str) {
+    match field {
+        "roles" => focus("roles-0"),
+        "groups" => focus("groups-0"),
+        field => focus(field),
+    }
+}
+
 /// The form that is open: adding someone, or someone's roles (by user id).
 #[derive(Clone, PartialEq)]
 enum Open {
@@ -77,6 +97,8 @@ fn Staff(school: School) -> impl IntoView {
     let open = RwSignal::new(None::<Open>);
     let added = RwSignal::new(None::<StaffAccount>);
     let list = LocalResource::new(move || async move { api::staff(&school_id.get_value()).await });
+    let groups: Groups =
+        LocalResource::new(move || async move { api::school_groups(&school_id.get_value()).await });
 
     let start_adding = move |_| {
         added.set(None);
@@ -98,7 +120,7 @@ fn Staff(school: School) -> impl IntoView {
             Some(Open::Add) => view! {
                 <section class="card" aria-labelledby="toevoegen">
                     <h2 id="toevoegen">"Medewerker toevoegen"</h2>
-                    <AddForm school_id=school_id.get_value() open on_added />
+                    <AddForm school_id=school_id.get_value() groups open on_added />
                 </section>
             }
             .into_any(),
@@ -115,13 +137,19 @@ fn Staff(school: School) -> impl IntoView {
         <h2>"Medewerkers"</h2>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match list.await {
+                let members = list.await;
+                // Without the groups the list still shows, without them.
+                let known = groups.await.unwrap_or_default();
+                match members {
                     Ok(members) => view! {
                         <ul class="report-list" aria-label="Medewerkers">
                             {members
                                 .into_iter()
-                                .map(|member| view! {
-                                    <Member member school_id=school_id.get_value() open on_changed=Callback::new(move |()| list.refetch()) />
+                                .map(|member| {
+                                    let group_names = names_of(&member.groups, &known);
+                                    view! {
+                                        <Member member group_names school_id=school_id.get_value() groups open on_changed=Callback::new(move |()| list.refetch()) />
+                                    }
                                 })
                                 .collect_view()}
                         </ul>
@@ -132,6 +160,15 @@ fn Staff(school: School) -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// The names of the groups with these ids, in the school's order.
+fn names_of(ids: &[String], groups: &[SchoolGroup]) -> Vec<String> {
+    groups
+        .iter()
+        .filter(|g| ids.contains(&g.id))
+        .map(|g| g.name.clone())
+        .collect()
 }
 
 /// The new staff member, with their code shown this once.
@@ -166,21 +203,21 @@ fn Added(account: StaffAccount) -> impl IntoView {
     }
 }
 
-/// Name, e-mail address and roles.
+/// Name, e-mail address, roles and, for a teacher, groups.
 #[component]
 fn AddForm(
     school_id: String,
+    groups: Groups,
     open: RwSignal<Option<Open>>,
     on_added: Callback<StaffAccount>,
 ) -> impl IntoView {
-    const FIELDS: &[&str] = &["name", "email", "roles"];
-    let sender = SendingForm::new(FIELDS, |field| {
-        focus(if field == "roles" { "roles-0" } else { field })
-    });
+    const FIELDS: &[&str] = &["name", "email", "roles", "groups"];
+    let sender = SendingForm::new(FIELDS, focus_field);
     let problems = sender.problems;
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let roles = RwSignal::new(Vec::<StaffRoleKind>::new());
+    let taught = RwSignal::new(Vec::<String>::new());
     let school_id = StoredValue::new(school_id);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -189,8 +226,11 @@ fn AddForm(
             name: name.get_untracked().trim().to_owned(),
             email: email.get_untracked().trim().to_owned(),
             roles: roles.get_untracked(),
-            // Which groups a teacher teaches: not chosen on this page yet.
-            groups: Vec::new(),
+            groups: if teaches(roles) {
+                taught.get_untracked()
+            } else {
+                Vec::new()
+            },
         };
         sender.submit(
             request,
@@ -236,6 +276,7 @@ fn AddForm(
                 />
             </div>
             <RoleChoice roles problems=sender.problems />
+            <TeacherGroups roles groups taught problems=sender.problems />
             <div class="card__buttons">
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
                     {move || if sender.sending.get() { "Bezig met toevoegen…" } else { "Toevoegen" }}
@@ -270,11 +311,54 @@ fn RoleChoice(
     }
 }
 
+/// Whether the teacher role is ticked (untracked: when sending).
+fn teaches(roles: RwSignal<Vec<StaffRoleKind>>) -> bool {
+    roles.with_untracked(|r| r.contains(&StaffRoleKind::Teacher))
+}
+
+/// "Groepen of klassen": the groups a teacher teaches, shown while the
+/// teacher role is ticked.
+#[component]
+fn TeacherGroups(
+    roles: RwSignal<Vec<StaffRoleKind>>,
+    groups: Groups,
+    taught: RwSignal<Vec<String>>,
+    problems: FieldProblems,
+) -> impl IntoView {
+    let teacher = move || roles.with(|r| r.contains(&StaffRoleKind::Teacher));
+    // Not a teacher: no groups are sent, so no problem with them either.
+    Effect::new(move || {
+        if !teacher() {
+            problems.clear(&["groups"]);
+        }
+    });
+    view! {
+        <Show when=teacher>
+            {move || match groups.get() {
+                Some(Ok(groups)) => view! {
+                    <GroupsChoice groups hint=GROUPS_HINT chosen=taught problems />
+                }
+                .into_any(),
+                Some(Err(_)) => view! {
+                    <p class="notice notice--error">
+                        "We konden de groepen en klassen nu niet ophalen. Kies ze later met “Rollen wijzigen”."
+                    </p>
+                }
+                .into_any(),
+                None => view! { <Loading /> }.into_any(),
+            }}
+        </Show>
+    }
+}
+
 /// One staff member, with "Rollen wijzigen".
 #[component]
 fn Member(
     member: StaffMember,
+    /// The names of the groups they teach.
+    group_names: Vec<String>,
     school_id: String,
+    groups: Groups,
     open: RwSignal<Option<Open>>,
     on_changed: Callback<()>,
 ) -> impl IntoView {
@@ -297,6 +381,7 @@ fn Member(
             <p class="report-list__kind">{member.name.clone()}</p>
             <p>{member.email.clone()}</p>
             <p>"Rollen: " {roles_text}</p>
+            {(!group_names.is_empty()).then(|| view! { <p>"Groepen: " {group_names.join(", ")}</p> })}
             {(!member.activated).then(|| view! { <p class="card__meta">"Heeft nog geen wachtwoord gekozen."</p> })}
             <Show
                 when=move || is_open.get()
@@ -316,30 +401,41 @@ fn Member(
                     }
                 }
             >
-                <RolesForm member=member.clone() school_id=school_id.clone() open on_changed />
+                <RolesForm member=member.clone() school_id=school_id.clone() groups open on_changed />
             </Show>
         </li>
     }
 }
 
-/// Someone's roles from now on; none: they no longer work here in the app.
+/// Someone's roles (and, for a teacher, groups) from now on; no roles:
+/// they no longer work here in the app.
 #[component]
 fn RolesForm(
     member: StaffMember,
     school_id: String,
+    groups: Groups,
     open: RwSignal<Option<Open>>,
     on_changed: Callback<()>,
 ) -> impl IntoView {
-    const FIELDS: &[&str] = &["roles"];
-    let sender = SendingForm::new(FIELDS, |_| focus("roles-0"));
+    const FIELDS: &[&str] = &["roles", "groups"];
+    let sender = SendingForm::new(FIELDS, focus_field);
     let roles = RwSignal::new(member.roles.clone());
+    let taught = RwSignal::new(member.groups.clone());
     let ids = StoredValue::new((school_id, member.user_id));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // Unknown until the groups are loaded: then they stay as they were.
+        let loaded = groups.with_untracked(|g| matches!(g, Some(Ok(_))));
         let request = StaffRolesChange {
             roles: roles.get_untracked(),
-            groups: None,
+            groups: loaded.then(|| {
+                if teaches(roles) {
+                    taught.get_untracked()
+                } else {
+                    Vec::new()
+                }
+            }),
         };
         sender.submit(
             request,
@@ -361,6 +457,7 @@ fn RolesForm(
             <ProblemSummary problems=sender.problems fields=FIELDS general=sender.general />
             <RoleChoice roles problems=sender.problems />
             <p class="hint">"Werkt deze persoon niet meer op school? Zet dan alle vinkjes uit."</p>
+            <TeacherGroups roles groups taught problems=sender.problems />
             <div class="card__buttons">
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
                     {move || if sender.sending.get() { "Bezig met opslaan…" } else { "Rollen opslaan" }}
