@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use shared::Activation;
 
 use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
 use crate::components::form_fields::Choice;
+use crate::pages::login::LogInForm;
 
 /// The form: the code, a new password (with the rules in plain words and a
 /// way to see what one typed), then the start page, logged in.
@@ -52,31 +52,14 @@ pub fn ActivatePage() -> impl IntoView {
         let navigate = navigate.clone();
         busy.set(true);
         spawn_local(async move {
-            match api::activate(&request).await {
-                Ok(me) => {
-                    auth.me.set(Some(me));
-                    navigate(
-                        "/",
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    let field = ["code", "password"]
-                        .into_iter()
-                        .find(|f| e.field.as_deref() == Some(*f));
-                    match field {
-                        Some(field) => {
-                            problems.set(vec![(field, e.message)]);
-                            focus(field);
-                        }
-                        None => error.set(Some(e.message)),
-                    }
-                    busy.set(false);
-                }
-            }
+            let answer = api::activate(&request).await;
+            let form = LogInForm {
+                fields: &["code", "password"],
+                problems,
+                error,
+                busy,
+            };
+            form.finish(answer, auth, "/", navigate);
         });
     };
 

@@ -5,11 +5,56 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use shared::LoginRequest;
+use shared::{ApiError, LoginRequest, Me};
 
 use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
+
+/// A form that logs someone in (the log-in and the activation page): its
+/// fields, where problems show, and whether it is sending.
+pub struct LogInForm {
+    pub fields: &'static [&'static str],
+    pub problems: FieldProblems,
+    pub error: RwSignal<Option<String>>,
+    pub busy: RwSignal<bool>,
+}
+
+impl LogInForm {
+    /// The server's answer: logged in, then on to `target`; or its message
+    /// next to the field it names, else above the form.
+    pub fn finish(
+        self,
+        answer: Result<Me, ApiError>,
+        auth: Auth,
+        target: &str,
+        navigate: impl Fn(&str, NavigateOptions),
+    ) {
+        match answer {
+            Ok(me) => {
+                auth.me.set(Some(me));
+                navigate(
+                    target,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+            Err(e) => {
+                let field = self.fields.iter().find(|f| e.field.as_deref() == Some(**f));
+                match field {
+                    Some(field) => {
+                        self.problems.set(vec![(*field, e.message)]);
+                        focus(field);
+                    }
+                    None => self.error.set(Some(e.message)),
+                }
+                self.busy.set(false);
+            }
+        }
+    }
+}
 
 /// The log-in form. After logging in, the parent goes back to the page that
 /// sent them here (`?terug=`), or to the start page.
@@ -49,31 +94,14 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         busy.set(true);
         spawn_local(async move {
-            match api::log_in(&request).await {
-                Ok(me) => {
-                    auth.me.set(Some(me));
-                    navigate(
-                        &target,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    let field = ["email", "password"]
-                        .into_iter()
-                        .find(|f| e.field.as_deref() == Some(*f));
-                    match field {
-                        Some(field) => {
-                            problems.set(vec![(field, e.message)]);
-                            focus(field);
-                        }
-                        None => error.set(Some(e.message)),
-                    }
-                    busy.set(false);
-                }
-            }
+            let answer = api::log_in(&request).await;
+            let form = LogInForm {
+                fields: &["email", "password"],
+                problems,
+                error,
+                busy,
+            };
+            form.finish(answer, auth, &target, navigate);
         });
     };
 
