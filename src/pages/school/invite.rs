@@ -20,7 +20,7 @@ use crate::components::form_fields::{ChoiceGroup, PupilChoice, ShortText};
 use crate::components::sending_form::SendingForm;
 use crate::components::time_rows::{TimeRows, TimesField, FIRST_TIME_ID};
 use crate::dutch;
-use crate::pages::school::school_page;
+use crate::pages::school::{groups_of, school_page};
 
 /// The fields that can be wrong, in the order of the form.
 const FIELDS: &[&str] = &[
@@ -45,13 +45,7 @@ pub fn InvitePage() -> impl IntoView {
 
 #[component]
 fn Loaded(school: School) -> impl IntoView {
-    let groups = {
-        let id = school.id.clone();
-        LocalResource::new(move || {
-            let id = id.clone();
-            async move { api::school_groups(&id).await }
-        })
-    };
+    let groups = groups_of(school.id.clone());
     let school_id = StoredValue::new(school.id);
     view! {
         <p>"Nodig de ouders uit om samen te praten. Stel een paar tijden voor. De ouders kiezen er één."</p>

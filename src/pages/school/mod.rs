@@ -21,8 +21,9 @@ pub mod staff;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use shared::DeskAction;
+use shared::{ApiError, DeskAction, SchoolGroup};
 
+use crate::api;
 use crate::app::{set_title, Auth, School};
 
 /// What a parent sees on a school page: it is not for them.
@@ -83,6 +84,14 @@ pub fn school_page(
             None => view! { <StaffOnly /> }.into_any(),
         }}
     }
+}
+
+/// The school's groups with their pupils, loaded once for a page.
+pub fn groups_of(school_id: String) -> LocalResource<Result<Vec<SchoolGroup>, ApiError>> {
+    LocalResource::new(move || {
+        let id = school_id.clone();
+        async move { api::school_groups(&id).await }
+    })
 }
 
 /// The address of a staff page for `school`: "/school/meldingen?school=…".

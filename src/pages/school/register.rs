@@ -18,7 +18,7 @@ use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Pro
 use crate::components::form_fields::{ChoiceGroup, DayField, PupilChoice, TimeField};
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
-use crate::pages::school::{school_href, school_page};
+use crate::pages::school::{groups_of, school_href, school_page};
 
 /// The fields that can be wrong, in the order of the form.
 const FIELDS: &[&str] = &[
@@ -113,13 +113,7 @@ pub fn RegisterPage() -> impl IntoView {
 /// Loads the groups, then shows the form.
 #[component]
 fn Loaded(school: School) -> impl IntoView {
-    let groups = {
-        let id = school.id.clone();
-        LocalResource::new(move || {
-            let id = id.clone();
-            async move { api::school_groups(&id).await }
-        })
-    };
+    let groups = groups_of(school.id.clone());
     let school = StoredValue::new(school);
     view! {
         <p>

@@ -19,7 +19,7 @@ use crate::components::field_problems::{
 use crate::components::form_fields::{ChoiceGroup, GroupsChoice};
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
-use crate::pages::school::school_page;
+use crate::pages::school::{groups_of, school_page};
 
 impl FormRequest for NewStaffMember {
     fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
@@ -97,8 +97,7 @@ fn Staff(school: School) -> impl IntoView {
     let open = RwSignal::new(None::<Open>);
     let added = RwSignal::new(None::<StaffAccount>);
     let list = LocalResource::new(move || async move { api::staff(&school_id.get_value()).await });
-    let groups: Groups =
-        LocalResource::new(move || async move { api::school_groups(&school_id.get_value()).await });
+    let groups: Groups = groups_of(school_id.get_value());
 
     let start_adding = move |_| {
         added.set(None);
