@@ -528,7 +528,13 @@ impl Activation {
     /// the password against the account's e-mail ([`check_password_for`]).
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        if normalize_code(&self.code).is_none() {
+        if self.code.trim().is_empty() {
+            // An empty code is not one that "does not work".
+            errors.push(FieldError::new(
+                "code",
+                "Vul de code in die u van school heeft gekregen.",
+            ));
+        } else if normalize_code(&self.code).is_none() {
             errors.push(FieldError::new("code", CODE_REFUSED));
         }
         errors.extend(check_new_password(&self.password));
@@ -866,5 +872,18 @@ mod tests {
             fields("Kim", "kim@example.nl", [desk.clone(), desk].concat()),
             ["roles"]
         );
+    }
+
+    #[test]
+    fn an_empty_code_asks_for_the_code_and_a_wrong_one_says_it_does_not_work() {
+        let problem = |code: &str| {
+            let activation = Activation {
+                code: code.into(),
+                password: "een lange zin als wachtwoord".into(),
+            };
+            activation.validate().unwrap_err()[0].message.clone()
+        };
+        assert!(problem("  ").starts_with("Vul de code in"));
+        assert_eq!(problem("K7QM-3XWP"), CODE_REFUSED);
     }
 }

@@ -9,7 +9,7 @@ use shared::Activation;
 
 use crate::api;
 use crate::app::{set_title, Auth};
-use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
+use crate::components::field_problems::FieldProblem;
 use crate::components::form_fields::Choice;
 use crate::pages::login::LogInForm;
 
@@ -23,42 +23,26 @@ pub fn ActivatePage() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
-    let problems = FieldProblems::new();
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = LogInForm::new(&["code", "password"]);
+    let LogInForm {
+        problems,
+        error,
+        busy,
+        ..
+    } = form;
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let request = Activation {
             code: code.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
         };
-        error.set(None);
-        if let Err(mut errors) = request.validate() {
-            // An empty code is not one that "does not work".
-            for error in errors.iter_mut().filter(|e| e.field == "code") {
-                if request.code.is_empty() {
-                    error.message = "Vul de code in die u van school heeft gekregen.".into();
-                }
-            }
-            focus(errors[0].field);
-            problems.set(errors.into_iter().map(|e| (e.field, e.message)).collect());
+        if !form.start(request.validate()) {
             return;
         }
-        problems.set(Vec::new());
         let navigate = navigate.clone();
-        busy.set(true);
         spawn_local(async move {
             let answer = api::activate(&request).await;
-            let form = LogInForm {
-                fields: &["code", "password"],
-                problems,
-                error,
-                busy,
-            };
             form.finish(answer, auth, "/", navigate);
         });
     };

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use shared::{ApiError, LoginRequest, Me};
+use shared::{ApiError, FieldError, LoginRequest, Me};
 
 use crate::api;
 use crate::app::{set_title, Auth};
@@ -13,14 +13,43 @@ use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
 
 /// A form that logs someone in (the log-in and the activation page): its
 /// fields, where problems show, and whether it is sending.
+#[derive(Clone, Copy)]
 pub struct LogInForm {
     pub fields: &'static [&'static str],
+    /// A problem with one field goes next to it; any other on top.
     pub problems: FieldProblems,
     pub error: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
 }
 
 impl LogInForm {
+    pub fn new(fields: &'static [&'static str]) -> Self {
+        Self {
+            fields,
+            problems: FieldProblems::new(),
+            error: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    /// Whether to send now: not while sending, and only when `checked`
+    /// found nothing; else the problems go next to their fields.
+    pub fn start(self, checked: Result<(), Vec<FieldError>>) -> bool {
+        if self.busy.get_untracked() {
+            return false;
+        }
+        self.error.set(None);
+        if let Err(errors) = checked {
+            focus(errors[0].field);
+            let problems = errors.into_iter().map(|e| (e.field, e.message)).collect();
+            self.problems.set(problems);
+            return false;
+        }
+        self.problems.set(Vec::new());
+        self.busy.set(true);
+        true
+    }
+
     /// The server's answer: logged in, then on to `target`; or its message
     /// next to the field it names, else above the form.
     pub fn finish(
@@ -69,38 +98,27 @@ pub fn LoginPage() -> impl IntoView {
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    // A problem with one field goes next to it; a failed log-in on top.
-    let problems = FieldProblems::new();
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = LogInForm::new(&["email", "password"]);
+    let LogInForm {
+        problems,
+        error,
+        busy,
+        ..
+    } = form;
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let request = LoginRequest {
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
         };
-        error.set(None);
-        if let Err(errors) = request.validate() {
-            focus(errors[0].field);
-            problems.set(errors.into_iter().map(|e| (e.field, e.message)).collect());
+        if !form.start(request.validate()) {
             return;
         }
-        problems.set(Vec::new());
         let target = safe_return_path(query.with_untracked(|q| q.get("terug")));
         let navigate = navigate.clone();
-        busy.set(true);
         spawn_local(async move {
             let answer = api::log_in(&request).await;
-            let form = LogInForm {
-                fields: &["email", "password"],
-                problems,
-                error,
-                busy,
-            };
             form.finish(answer, auth, &target, navigate);
         });
     };
