@@ -24,34 +24,6 @@ pub const MAX_CONVERSATION_MINUTES: i64 = 180;
 /// Times can be proposed up to this many days ahead.
 pub const MAX_DAYS_AHEAD: u64 = 180;
 
-/// Declares a closed set of values with their names on the wire and in the
-/// database, `ALL`, `as_str` and `parse`.
-macro_rules! named_set {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The name stored in the database and sent over the wire.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text),+
-                }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-        }
-    };
-}
-
 named_set! {
     /// Whom the parents talk with.
     ConversationWith {

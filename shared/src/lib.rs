@@ -9,6 +9,9 @@
 //! dates as `YYYY-MM-DD`, times of day as `HH:MM`, instants as RFC 3339 in UTC,
 //! ids as opaque strings.
 
+#[macro_use]
+mod named_set;
+
 pub mod account;
 pub mod contacts;
 pub mod conversations;
