@@ -42,6 +42,16 @@ pub async fn me() -> Result<Me, ApiError> {
     fetch_json(get("/api/me")).await
 }
 
+/// `PUT /api/me/language`: the language the app and the mails speak to them.
+pub async fn set_language(language: shared::Language) -> Result<Me, ApiError> {
+    fetch_json(
+        Request::put("/api/me/language")
+            .json(&shared::LanguageChoice { language })
+            .map_err(not_sent)?,
+    )
+    .await
+}
+
 /// `GET /api/children/{id}/reports`: one child's reports, newest first.
 pub async fn child_reports(child_id: &str) -> Result<Vec<AbsenceReport>, ApiError> {
     fetch_json(get(&format!(

@@ -6,6 +6,7 @@ use leptos_router::path;
 use shared::{Child, DeskAction, Me, StaffRoleKind};
 
 use crate::components::layout::Layout;
+use crate::i18n::I18nContextProvider;
 use crate::components::require_login::RequireLogin;
 use crate::pages::school::{
     activation_codes::ActivationCodesPage, audit_log::AuditLogPage,
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        <I18nContextProvider>
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
@@ -122,6 +124,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+        </I18nContextProvider>
     }
 }
 

@@ -9,6 +9,7 @@ mod api;
 mod app;
 mod components;
 mod dutch;
+mod i18n;
 mod pages;
 
 fn main() {

@@ -9,11 +9,15 @@ use leptos_router::NavigateOptions;
 
 use crate::api;
 use crate::app::Auth;
+use crate::components::language_choice::LanguageChoice;
+use crate::i18n::{t, use_i18n};
 
-/// The page frame: "Naar de inhoud" skip link, a header with the app's name
-/// (and "Uitloggen" when someone is logged in) and the `<main>` landmark.
+/// The page frame: "Naar de inhoud" skip link, a header with the app's name,
+/// the language switch (and "Uitloggen" when someone is logged in) and the
+/// `<main>` landmark.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     api::set_navigator(move |path| navigate(path, NavigateOptions::default()));
 
@@ -27,14 +31,17 @@ pub fn Layout(children: Children) -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#inhoud" on:click=skip_to_content>
-            "Naar de inhoud"
+            {t!(i18n, common.skip_to_content)}
         </a>
         <header class="site-header">
             <div class="site-header__inner">
                 <A href="/" attr:class="site-name">
                     "Verzuimwijzer"
                 </A>
-                <LogOutButton />
+                <div class="site-header__tools">
+                    <LanguageChoice />
+                    <LogOutButton />
+                </div>
             </div>
         </header>
         <main id="inhoud" class="page" tabindex="-1" node_ref=main_ref>
@@ -47,6 +54,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 /// goes to the log-in page.
 #[component]
 fn LogOutButton() -> impl IntoView {
+    let i18n = use_i18n();
     let auth = expect_context::<Auth>();
     let navigate = use_navigate();
     let busy = RwSignal::new(false);
@@ -68,7 +76,7 @@ fn LogOutButton() -> impl IntoView {
     view! {
         <Show when=move || auth.me.with(Option::is_some)>
             <button type="button" class="button button--quiet" on:click=log_out.clone() disabled=move || busy.get()>
-                "Uitloggen"
+                {t!(i18n, common.log_out)}
             </button>
         </Show>
     }

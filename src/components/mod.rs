@@ -9,6 +9,7 @@ pub mod conversation;
 pub mod feedback;
 pub mod field_problems;
 pub mod form_fields;
+pub mod language_choice;
 pub mod layout;
 pub mod next_steps;
 pub mod require_login;

@@ -1,0 +1,106 @@
+//! The app's words in every language: `locales/<language>/<part>.json`,
+//! compiled in by leptos_i18n. In a view: `t!(i18n, part.key)` with
+//! `let i18n = use_i18n();`; outside one: `t_string!(i18n, part.key)`.
+//!
+//! The test below fails when a language lacks a key that Dutch has (or has
+//! one Dutch lacks), or names other `{{ values }}` than the Dutch does.
+
+// The build.rs route leptos_i18n now prefers would build ICU's data
+// generator on every clean build; the macro reads the same files.
+#![allow(deprecated)]
+leptos_i18n::load_locales!();
+
+pub use i18n::*;
+use leptos_i18n::Locale as _;
+
+/// The app's locale for a language the server knows.
+pub fn locale_of(language: shared::Language) -> Locale {
+    Locale::get_all()
+        .iter()
+        .copied()
+        .find(|locale| locale.as_str() == language.as_str())
+        .unwrap_or_default()
+}
+
+/// The language the server knows for one of the app's locales.
+pub fn language_of(locale: Locale) -> shared::Language {
+    shared::Language::parse(locale.as_str()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    use leptos_i18n::Locale as _;
+    use serde_json::Value;
+
+    /// Every key of one file, nested keys joined with dots, with the names
+    /// of the `{{ values }}` its text uses.
+    fn keys(file: &Path) -> BTreeMap<String, BTreeSet<String>> {
+        fn walk(prefix: &str, value: &Value, out: &mut BTreeMap<String, BTreeSet<String>>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, value) in map {
+                        let key = if prefix.is_empty() {
+                            key.clone()
+                        } else {
+                            format!("{prefix}.{key}")
+                        };
+                        walk(&key, value, out);
+                    }
+                }
+                Value::String(text) => {
+                    let names = text
+                        .split("{{")
+                        .skip(1)
+                        .filter_map(|rest| rest.split("}}").next())
+                        .map(|name| name.trim().to_owned())
+                        .collect();
+                    out.insert(prefix.to_owned(), names);
+                }
+                other => panic!("{prefix} is not text: {other}"),
+            }
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        let json: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", file.display()));
+        let mut out = BTreeMap::new();
+        walk("", &json, &mut out);
+        out
+    }
+
+    #[test]
+    fn every_language_has_every_key_with_the_same_values() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut problems = Vec::new();
+        let mut counted = 0;
+        for part in std::fs::read_dir(root.join("nl")).unwrap() {
+            let part = part.unwrap().file_name();
+            let dutch = keys(&root.join("nl").join(&part));
+            for locale in super::Locale::get_all() {
+                let file = root.join(locale.as_str()).join(&part);
+                if !file.exists() {
+                    problems.push(format!("{} is missing", file.display()));
+                    continue;
+                }
+                let theirs = keys(&file);
+                for (key, names) in &dutch {
+                    match theirs.get(key) {
+                        None => problems.push(format!("{}: no key {key}", file.display())),
+                        Some(their_names) if their_names != names => problems.push(format!(
+                            "{}: {key} uses {their_names:?}, Dutch uses {names:?}",
+                            file.display()
+                        )),
+                        Some(_) => counted += 1,
+                    }
+                }
+                for key in theirs.keys().filter(|k| !dutch.contains_key(*k)) {
+                    problems.push(format!("{}: {key} is not in Dutch", file.display()));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(counted > 0, "no translations found");
+    }
+}
