@@ -98,9 +98,13 @@ ensure_app_tools() {
 }
 
 # Builds the browser app into dist/ (release, size-optimised, offline).
+# VW_APP_BUILD=debug builds it unoptimised: much quicker to compile while
+# working on pages, never what is tested in CI or served.
 build_app() {
-  say "Building the app (trunk, release)"
+  local release=--release
+  [ "${VW_APP_BUILD:-release}" = debug ] && release=
+  say "Building the app (trunk, ${VW_APP_BUILD:-release})"
   (cd "$ROOT" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
     TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
-    TRUNK_SKIP_VERSION_CHECK=true trunk build --release --offline --dist "$ROOT/dist")
+    TRUNK_SKIP_VERSION_CHECK=true trunk build $release --offline --dist "$ROOT/dist")
 }

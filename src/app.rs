@@ -6,8 +6,8 @@ use leptos_router::path;
 use shared::{Child, DeskAction, Me, StaffRoleKind};
 
 use crate::components::layout::Layout;
-use crate::i18n::I18nContextProvider;
 use crate::components::require_login::RequireLogin;
+use crate::i18n::I18nContextProvider;
 use crate::pages::school::{
     activation_codes::ActivationCodesPage, audit_log::AuditLogPage,
     conversation::SchoolConversationPage, conversations::SchoolConversationsPage, desk::DeskPage,

@@ -35,8 +35,12 @@ mod tests {
     use leptos_i18n::Locale as _;
     use serde_json::Value;
 
+    /// Plural forms differ per language (Arabic has six, English two):
+    /// `days_one` and `days_few` are both the key `days`.
+    const PLURAL_FORMS: [&str; 6] = ["_zero", "_one", "_two", "_few", "_many", "_other"];
+
     /// Every key of one file, nested keys joined with dots, with the names
-    /// of the `{{ values }}` its text uses.
+    /// of the `{{ values }}` its texts use.
     fn keys(file: &Path) -> BTreeMap<String, BTreeSet<String>> {
         fn walk(prefix: &str, value: &Value, out: &mut BTreeMap<String, BTreeSet<String>>) {
             match value {
@@ -51,13 +55,17 @@ mod tests {
                     }
                 }
                 Value::String(text) => {
+                    let key = PLURAL_FORMS
+                        .iter()
+                        .find_map(|form| prefix.strip_suffix(form))
+                        .unwrap_or(prefix);
                     let names = text
                         .split("{{")
                         .skip(1)
                         .filter_map(|rest| rest.split("}}").next())
                         .map(|name| name.trim().to_owned())
-                        .collect();
-                    out.insert(prefix.to_owned(), names);
+                        .filter(|name| name != "count");
+                    out.entry(key.to_owned()).or_default().extend(names);
                 }
                 other => panic!("{prefix} is not text: {other}"),
             }

@@ -18,7 +18,10 @@ pub fn LanguageChoice() -> impl IntoView {
             return;
         };
         i18n.set_locale(locale_of(language));
-        if auth.me.with_untracked(|me| me.as_ref().is_some_and(|me| me.language != language)) {
+        if auth
+            .me
+            .with_untracked(|me| me.as_ref().is_some_and(|me| me.language != language))
+        {
             spawn_local(async move {
                 // The app already speaks it; only mail waits for this.
                 if let Ok(me) = api::set_language(language).await {
