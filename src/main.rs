@@ -10,6 +10,7 @@ mod app;
 mod components;
 mod dutch;
 mod i18n;
+mod labels;
 mod pages;
 
 fn main() {
