@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A language for mail. Dutch unless the parent chose another.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
     #[default]

@@ -163,6 +163,7 @@ fn step(
         role,
         involves_conversation,
         texts,
+        translations: Default::default(),
     }
 }
 

@@ -1,12 +1,14 @@
 //! A school's absence protocol as data: the steps, what starts each one, who
 //! acts, and the texts parents read.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use super::engine::Distance;
+use crate::Language;
 
 /// The kind of school; each has its own default protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -249,7 +251,40 @@ pub struct Step {
     /// Whether the step is a conversation the parents (and the child) are
     /// invited to.
     pub involves_conversation: bool,
+    /// In Dutch: every step has them.
     pub texts: StepTexts,
+    /// The same texts in other languages, where there are any.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<Language, StepTexts>,
+}
+
+/// A step's texts for a reader of one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextsIn<'a> {
+    pub texts: &'a StepTexts,
+    /// The reader asked for another language, which this step lacks: these
+    /// are the Dutch texts, and the reader should be told so.
+    pub dutch_instead: bool,
+}
+
+impl Step {
+    /// The texts in `language`, or the Dutch ones when the step has none in it.
+    pub fn texts_in(&self, language: Language) -> TextsIn<'_> {
+        match (language, self.translations.get(&language)) {
+            (Language::Nl, _) => TextsIn {
+                texts: &self.texts,
+                dutch_instead: false,
+            },
+            (_, Some(texts)) => TextsIn {
+                texts,
+                dutch_instead: false,
+            },
+            (_, None) => TextsIn {
+                texts: &self.texts,
+                dutch_instead: true,
+            },
+        }
+    }
 }
 
 /// A school's absence protocol: its steps in the order parents read them.
@@ -361,6 +396,7 @@ mod tests {
                 what_you_can_do: String::new(),
                 who_is_involved: String::new(),
             },
+            translations: Default::default(),
         }
     }
 

@@ -65,6 +65,7 @@ fn state_of(trigger: &Trigger, history: &[AbsenceRecord], today: &str) -> StepSt
             role: Role::Teacher,
             involves_conversation: false,
             texts: Protocol::default_po().steps[0].texts.clone(),
+            translations: Default::default(),
         }],
     };
     evaluate(&protocol, &calendar(), history, day(today)).steps[0].state
