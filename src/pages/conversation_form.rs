@@ -6,12 +6,12 @@
 //! Checked with the same rules the server uses (`NewConversation::validate`);
 //! each problem is shown next to its field.
 
-use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use shared::conversations::{DayPart, SchoolDay, MAX_CONVERSATION_TEXT_CHARS};
 use shared::{
     Child, Conversation, ConversationTopic, ConversationWith, MeetingMode, NewConversation,
