@@ -10,9 +10,10 @@ use leptos_router::hooks::use_params_map;
 use shared::conversations::{
     ConversationEvent, ConversationEventKind, MAX_CONVERSATION_TEXT_CHARS,
 };
+use shared::protocol::SchoolKind;
 use shared::{
     ApiError, AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,
-    ConversationStatus, FieldError, ProposeTimes,
+    ConversationStatus, ConversationWith, FieldError, ProposeTimes,
 };
 
 use wasm_bindgen::JsCast;
@@ -23,6 +24,8 @@ use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::ShortText;
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 
 /// A change to a conversation, by a parent or the school.
 #[derive(Clone, PartialEq)]
@@ -38,7 +41,11 @@ impl FormRequest for Change {
     fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
         match self {
             Self::Choose(choice) if choice.time_id.is_empty() => {
-                Err(vec![FieldError::new("time_id", "Kies een tijd.")])
+                let i18n = use_i18n();
+                Err(vec![FieldError::new(
+                    "time_id",
+                    t_string!(i18n, talk.parent.choose_time),
+                )])
             }
             Self::Choose(_) => Ok(()),
             Self::OtherTimes(ask) => ask.validate(),
@@ -133,14 +140,28 @@ impl Shown {
     }
 }
 
-/// "Gesprek met de mentor over Daan".
+/// "Gesprek met de mentor over Daan". One sentence per person: some
+/// languages change the person's name after "with".
 pub fn title(c: &Conversation) -> String {
-    let with = c.with_label();
-    // "De mentor" -> "de mentor", mid-sentence.
-    let with = with
-        .strip_prefix("De ")
-        .map_or(with.to_owned(), |rest| format!("de {rest}"));
-    format!("Gesprek met {with} over {}", c.pupil_first_name)
+    let i18n = use_i18n();
+    let sentence = match (c.with, c.school_kind) {
+        (ConversationWith::Mentor, SchoolKind::Po) => t_string!(i18n, talk.title.mentor_po),
+        (ConversationWith::Mentor, SchoolKind::Vo) => t_string!(i18n, talk.title.mentor_vo),
+        (ConversationWith::CareCoordinator, SchoolKind::Po) => {
+            t_string!(i18n, talk.title.care_coordinator_po)
+        }
+        (ConversationWith::CareCoordinator, SchoolKind::Vo) => {
+            t_string!(i18n, talk.title.care_coordinator_vo)
+        }
+        (ConversationWith::AttendanceDesk, _) => t_string!(i18n, talk.title.attendance_desk),
+        (ConversationWith::Director, _) => t_string!(i18n, talk.title.director),
+        (ConversationWith::AttendanceOfficer, _) => {
+            t_string!(i18n, talk.title.attendance_officer)
+        }
+    };
+    // A title is text, not a view, and our leptos_i18n set-up fills in
+    // `{{ values }}` only in views: the child is `{name}` here.
+    sentence.replace("{name}", &c.pupil_first_name)
 }
 
 /// What just happened ("Het gesprek is afgezegd."), announced politely.
@@ -157,7 +178,7 @@ pub fn StatusLine(shown: Shown) -> impl IntoView {
 
 /// A button that opens its panel, or closes it again.
 #[component]
-pub fn PanelButton(shown: Shown, panel: Panel, label: &'static str) -> impl IntoView {
+pub fn PanelButton(shown: Shown, panel: Panel, #[prop(into)] label: TextProp) -> impl IntoView {
     let is_open = move || shown.open.get() == Some(panel);
     view! {
         <button
@@ -167,7 +188,7 @@ pub fn PanelButton(shown: Shown, panel: Panel, label: &'static str) -> impl Into
             aria-expanded=move || is_open().to_string()
             on:click=move |_| shown.open.set((!is_open()).then_some(panel))
         >
-            {label}
+            {move || label.get()}
         </button>
     }
 }
@@ -201,18 +222,19 @@ fn PanelBody(content: ChildrenFn) -> impl IntoView {
 /// The time agreed, large, with the calendar file.
 #[component]
 pub fn AgreedTime(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     move || {
         shown.conversation.with(|c| {
             c.agreed_time.map(|slot| {
                 view! {
                     <section class="card agreed" aria-labelledby="afgesproken">
-                        <h2 id="afgesproken">"De afspraak"</h2>
+                        <h2 id="afgesproken">{t!(i18n, talk.agreed.heading)}</h2>
                         <p class="agreed__time">{dutch::slot(&slot, today)}</p>
-                        <p>{c.mode.label()} " · " {c.school_name.clone()}</p>
+                        <p>{labels::meeting_mode(c.mode)} " · " {c.school_name.clone()}</p>
                         <p>
                             <a href=api::calendar_path(&c.id) download="gesprek.ics" class="button">
-                                "Zet in mijn agenda"
+                                {t!(i18n, talk.agreed.calendar)}
                             </a>
                         </p>
                     </section>
@@ -225,51 +247,64 @@ pub fn AgreedTime(shown: Shown) -> impl IntoView {
 /// What was asked (or what the school invites for), as facts.
 #[component]
 pub fn AskedFacts(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
+    // Reads the language too: the facts follow a switch as one.
     move || {
         let c = shown.conversation.get();
-        let (on, at) = dutch::moment(c.started_at, today);
-        let labels = |labels: Vec<&str>, none: &str| {
+        let (day, time) = dutch::moment(c.started_at, today);
+        let list = |labels: Vec<String>, none: &str| {
             if labels.is_empty() {
                 none.to_owned()
             } else {
-                dutch::list(&labels)
+                dutch::list(&labels.iter().map(String::as_str).collect::<Vec<_>>())
             }
         };
-        let days = labels(c.days.iter().map(|d| d.label()).collect(), "Elke schooldag");
-        let parts = labels(
-            c.day_parts.iter().map(|p| p.label()).collect(),
-            "Elk moment van de dag",
+        let days = list(
+            c.days.iter().map(|&d| labels::school_day(d)).collect(),
+            t_string!(i18n, talk.facts.any_day),
         );
-        let child = c.pupil_first_name.clone();
+        let parts = list(
+            c.day_parts.iter().map(|&p| labels::day_part(p)).collect(),
+            t_string!(i18n, talk.facts.any_day_part),
+        );
+        let name = c.pupil_first_name.clone();
+        let started_by = c.started_by.clone();
+        let with = labels::conversation_with(c.with, c.school_kind);
         view! {
             <dl class="facts">
-                <dt>"Met wie"</dt>
-                <dd>{c.with_label()} " · " {c.school_name.clone()}</dd>
-                <dt>"Waarover"</dt>
-                <dd>{c.topic.label()}</dd>
-                <dt>{format!("Doet {child} mee?")}</dt>
-                <dd>{if c.child_joins { "Ja" } else { "Nee" }}</dd>
-                <dt>"Hoe"</dt>
-                <dd>{c.mode.label()}</dd>
+                <dt>{t_string!(i18n, talk.facts.with)}</dt>
+                <dd>{with} " · " {c.school_name.clone()}</dd>
+                <dt>{t_string!(i18n, talk.facts.topic)}</dt>
+                <dd>{labels::conversation_topic(c.topic)}</dd>
+                <dt>{t!(i18n, talk.facts.child_joins, name = name.clone())}</dt>
+                <dd>{if c.child_joins { t_string!(i18n, talk.yes) } else { t_string!(i18n, talk.no) }}</dd>
+                <dt>{t_string!(i18n, talk.facts.mode)}</dt>
+                <dd>{labels::meeting_mode(c.mode)}</dd>
                 {(!c.initiated_by_school).then(|| view! {
-                    <dt>"Dagen"</dt>
+                    <dt>{t_string!(i18n, talk.facts.days)}</dt>
                     <dd>{days}</dd>
-                    <dt>"Deel van de dag"</dt>
+                    <dt>{t_string!(i18n, talk.facts.day_parts)}</dt>
                     <dd>{parts}</dd>
                 })}
                 {c.message.clone().map(|message| view! {
-                    <dt>"Bericht"</dt>
+                    <dt>{t_string!(i18n, talk.facts.message)}</dt>
                     <dd class="message">{message}</dd>
                 })}
-                <dt>{if c.initiated_by_school { "Uitgenodigd door" } else { "Aangevraagd door" }}</dt>
-                <dd>{c.started_by.clone()} " op " {on} " om " {at}</dd>
-                <dt>"Wie ziet het gesprek?"</dt>
+                <dt>
+                    {if c.initiated_by_school {
+                        t_string!(i18n, talk.facts.invited_by)
+                    } else {
+                        t_string!(i18n, talk.facts.asked_by)
+                    }}
+                </dt>
+                <dd>{t!(i18n, talk.facts.started, name = started_by.clone(), day, time)}</dd>
+                <dt>{t_string!(i18n, talk.facts.who_sees)}</dt>
                 <dd>
                     {if c.shared_with_guardians {
-                        format!("Alle ouders en verzorgers van {child}")
+                        t!(i18n, talk.facts.all_guardians, name).into_any()
                     } else {
-                        format!("Alleen {}", c.started_by)
+                        t!(i18n, talk.facts.only, name = started_by).into_any()
                     }}
                 </dd>
             </dl>
@@ -277,30 +312,21 @@ pub fn AskedFacts(shown: Shown) -> impl IntoView {
     }
 }
 
-/// Who called it off, when and why, from the history.
-pub fn cancelled_by(c: &Conversation, today: NaiveDate) -> Option<(String, Option<String>)> {
-    let event = c
-        .history
-        .iter()
-        .rfind(|e| e.kind == ConversationEventKind::Cancelled)?;
-    let (on, _) = dutch::moment(event.at, today);
-    Some((
-        format!("Afgezegd door {} op {on}.", event.by),
-        event.message.clone(),
-    ))
-}
-
 /// Everything that happened, oldest first.
 #[component]
 pub fn History(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let event = move |event: ConversationEvent| {
-        let (on, at) = dutch::moment(event.at, today);
+        let (day, time) = dutch::moment(event.at, today);
         view! {
             <li>
                 <p>
-                    <strong>{event.kind.label()}</strong>
-                    <span class="card__meta">{format!(" door {} op {on} om {at}", event.by)}</span>
+                    <strong>{labels::conversation_event_kind(event.kind)}</strong>
+                    " "
+                    <span class="card__meta">
+                        {t!(i18n, talk.history.by, name = event.by, day, time)}
+                    </span>
                 </p>
                 {event.message.map(|message| view! { <p class="message">{message}</p> })}
             </li>
@@ -308,7 +334,7 @@ pub fn History(shown: Shown) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="verloop">
-            <h2 id="verloop">"Wat er is gebeurd"</h2>
+            <h2 id="verloop">{t!(i18n, talk.history.heading)}</h2>
             <ol class="history">
                 {move || shown.conversation.with(|c| c.history.clone()).into_iter().map(event).collect_view()}
             </ol>
@@ -329,20 +355,17 @@ pub enum TextChange {
 /// times, or calling the conversation off.
 #[component]
 pub fn TextChangeForm(shown: Shown, change: TextChange) -> impl IntoView {
-    let (field, label, hint, button, done) = match change {
+    let i18n = use_i18n();
+    let (field, label, hint) = match change {
         TextChange::OtherTimes => (
             "message",
-            "Welke dagen of tijden passen u beter?",
-            "De school leest dit en zoekt nieuwe tijden.",
-            "Vraag om andere tijden",
-            "Uw vraag is verstuurd. De school zoekt andere tijden.",
+            t_string!(i18n, talk.other_times.label),
+            t_string!(i18n, talk.other_times.hint),
         ),
         TextChange::Cancel => (
             "reason",
-            "Waarom gaat het gesprek niet door?",
-            "De ander leest dit. Schrijf hier geen medische informatie.",
-            "Ja, afzeggen",
-            "Het gesprek is afgezegd.",
+            t_string!(i18n, talk.cancel.label),
+            t_string!(i18n, talk.cancel.hint),
         ),
     };
     let fields: &'static [&'static str] = match change {
@@ -357,6 +380,10 @@ pub fn TextChangeForm(shown: Shown, change: TextChange) -> impl IntoView {
         let request = match change {
             TextChange::OtherTimes => Change::OtherTimes(AskOtherTimes { message: text }),
             TextChange::Cancel => Change::Cancel(CancelConversation { reason: text }),
+        };
+        let done = match change {
+            TextChange::OtherTimes => t_string!(i18n, talk.other_times.sent),
+            TextChange::Cancel => t_string!(i18n, talk.cancel.sent),
         };
         shown.send(sender, request, done);
     };
@@ -374,7 +401,10 @@ pub fn TextChangeForm(shown: Shown, change: TextChange) -> impl IntoView {
             />
             <p>
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                    {button}
+                    {move || match change {
+                        TextChange::OtherTimes => t_string!(i18n, talk.other_times.send),
+                        TextChange::Cancel => t_string!(i18n, talk.cancel.send),
+                    }}
                 </button>
             </p>
         </form>
@@ -384,29 +414,36 @@ pub fn TextChangeForm(shown: Shown, change: TextChange) -> impl IntoView {
 /// When a conversation that took place was.
 #[component]
 pub fn TimeItWas(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     move || {
         shown.conversation.with(|c| {
             let slot = c
                 .agreed_time
                 .filter(|_| c.status == ConversationStatus::Done)?;
-            Some(view! { <p>{format!("Het gesprek was op {}.", dutch::slot(&slot, today))}</p> })
+            let time = dutch::slot(&slot, today);
+            Some(view! { <p>{t!(i18n, talk.was_on, time)}</p> })
         })
     }
 }
 
-/// The explanation of a cancelled conversation: who, when and why.
+/// The explanation of a cancelled conversation: who, when and why, from
+/// the history.
 #[component]
 pub fn CancelledBy(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     move || {
-        shown.conversation.with(|c| {
-            cancelled_by(c, today).map(|(who, why)| {
-                view! {
-                    <p>{who}</p>
-                    {why.map(|why| view! { <p>"Reden: " {why}</p> })}
-                }
-            })
+        let event = shown.conversation.with(|c| {
+            c.history
+                .iter()
+                .rfind(|e| e.kind == ConversationEventKind::Cancelled)
+                .cloned()
+        })?;
+        let (day, _) = dutch::moment(event.at, today);
+        Some(view! {
+            <p>{t!(i18n, talk.cancelled_by, name = event.by, day)}</p>
+            {event.message.map(|reason| view! { <p>{t!(i18n, talk.reason, reason)}</p> })}
         })
     }
 }
@@ -415,6 +452,7 @@ pub fn CancelledBy(shown: Shown) -> impl IntoView {
 /// a failure in plain words under the heading "Gesprek".
 #[component]
 pub fn LoadedConversation(view: fn(Shown) -> AnyView) -> impl IntoView {
+    let i18n = use_i18n();
     let params = use_params_map();
     let loaded = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
@@ -426,12 +464,39 @@ pub fn LoadedConversation(view: fn(Shown) -> AnyView) -> impl IntoView {
                 match loaded.await {
                     Ok(conversation) => view(Shown::new(conversation)),
                     Err(error) => view! {
-                        <h1>"Gesprek"</h1>
+                        <h1>{t!(i18n, talk.conversation)}</h1>
                         <ErrorNotice error />
                     }
                     .into_any(),
                 }
             })}
         </Transition>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos_i18n::Locale as _;
+
+    use crate::i18n::{td_string, Locale};
+
+    /// `title` puts the child's name at `{name}`: every language keeps it.
+    #[test]
+    fn every_title_names_the_child_once() {
+        for &locale in Locale::get_all() {
+            let titles = [
+                td_string!(locale, talk.title.mentor_po),
+                td_string!(locale, talk.title.mentor_vo),
+                td_string!(locale, talk.title.care_coordinator_po),
+                td_string!(locale, talk.title.care_coordinator_vo),
+                td_string!(locale, talk.title.attendance_desk),
+                td_string!(locale, talk.title.director),
+                td_string!(locale, talk.title.attendance_officer),
+            ];
+            for title in titles {
+                let names = title.matches("{name}").count();
+                assert_eq!(names, 1, "{}: {title}", locale.as_str());
+            }
+        }
     }
 }

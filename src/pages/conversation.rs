@@ -17,16 +17,20 @@ use crate::components::field_problems::{focus, FieldProblem, ProblemSummary};
 use crate::components::form_fields::Choice;
 use crate::components::sending_form::SendingForm;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 
 /// The conversation page. Someone else's conversation is "not found".
 #[component]
 pub fn ConversationPage() -> impl IntoView {
-    set_title("Gesprek");
+    let i18n = use_i18n();
+    set_title(t_string!(i18n, talk.conversation));
     view! { <LoadedConversation view=|shown| view! { <ParentView shown /> }.into_any() /> }
 }
 
 #[component]
 fn ParentView(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     let title = shown.title();
     set_title(&title);
     let status = Memo::new(move |_| shown.conversation.with(|c| c.status));
@@ -44,14 +48,14 @@ fn ParentView(shown: Shown) -> impl IntoView {
         <h1>{title}</h1>
         {invited.then(|| view! {
             <div class="lead">
-                <p><strong>"De school nodigt u uit voor een gesprek."</strong></p>
+                <p><strong>{t!(i18n, talk.parent.invited)}</strong></p>
                 {invitation.map(|message| view! { <p class="message">{message}</p> })}
             </div>
         })}
         <StatusLine shown />
         <section class=move || format!("card status status--{}", status.get().as_str()) aria-labelledby="stand">
-            <h2 id="stand">{move || status.get().label()}</h2>
-            <p>{move || status.get().explanation()}</p>
+            <h2 id="stand">{move || labels::conversation_status(status.get())}</h2>
+            <p>{move || explanation(status.get())}</p>
             <TimeItWas shown />
             <Show when=move || status.get() == ConversationStatus::Cancelled>
                 <CancelledBy shown />
@@ -61,7 +65,7 @@ fn ParentView(shown: Shown) -> impl IntoView {
             ConversationStatus::Proposed => view! {
                 <PickTime shown />
                 <p>
-                    <PanelButton shown panel=Panel::OtherTimes label="Geen van deze tijden past" />
+                    <PanelButton shown panel=Panel::OtherTimes label=move || t_string!(i18n, talk.parent.no_time_fits) />
                 </p>
                 <PanelArea shown panel=Panel::OtherTimes>
                     <TextChangeForm shown change=TextChange::OtherTimes />
@@ -71,7 +75,7 @@ fn ParentView(shown: Shown) -> impl IntoView {
             ConversationStatus::Agreed => view! {
                 <AgreedTime shown />
                 <p>
-                    <PanelButton shown panel=Panel::OtherTimes label="Past deze tijd toch niet?" />
+                    <PanelButton shown panel=Panel::OtherTimes label=move || t_string!(i18n, talk.parent.time_does_not_fit) />
                 </p>
                 <PanelArea shown panel=Panel::OtherTimes>
                     <TextChangeForm shown change=TextChange::OtherTimes />
@@ -81,11 +85,17 @@ fn ParentView(shown: Shown) -> impl IntoView {
             ConversationStatus::Done => view! { <SchoolNote shown /> }.into_any(),
             ConversationStatus::Requested | ConversationStatus::Cancelled => ().into_any(),
         }}
-        <h2>{if invited { "Over het gesprek" } else { "Wat u vroeg" }}</h2>
+        <h2>
+            {move || if invited {
+                t_string!(i18n, talk.parent.about_invitation)
+            } else {
+                t_string!(i18n, talk.parent.what_you_asked)
+            }}
+        </h2>
         <AskedFacts shown />
         <Show when=move || status.get().is_open()>
             <p>
-                <PanelButton shown panel=Panel::Cancel label="Gesprek afzeggen" />
+                <PanelButton shown panel=Panel::Cancel label=move || t_string!(i18n, talk.parent.cancel) />
             </p>
             <PanelArea shown panel=Panel::Cancel>
                 <TextChangeForm shown change=TextChange::Cancel />
@@ -94,14 +104,27 @@ fn ParentView(shown: Shown) -> impl IntoView {
         </Show>
         <History shown />
         <p>
-            <A href="/">"Naar de startpagina"</A>
+            <A href="/">{t!(i18n, talk.parent.home)}</A>
         </p>
+    }
+}
+
+/// What the status means for the parent, in a sentence or two.
+fn explanation(status: ConversationStatus) -> &'static str {
+    let i18n = use_i18n();
+    match status {
+        ConversationStatus::Requested => t_string!(i18n, talk.parent.explanation.requested),
+        ConversationStatus::Proposed => t_string!(i18n, talk.parent.explanation.proposed),
+        ConversationStatus::Agreed => t_string!(i18n, talk.parent.explanation.agreed),
+        ConversationStatus::Done => t_string!(i18n, talk.parent.explanation.done),
+        ConversationStatus::Cancelled => t_string!(i18n, talk.parent.explanation.cancelled),
     }
 }
 
 /// The proposed times as round buttons, and "Deze tijd past mij".
 #[component]
 fn PickTime(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     const FIELDS: &[&str] = &["time_id"];
     let today = dutch::today();
     let times = shown
@@ -118,7 +141,7 @@ fn PickTime(shown: Shown) -> impl IntoView {
         shown.send(
             sender,
             Change::Choose(choice),
-            "Dank u. De tijd staat vast.",
+            t_string!(i18n, talk.parent.time_chosen),
         );
     };
 
@@ -126,7 +149,7 @@ fn PickTime(shown: Shown) -> impl IntoView {
         <form class="form" on:submit=on_submit novalidate>
             <ProblemSummary problems fields=FIELDS general=sender.general />
             <fieldset class="field" aria-describedby=move || problems.described_by("time_id", "")>
-                <legend>"Welke tijd past u?"</legend>
+                <legend>{t!(i18n, talk.parent.which_time)}</legend>
                 <FieldProblem field="time_id" problems />
                 {times
                     .into_iter()
@@ -155,7 +178,7 @@ fn PickTime(shown: Shown) -> impl IntoView {
             </fieldset>
             <p>
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                    "Deze tijd past mij"
+                    {t!(i18n, talk.parent.time_fits)}
                 </button>
             </p>
         </form>
@@ -165,6 +188,7 @@ fn PickTime(shown: Shown) -> impl IntoView {
 /// The school's note after the conversation, when it shares one.
 #[component]
 fn SchoolNote(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         shown
             .conversation
@@ -172,7 +196,7 @@ fn SchoolNote(shown: Shown) -> impl IntoView {
             .map(|note| {
                 view! {
                     <section class="card" aria-labelledby="notitie">
-                        <h2 id="notitie">"Notitie van de school"</h2>
+                        <h2 id="notitie">{t!(i18n, talk.parent.school_note)}</h2>
                         <p class="message">{note}</p>
                     </section>
                 }
@@ -184,6 +208,7 @@ fn SchoolNote(shown: Shown) -> impl IntoView {
 /// school has one.
 #[component]
 fn CallInstead(pupil_id: String, with: ConversationWith) -> impl IntoView {
+    let i18n = use_i18n();
     let contacts = LocalResource::new(move || {
         let id = pupil_id.clone();
         async move { api::child_contacts(&id).await }
@@ -197,7 +222,7 @@ fn CallInstead(pupil_id: String, with: ConversationWith) -> impl IntoView {
             .find(|c| ConversationWith::for_step_role(c.role) == with)?;
         Some(view! {
             <section aria-labelledby="bellen">
-                <h2 id="bellen">"Liever eerst bellen?"</h2>
+                <h2 id="bellen">{t!(i18n, talk.parent.call_first)}</h2>
                 <ContactCard contact />
             </section>
         })

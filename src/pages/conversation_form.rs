@@ -6,11 +6,13 @@
 //! Checked with the same rules the server uses (`NewConversation::validate`);
 //! each problem is shown next to its field.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use shared::conversations::{DayPart, SchoolDay, CHILD_JOINS_WHY, MAX_CONVERSATION_TEXT_CHARS};
-use shared::next_steps::CHILD_WELCOME;
+use shared::conversations::{DayPart, SchoolDay, MAX_CONVERSATION_TEXT_CHARS};
 use shared::{
     Child, Conversation, ConversationTopic, ConversationWith, MeetingMode, NewConversation,
 };
@@ -21,6 +23,8 @@ use crate::components::feedback::NoChildren;
 use crate::components::field_problems::{focus, ProblemSummary, Problems};
 use crate::components::form_fields::{children_asked_for, ChildChoice, ChoiceGroup, ShortText};
 use crate::components::sending_form::SendingForm;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 
 /// The fields that can be wrong, in the order of the form.
 const FIELDS: [&str; 9] = [
@@ -54,14 +58,15 @@ impl Form {
     /// The request as it would be sent (without a key), with the choices
     /// still missing.
     fn read(&self) -> (NewConversation, Problems) {
+        let i18n = use_i18n();
         let mut problems = Problems::new();
         let with = self.with.with_untracked(|w| w.first().copied());
         if with.is_none() {
-            problems.push(("with", "Kies met wie u wilt praten.".into()));
+            problems.push(("with", t_string!(i18n, talk.form.with_missing).into()));
         }
         let topic = self.topic.with_untracked(|t| t.first().copied());
         if topic.is_none() {
-            problems.push(("topic", "Kies waar het gesprek over gaat.".into()));
+            problems.push(("topic", t_string!(i18n, talk.form.topic_missing).into()));
         }
         let request = NewConversation {
             pupil_id: self
@@ -88,15 +93,14 @@ impl Form {
 /// The "Gesprek aanvragen" page.
 #[component]
 pub fn ConversationFormPage() -> impl IntoView {
-    set_title("Gesprek aanvragen");
+    let i18n = use_i18n();
+    set_title(t_string!(i18n, talk.form.title));
     let children = expect_context::<Auth>().children();
 
     view! {
-        <h1>"Gesprek aanvragen"</h1>
-        <p class="lead">
-            "Wilt u met iemand van school praten? Vraag hier een gesprek aan. De school stelt dan een paar tijden voor. U kiest de tijd die u past."
-        </p>
-        <p>{CHILD_WELCOME}</p>
+        <h1>{t!(i18n, talk.form.title)}</h1>
+        <p class="lead">{t!(i18n, talk.form.lead)}</p>
+        <p>{t!(i18n, talk.form.child_welcome)}</p>
         {if children.is_empty() {
             view! { <NoChildren /> }.into_any()
         } else {
@@ -108,6 +112,7 @@ pub fn ConversationFormPage() -> impl IntoView {
 /// The form, for these children.
 #[component]
 fn ConversationForm(children: Vec<Child>) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let asked = use_query_map();
     let asked_for = |key: &str| asked.with_untracked(|q| q.get(key));
@@ -154,8 +159,8 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
     let with_label =
         Callback::new(
             move |with: ConversationWith| match school_kind.get().flatten() {
-                Some(kind) => with.label(kind),
-                None => with.label_any_school(),
+                Some(kind) => kept(labels::conversation_with(with, kind)),
+                None => kept(labels::conversation_with_any_school(with)),
             },
         );
 
@@ -187,87 +192,102 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
             })}
 
             <ChoiceGroup
-                legend="Met wie wilt u praten?"
+                legend=t_string!(i18n, talk.form.with)
                 field="with"
                 values=ConversationWith::ALL
                 name_of=ConversationWith::as_str
                 label_of=with_label
-                hint_of=ConversationWith::hint
+                hint_of=|with| kept(labels::conversation_with_hint(with))
                 multiple=false
                 chosen=form.with
                 problems
             />
             <ChoiceGroup
-                legend="Waar wilt u over praten?"
+                legend=t_string!(i18n, talk.form.topic)
                 field="topic"
                 values=ConversationTopic::ALL
                 name_of=ConversationTopic::as_str
-                label_of=ConversationTopic::label
+                label_of=|topic| kept(labels::conversation_topic(topic))
                 multiple=false
                 chosen=form.topic
                 problems
             />
             <ChoiceGroup
-                legend="Mag uw kind meedoen aan het gesprek?"
-                hint=CHILD_JOINS_WHY
+                legend=t_string!(i18n, talk.form.child_joins)
+                hint=t_string!(i18n, talk.form.child_joins_why)
                 field="child_joins"
                 values=&[true, false]
                 name_of=|joins: bool| if joins { "ja" } else { "nee" }
-                label_of=|joins: bool| if joins { "Ja" } else { "Nee" }
+                label_of=move |joins: bool| if joins { t_string!(i18n, talk.yes) } else { t_string!(i18n, talk.no) }
                 multiple=false
                 chosen=form.child_joins
                 problems
             />
             <ChoiceGroup
-                legend="Hoe wilt u praten?"
+                legend=t_string!(i18n, talk.form.mode)
                 field="mode"
                 values=MeetingMode::ALL
                 name_of=MeetingMode::as_str
-                label_of=MeetingMode::label
+                label_of=|mode| kept(labels::meeting_mode(mode))
                 multiple=false
                 chosen=form.mode
                 problems
             />
             <ChoiceGroup
-                legend="Welke dagen passen u?"
-                hint="Laat leeg als elke dag kan."
+                legend=t_string!(i18n, talk.form.days)
+                hint=t_string!(i18n, talk.form.days_hint)
                 field="days"
                 values=SchoolDay::ALL
                 name_of=SchoolDay::as_str
-                label_of=SchoolDay::label
+                label_of=|day| kept(labels::school_day(day))
                 multiple=true
                 chosen=form.days
                 problems
             />
             <ChoiceGroup
-                legend="Welk deel van de dag past u?"
-                hint="Laat leeg als elk moment kan."
+                legend=t_string!(i18n, talk.form.day_parts)
+                hint=t_string!(i18n, talk.form.day_parts_hint)
                 field="day_parts"
                 values=DayPart::ALL
                 name_of=DayPart::as_str
-                label_of=DayPart::label
+                label_of=|part| kept(labels::day_part(part))
                 multiple=true
                 chosen=form.day_parts
                 problems
             />
             <ShortText
                 field="message"
-                label="Wilt u de school iets laten weten? (mag leeg blijven)"
-                hint="Schrijf het kort op. Schrijf hier geen medische informatie."
+                label=t_string!(i18n, talk.form.message)
+                hint=t_string!(i18n, talk.form.message_hint)
                 max_chars=MAX_CONVERSATION_TEXT_CHARS
                 value=form.message
                 problems
             />
             <div class="field choice">
                 <input type="checkbox" id="shared_with_guardians" bind:checked=form.shared />
-                <label for="shared_with_guardians">
-                    "De andere ouder of verzorger mag dit gesprek ook zien"
-                </label>
+                <label for="shared_with_guardians">{t!(i18n, talk.form.shared)}</label>
             </div>
 
             <button type="submit" class="button button--primary button--big" disabled=move || sender.sending.get()>
-                {move || if sender.sending.get() { "Bezig met versturen…" } else { "Gesprek aanvragen" }}
+                {move || if sender.sending.get() { t_string!(i18n, talk.form.sending) } else { t_string!(i18n, talk.form.send) }}
             </button>
         </form>
     }
+}
+
+/// `ChoiceGroup` takes its labels as `&'static str`, the translated ones
+/// are `String`s: each distinct text is kept once, for the page's life (a
+/// few dozen texts at most). Goes when `ChoiceGroup` takes `String`s.
+fn kept(text: String) -> &'static str {
+    thread_local! {
+        static KEPT: RefCell<HashSet<&'static str>> = RefCell::default();
+    }
+    KEPT.with_borrow_mut(|kept| match kept.get(text.as_str()) {
+        Some(known) => known,
+        None => {
+            let new: &'static str = text.leak();
+            kept.insert(new);
+            new
+        }
+    })
 }
