@@ -335,4 +335,44 @@ mod tests {
             assert_eq!(period(&r, today), want);
         }
     }
+
+    #[test]
+    fn other_languages_write_dates_their_own_way() {
+        use crate::i18n::locale_of;
+        let today = date("2026-11-24");
+        let english = locale_of(Language::En);
+        assert_eq!(
+            period_in(english, &report("2026-11-24", None, (None, None)), today),
+            "from Tuesday 24 November, until your child is better"
+        );
+        assert_eq!(
+            period_in(
+                english,
+                &report("2026-11-24", Some("2026-11-26"), (None, None)),
+                today
+            ),
+            "from 24 to 26 November"
+        );
+        assert_eq!(
+            day_in(locale_of(Language::Tr), date("2026-12-01"), today),
+            "1 Aralık Salı"
+        );
+        assert_eq!(
+            day_in(locale_of(Language::Pl), date("2027-01-05"), today),
+            "wtorek, 5 stycznia 2027"
+        );
+        assert_eq!(
+            list_in(locale_of(Language::En), &["Monday", "Friday", "Tuesday"]),
+            "Monday, Friday and Tuesday"
+        );
+        assert_eq!(
+            list_in(locale_of(Language::Ar), &["أ", "ب", "ج"]),
+            "أ، ب وج"
+        );
+        assert_eq!(number_in(Language::En, 1.5), "1.5");
+        assert_eq!(
+            fill("{a} en {b}", &[("a", &1), ("b", &"twee")]),
+            "1 en twee"
+        );
+    }
 }
