@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use shared::{ApiError, FieldError};
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, use_i18n};
+use crate::dutch::fill;
+use crate::i18n::{t_string, use_i18n};
 
 /// Problems to show: (the field's name in the request body, message).
 pub type Problems = Vec<(&'static str, String)>;
@@ -142,7 +143,11 @@ pub fn ProblemSummary(
                 let count = problems.with(|p| p.iter().filter(|(f, _)| fields.contains(f)).count());
                 (count > 0).then(|| view! {
                     <p class="notice notice--error">
-                        {t!(i18n, common.problems, count = move || count)}
+                        {if count == 1 {
+                            t_string!(i18n, common.problems.one).to_owned()
+                        } else {
+                            fill(t_string!(i18n, common.problems.several), &[("count", &count)])
+                        }}
                     </p>
                 })
             }}

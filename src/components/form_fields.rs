@@ -10,7 +10,8 @@ use leptos_router::hooks::use_query_map;
 use shared::{Child, SchoolGroup};
 
 use crate::components::field_problems::{FieldProblem, FieldProblems};
-use crate::i18n::{t, use_i18n};
+use crate::dutch::fill;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// A value's label or hint in the chosen language: a function or closure
 /// giving a `String` (e.g. `labels::meeting_mode`) or a `&'static str`, or
@@ -408,7 +409,7 @@ pub fn ShortText(
                 on:input=move |_| problems.clear(&[field])
             ></textarea>
             <p class="hint counter" id=counter_id>
-                {t!(i18n, common.fields.chars_left, count = left)}
+                {move || fill(t_string!(i18n, common.fields.chars_left), &[("count", &left())])}
             </p>
         </div>
     }
