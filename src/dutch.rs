@@ -1,10 +1,27 @@
-//! Dates, times and periods written out in plain Dutch
-//! ("dinsdag 24 november", "van 24 tot en met 26 november").
-//!
-//! Small on purpose: the few names we need, no i18n library.
+//! Dates, times and periods written out in the chosen language
+//! ("dinsdag 24 november", "van 24 tot en met 26 november"): the names of
+//! days and months from `shared::dutch`, the words around them from
+//! `common.dates` in the locale files. (Named `dutch` from when it only
+//! spoke Dutch.)
 
-use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
-use shared::{AbsenceDetails, TimeSlot};
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use leptos::prelude::use_context;
+use leptos_i18n::I18nContext;
+use shared::dutch::{month_name, weekday_name};
+use shared::{AbsenceDetails, Language, TimeSlot};
+
+use crate::i18n::{language_of, td_string, Locale};
+
+/// A text from the locale files with its `{name}` places filled in.
+/// (leptos_i18n's own `{{ name }}` works in views only: with
+/// `load_locales!` its `t_string!` cannot fill it in.)
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
 
 /// Today's date on this device.
 pub fn today() -> NaiveDate {
@@ -16,32 +33,58 @@ pub fn now() -> NaiveDateTime {
     Local::now().naive_local()
 }
 
-fn weekday(day: Weekday) -> &'static str {
-    shared::dutch::weekday_name(day)
-}
-
-fn month(date: NaiveDate) -> &'static str {
-    shared::dutch::month_name(date)
-}
-
-/// " 2027" when `date` is not in `today`'s year, else nothing.
-fn year_suffix(date: NaiveDate, today: NaiveDate) -> String {
-    if date.year() == today.year() {
-        String::new()
-    } else {
-        format!(" {}", date.year())
-    }
+/// The app's language now. Read inside a reactive closure, a view that
+/// writes a date follows a switch of language. Dutch outside the app
+/// (the unit tests).
+fn locale() -> Locale {
+    use_context::<I18nContext<Locale>>()
+        .map(|i18n| i18n.get_locale())
+        .unwrap_or_default()
 }
 
 /// "dinsdag 24 november" (with the year when it is not this year).
 pub fn day(date: NaiveDate, today: NaiveDate) -> String {
-    format!(
-        "{} {} {}{}",
-        weekday(date.weekday()),
-        date.day(),
-        month(date),
-        year_suffix(date, today)
-    )
+    day_in(locale(), date, today)
+}
+
+fn day_in(locale: Locale, date: NaiveDate, today: NaiveDate) -> String {
+    let language = language_of(locale);
+    let weekday = weekday_name(language, date.weekday());
+    let (day, month) = (date.day(), month_name(language, date));
+    if date.year() == today.year() {
+        fill(
+            td_string!(locale, common.dates.day),
+            &[("weekday", &weekday), ("day", &day), ("month", &month)],
+        )
+    } else {
+        let year = date.year();
+        fill(
+            td_string!(locale, common.dates.day_year),
+            &[
+                ("weekday", &weekday),
+                ("day", &day),
+                ("month", &month),
+                ("year", &year),
+            ],
+        )
+    }
+}
+
+/// "24 november" / "24 november 2027", without the weekday.
+fn day_and_month(locale: Locale, date: NaiveDate, with_year: bool) -> String {
+    let (day, month) = (date.day(), month_name(language_of(locale), date));
+    if with_year {
+        let year = date.year();
+        fill(
+            td_string!(locale, common.dates.day_month_year),
+            &[("day", &day), ("month", &month), ("year", &year)],
+        )
+    } else {
+        fill(
+            td_string!(locale, common.dates.day_month),
+            &[("day", &day), ("month", &month)],
+        )
+    }
 }
 
 /// "10:00".
@@ -51,22 +94,35 @@ pub fn time(time: NaiveTime) -> String {
 
 /// A conversation's time: "woensdag 2 december, 10:00 tot 10:30 uur".
 pub fn slot(slot: &TimeSlot, today: NaiveDate) -> String {
-    format!(
-        "{}, {} tot {} uur",
-        day(slot.day, today),
-        time(slot.start_time),
-        time(slot.end_time)
+    slot_in(locale(), slot, today)
+}
+
+fn slot_in(locale: Locale, slot: &TimeSlot, today: NaiveDate) -> String {
+    let day = day_in(locale, slot.day, today);
+    let (start, end) = (time(slot.start_time), time(slot.end_time));
+    fill(
+        td_string!(locale, common.dates.slot),
+        &[("day", &day), ("start", &start), ("end", &end)],
     )
 }
 
 /// Labels as one phrase: ["Maandag", "Dinsdag", "Vrijdag"] -> "Maandag,
-/// dinsdag en vrijdag" (only the first keeps its capital).
+/// dinsdag en vrijdag" (in Dutch, Polish and Ukrainian only the first
+/// keeps its capital; English and Turkish write days with one).
 pub fn list(labels: &[&str]) -> String {
+    list_in(locale(), labels)
+}
+
+fn list_in(locale: Locale, labels: &[&str]) -> String {
+    let lowercase = matches!(
+        language_of(locale),
+        Language::Nl | Language::Pl | Language::Uk
+    );
     let mut words: Vec<String> = labels
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            if i == 0 {
+            if i == 0 || !lowercase {
                 (*l).to_owned()
             } else {
                 l.to_lowercase()
@@ -77,13 +133,12 @@ pub fn list(labels: &[&str]) -> String {
     if words.is_empty() {
         last
     } else {
-        format!("{} en {last}", words.join(", "))
+        let items = words.join(td_string!(locale, common.dates.list_separator));
+        fill(
+            td_string!(locale, common.dates.list),
+            &[("items", &items), ("last", &last)],
+        )
     }
-}
-
-/// "24 november" / "24 november 2027", without the weekday.
-fn day_and_month(date: NaiveDate, today: NaiveDate) -> String {
-    format!("{} {}{}", date.day(), month(date), year_suffix(date, today))
 }
 
 /// When the child is away, in words:
@@ -91,36 +146,62 @@ fn day_and_month(date: NaiveDate, today: NaiveDate) -> String {
 /// "op dinsdag 24 november van 10:00 tot 11:30",
 /// "van 24 tot en met 26 november".
 pub fn period(absence: &AbsenceDetails, today: NaiveDate) -> String {
+    period_in(locale(), absence, today)
+}
+
+fn period_in(locale: Locale, absence: &AbsenceDetails, today: NaiveDate) -> String {
     let first = absence.first_day;
     let Some(last) = absence.last_day else {
-        return format!("vanaf {}, tot uw kind beter is", day(first, today));
+        let day = day_in(locale, first, today);
+        return fill(
+            td_string!(locale, common.dates.until_better),
+            &[("day", &day)],
+        );
     };
-    if last == first {
-        let on = days(first, last, today);
-        return match (absence.start_time, absence.end_time) {
-            (Some(start), Some(end)) => format!("{on} van {} tot {}", time(start), time(end)),
-            (Some(start), None) => format!("{on} vanaf {}", time(start)),
-            (None, Some(end)) => format!("{on} tot {}", time(end)),
-            (None, None) => on,
-        };
+    let on = days_in(locale, first, last, today);
+    if last != first {
+        return on;
     }
-    days(first, last, today)
+    match (absence.start_time.map(time), absence.end_time.map(time)) {
+        (Some(start), Some(end)) => fill(
+            td_string!(locale, common.dates.on_from_to),
+            &[("on", &on), ("start", &start), ("end", &end)],
+        ),
+        (Some(start), None) => fill(
+            td_string!(locale, common.dates.on_from),
+            &[("on", &on), ("start", &start)],
+        ),
+        (None, Some(end)) => fill(
+            td_string!(locale, common.dates.on_to),
+            &[("on", &on), ("end", &end)],
+        ),
+        (None, None) => on,
+    }
 }
 
 /// Whole days from `first` to `last`, in words: "op dinsdag 24 november",
 /// "van 24 tot en met 26 november".
 pub fn days(first: NaiveDate, last: NaiveDate, today: NaiveDate) -> String {
+    days_in(locale(), first, last, today)
+}
+
+fn days_in(locale: Locale, first: NaiveDate, last: NaiveDate, today: NaiveDate) -> String {
     if last == first {
-        return format!("op {}", day(first, today));
+        let day = day_in(locale, first, today);
+        return fill(td_string!(locale, common.dates.on), &[("day", &day)]);
     }
-    let from = if first.year() != last.year() {
-        format!("{} {} {}", first.day(), month(first), first.year())
+    let first = if first.year() != last.year() {
+        day_and_month(locale, first, true)
     } else if first.month() != last.month() {
-        format!("{} {}", first.day(), month(first))
+        day_and_month(locale, first, false)
     } else {
         first.day().to_string()
     };
-    format!("van {from} tot en met {}", day_and_month(last, today))
+    let last = day_and_month(locale, last, last.year() != today.year());
+    fill(
+        td_string!(locale, common.dates.range),
+        &[("first", &first), ("last", &last)],
+    )
 }
 
 /// What a time input holds (`HH:MM`, some browsers add `:SS`), or `None`
@@ -140,17 +221,21 @@ pub fn date_input(value: &str) -> Option<NaiveDate> {
 /// An instant as ("dinsdag 24 november", "08:12"), in this device's time zone.
 pub fn moment(at: DateTime<Utc>, today: NaiveDate) -> (String, String) {
     let local = at.with_timezone(&Local);
-    (
-        day(local.date_naive(), today),
-        local.format("%H:%M").to_string(),
-    )
+    (day(local.date_naive(), today), time(local.time()))
 }
 
-/// A number as Dutch writes it: "3", "1,5".
+/// A number as the chosen language writes it: "3", "1,5" ("1.5" in
+/// English and Arabic).
 pub fn number(value: f32) -> String {
+    number_in(language_of(locale()), value)
+}
+
+fn number_in(language: Language, value: f32) -> String {
     let tenths = (value * 10.0).round() / 10.0;
     if tenths.fract() == 0.0 {
         format!("{tenths:.0}")
+    } else if matches!(language, Language::En | Language::Ar) {
+        format!("{tenths:.1}")
     } else {
         format!("{tenths:.1}").replace('.', ",")
     }
@@ -249,5 +334,45 @@ mod tests {
         for (r, want) in cases {
             assert_eq!(period(&r, today), want);
         }
+    }
+
+    #[test]
+    fn other_languages_write_dates_their_own_way() {
+        use crate::i18n::locale_of;
+        let today = date("2026-11-24");
+        let english = locale_of(Language::En);
+        assert_eq!(
+            period_in(english, &report("2026-11-24", None, (None, None)), today),
+            "from Tuesday 24 November, until your child is better"
+        );
+        assert_eq!(
+            period_in(
+                english,
+                &report("2026-11-24", Some("2026-11-26"), (None, None)),
+                today
+            ),
+            "from 24 to 26 November"
+        );
+        assert_eq!(
+            day_in(locale_of(Language::Tr), date("2026-12-01"), today),
+            "1 Aralık Salı"
+        );
+        assert_eq!(
+            day_in(locale_of(Language::Pl), date("2027-01-05"), today),
+            "wtorek, 5 stycznia 2027"
+        );
+        assert_eq!(
+            list_in(locale_of(Language::En), &["Monday", "Friday", "Tuesday"]),
+            "Monday, Friday and Tuesday"
+        );
+        assert_eq!(
+            list_in(locale_of(Language::Ar), &["أ", "ب", "ج"]),
+            "أ، ب وج"
+        );
+        assert_eq!(number_in(Language::En, 1.5), "1.5");
+        assert_eq!(
+            fill("{a} en {b}", &[("a", &1), ("b", &"twee")]),
+            "1 en twee"
+        );
     }
 }

@@ -17,7 +17,7 @@ use crate::components::feedback::{ChildPageProblem, Loading};
 /// (`name_of`). Another parent's child, or no child at all, is "Kind niet
 /// gevonden"; any other failure is shown under `title`.
 pub fn child_page<T, Fut, V>(
-    title: &'static str,
+    title: impl Into<TextProp>,
     load: impl Fn(String) -> Fut + 'static,
     name_of: fn(&T) -> String,
     show: fn(String, String, Vec<T>) -> V,
@@ -27,6 +27,7 @@ where
     Fut: Future<Output = Result<Vec<T>, ApiError>> + 'static,
     V: IntoView + 'static,
 {
+    let title = title.into();
     let auth = expect_context::<Auth>();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
@@ -34,7 +35,9 @@ where
 
     view! {
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+                let title = title.clone();
+                Suspend::new(async move {
                 let result = items.await;
                 let id = id();
                 let name = auth
@@ -47,7 +50,8 @@ where
                         view! { <ChildPageProblem error=result.err() title /> }.into_any()
                     }
                 }
-            })}
+            })
+            }}
         </Transition>
     }
 }

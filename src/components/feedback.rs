@@ -5,13 +5,15 @@ use leptos_router::components::A;
 use shared::{ApiError, ErrorCode};
 
 use crate::app::set_title;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// A calm "Even geduld…" while data loads, announced politely.
 #[component]
 pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="loading" role="status">
-            "Even geduld…"
+            {t!(i18n, common.loading)}
         </p>
     }
 }
@@ -22,12 +24,13 @@ pub fn Loading() -> impl IntoView {
 /// the log-in page.
 #[component]
 pub fn ErrorNotice(error: ApiError) -> impl IntoView {
+    let i18n = use_i18n();
     (error.code != ErrorCode::Unauthenticated).then(|| {
         view! {
             <div class="notice notice--error" role="alert">
                 <p>{error.message}</p>
                 <p>
-                    <A href="/">"Naar de startpagina"</A>
+                    <A href="/">{t!(i18n, common.to_home)}</A>
                 </p>
             </div>
         }
@@ -38,23 +41,25 @@ pub fn ErrorNotice(error: ApiError) -> impl IntoView {
 /// gevonden" for another parent's child or no child at all (no `error`, or
 /// not found), else the error under the page's `title`.
 #[component]
-pub fn ChildPageProblem(error: Option<ApiError>, title: &'static str) -> impl IntoView {
+pub fn ChildPageProblem(error: Option<ApiError>, #[prop(into)] title: TextProp) -> impl IntoView {
+    let i18n = use_i18n();
     match error.filter(|e| e.code != ErrorCode::NotFound) {
         Some(error) => {
-            set_title(title);
+            let heading = title.clone();
+            Effect::new(move || set_title(&title.get()));
             view! {
-                <h1>{title}</h1>
+                <h1>{move || heading.get()}</h1>
                 <ErrorNotice error />
             }
             .into_any()
         }
         None => {
-            set_title("Kind niet gevonden");
+            Effect::new(move || set_title(t_string!(i18n, common.child_not_found)));
             view! {
-                <h1>"Kind niet gevonden"</h1>
-                <p class="notice">"Dit kind vinden we niet bij uw account."</p>
+                <h1>{t!(i18n, common.child_not_found)}</h1>
+                <p class="notice">{t!(i18n, common.child_not_yours)}</p>
                 <p>
-                    <A href="/">"Naar de startpagina"</A>
+                    <A href="/">{t!(i18n, common.to_home)}</A>
                 </p>
             }
             .into_any()
@@ -65,12 +70,13 @@ pub fn ChildPageProblem(error: Option<ApiError>, title: &'static str) -> impl In
 /// For a form about children, when no child is linked to the account yet.
 #[component]
 pub fn NoChildren() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="notice">
-            "Er is nog geen kind aan uw account gekoppeld. Neem contact op met de school."
+            {t!(i18n, common.no_children)}
         </p>
         <p>
-            <A href="/">"Naar de startpagina"</A>
+            <A href="/">{t!(i18n, common.to_home)}</A>
         </p>
     }
 }

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use shared::{ApiError, FieldError};
 use wasm_bindgen::JsCast;
 
+use crate::dutch::fill;
+use crate::i18n::{t_string, use_i18n};
+
 /// Problems to show: (the field's name in the request body, message).
 pub type Problems = Vec<(&'static str, String)>;
 
@@ -130,6 +133,7 @@ pub fn ProblemSummary(
     fields: &'static [&'static str],
     general: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div role="alert" class="alert-region">
             {move || general.get().map(|message| view! {
@@ -140,9 +144,9 @@ pub fn ProblemSummary(
                 (count > 0).then(|| view! {
                     <p class="notice notice--error">
                         {if count == 1 {
-                            "Er is 1 ding dat nog niet klopt. Kijk bij het rode bericht hieronder.".to_owned()
+                            t_string!(i18n, common.problems.one).to_owned()
                         } else {
-                            format!("Er zijn {count} dingen die nog niet kloppen. Kijk bij de rode berichten hieronder.")
+                            fill(t_string!(i18n, common.problems.several), &[("count", &count)])
                         }}
                     </p>
                 })

@@ -3,11 +3,60 @@
 //! a time, and a short text with a counter. Each shows its problem next to
 //! it (see `field_problems`).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::{Child, SchoolGroup};
 
 use crate::components::field_problems::{FieldProblem, FieldProblems};
+use crate::dutch::fill;
+use crate::i18n::{t, t_string, use_i18n};
+
+/// A value's label or hint in the chosen language: a function or closure
+/// giving a `String` (e.g. `labels::meeting_mode`) or a `&'static str`, or
+/// a `Callback`. Called where it is shown, so it follows a language switch.
+#[derive(Clone)]
+pub struct TextOf<T>(Arc<dyn Fn(T) -> String + Send + Sync>);
+
+impl<T> TextOf<T> {
+    pub fn get(&self, value: T) -> String {
+        (self.0)(value)
+    }
+}
+
+impl<T, F, S> From<F> for TextOf<T>
+where
+    F: Fn(T) -> S + Send + Sync + 'static,
+    S: Into<String>,
+{
+    fn from(f: F) -> Self {
+        Self(Arc::new(move |value| f(value).into()))
+    }
+}
+
+impl<T: 'static, S: Into<String> + 'static> From<Callback<T, S>> for TextOf<T> {
+    fn from(callback: Callback<T, S>) -> Self {
+        Self(Arc::new(move |value| callback.run(value).into()))
+    }
+}
+
+/// A text that may be left out: `Some("…")`, or a text that follows the
+/// language (`Some(TextProp::from(move || …))`).
+#[derive(Clone, Default)]
+pub struct OptionalText(Option<TextProp>);
+
+impl From<Option<&'static str>> for OptionalText {
+    fn from(text: Option<&'static str>) -> Self {
+        Self(text.map(TextProp::from))
+    }
+}
+
+impl From<Option<TextProp>> for OptionalText {
+    fn from(text: Option<TextProp>) -> Self {
+        Self(text)
+    }
+}
 
 /// The children to choose at first: the only one, or the one the address
 /// asks for (`?kind=<id>`, from a child's card).
@@ -32,6 +81,7 @@ pub fn ChildChoice(
     chosen: RwSignal<Vec<String>>,
     problems: FieldProblems,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let order = StoredValue::new(children.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
     let choose = move |id: String, on: bool| {
         chosen.update(|chosen| {
@@ -50,7 +100,7 @@ pub fn ChildChoice(
 
     view! {
         <fieldset class="field" aria-describedby=move || problems.described_by(field, "")>
-            <legend>"Voor wie?"</legend>
+            <legend>{t!(i18n, common.fields.for_whom)}</legend>
             <FieldProblem field problems />
             {children
                 .into_iter()
@@ -85,11 +135,13 @@ pub fn ChildChoice(
 pub fn GroupsChoice(
     groups: Vec<SchoolGroup>,
     /// Under the question (id `groups-hint`).
-    hint: &'static str,
+    #[prop(into)]
+    hint: TextProp,
     chosen: RwSignal<Vec<String>>,
     problems: FieldProblems,
 ) -> impl IntoView {
     const FIELD: &str = "groups";
+    let i18n = use_i18n();
     let order = StoredValue::new(groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
     let choose = move |id: String, on: bool| {
         chosen.update(|chosen| {
@@ -104,11 +156,11 @@ pub fn GroupsChoice(
 
     view! {
         <fieldset class="field" aria-describedby=move || problems.described_by(FIELD, "groups-hint")>
-            <legend>"Groepen of klassen"</legend>
-            <p class="hint" id="groups-hint">{hint}</p>
+            <legend>{t!(i18n, common.fields.groups)}</legend>
+            <p class="hint" id="groups-hint">{move || hint.get()}</p>
             <FieldProblem field=FIELD problems />
             {groups.is_empty().then(|| view! {
-                <p>"Er zijn nog geen groepen of klassen. Die komen er als u de leerlingen inleest."</p>
+                <p>{t!(i18n, common.fields.no_groups)}</p>
             })}
             {groups
                 .into_iter()
@@ -148,11 +200,12 @@ pub fn Choice(
     on_change: Callback<bool>,
     #[prop(into, optional)] invalid: Signal<Option<&'static str>>,
     /// When to choose it, under the label (id `{id}-hint`).
-    #[prop(optional_no_strip)]
-    hint: Option<&'static str>,
+    #[prop(optional, into)]
+    hint: OptionalText,
     children: Children,
 ) -> impl IntoView {
-    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let hint = hint.0;
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     view! {
         <div class="choice">
             <input
@@ -166,7 +219,7 @@ pub fn Choice(
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />
             <label for=id>{children()}</label>
-            {hint.map(|hint| view! { <p class="hint choice__hint" id=hint_id>{hint}</p> })}
+            {hint.map(|hint| view! { <p class="hint choice__hint" id=hint_id>{move || hint.get()}</p> })}
         </div>
     }
 }
@@ -177,21 +230,22 @@ pub fn Choice(
 /// `{field}-0`, `{field}-1`, …: focus `{field}-0` for the group.
 #[component]
 pub fn ChoiceGroup<T>(
-    legend: &'static str,
+    #[prop(into)] legend: TextProp,
     /// Under the question, e.g. "Laat leeg als elke dag kan."
-    #[prop(optional)]
-    hint: Option<&'static str>,
+    #[prop(optional, into)]
+    hint: Option<TextProp>,
     /// The field's name in the request body.
     field: &'static str,
     values: &'static [T],
     /// Its name on the wire.
     name_of: fn(T) -> &'static str,
-    /// Its label; may change, e.g. with the kind of school.
+    /// Its label, in the chosen language (e.g. `labels::meeting_mode`);
+    /// may change, e.g. with the kind of school.
     #[prop(into)]
-    label_of: Callback<T, &'static str>,
+    label_of: TextOf<T>,
     /// When to choose it, if that needs saying.
-    #[prop(optional)]
-    hint_of: Option<fn(T) -> &'static str>,
+    #[prop(optional, into)]
+    hint_of: Option<TextOf<T>>,
     multiple: bool,
     chosen: RwSignal<Vec<T>>,
     problems: FieldProblems,
@@ -213,18 +267,20 @@ where
         problems.clear(&[field]);
     };
     let hint_id = format!("{field}-hint");
-    let described_by = hint.map(|_| hint_id.clone()).unwrap_or_default();
+    let described_by = hint.as_ref().map(|_| hint_id.clone()).unwrap_or_default();
 
     view! {
         <fieldset class="field" aria-describedby=move || problems.described_by(field, &described_by)>
-            <legend>{legend}</legend>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <legend>{move || legend.get()}</legend>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{move || hint.get()}</p> })}
             <FieldProblem field problems />
             {values
                 .iter()
                 .copied()
                 .enumerate()
                 .map(|(i, value)| {
+                    let label_of = label_of.clone();
+                    let hint = hint_of.clone().map(|hint_of| TextProp::from(move || hint_of.get(value)));
                     view! {
                         <Choice
                             kind=if multiple { "checkbox" } else { "radio" }
@@ -234,9 +290,9 @@ where
                             checked=Signal::derive(move || chosen.with(|c| c.contains(&value)))
                             on_change=Callback::new(move |on| choose(value, on))
                             invalid=Signal::derive(move || problems.invalid(field))
-                            hint=hint_of.map(|hint_of| hint_of(value))
+                            hint=hint
                         >
-                            {move || label_of.run(value)}
+                            {move || label_of.get(value)}
                         </Choice>
                     }
                 })
@@ -252,7 +308,7 @@ where
 pub fn DayField(
     /// The field's name in the request body, and the input's id.
     field: &'static str,
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     #[prop(into)] min: Signal<String>,
     max: String,
     value: RwSignal<String>,
@@ -274,7 +330,7 @@ pub fn DayField(
 
     view! {
         <div class="field">
-            <label for=field>{label}</label>
+            <label for=field>{move || label.get()}</label>
             <FieldProblem field problems />
             <input
                 type="date"
@@ -296,13 +352,13 @@ pub fn DayField(
 #[component]
 pub fn TimeField(
     field: &'static str,
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     value: RwSignal<String>,
     problems: FieldProblems,
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=field>{label}</label>
+            <label for=field>{move || label.get()}</label>
             <FieldProblem field problems />
             <input
                 type="time"
@@ -323,12 +379,13 @@ pub fn TimeField(
 pub fn ShortText(
     /// The field's name in the request body, and the textarea's id.
     field: &'static str,
-    label: &'static str,
-    hint: &'static str,
+    #[prop(into)] label: TextProp,
+    #[prop(into)] hint: TextProp,
     max_chars: usize,
     value: RwSignal<String>,
     problems: FieldProblems,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let hint_id = format!("{field}-hint");
     let counter_id = format!("{field}-counter");
     let hints = format!("{hint_id} {counter_id}");
@@ -336,9 +393,9 @@ pub fn ShortText(
 
     view! {
         <div class="field">
-            <label for=field>{label}</label>
+            <label for=field>{move || label.get()}</label>
             <p class="hint" id=hint_id>
-                {hint}
+                {move || hint.get()}
             </p>
             <FieldProblem field problems />
             <textarea
@@ -352,7 +409,7 @@ pub fn ShortText(
                 on:input=move |_| problems.clear(&[field])
             ></textarea>
             <p class="hint counter" id=counter_id>
-                "Nog " {left} " tekens over."
+                {move || fill(t_string!(i18n, common.fields.chars_left), &[("count", &left())])}
             </p>
         </div>
     }
@@ -373,6 +430,7 @@ pub fn PupilChoice(
         .or(groups.first())
         .map(|g| g.id.clone())
         .unwrap_or_default();
+    let i18n = use_i18n();
     let group = RwSignal::new(start);
     let groups = StoredValue::new(groups);
     let pupils = move || {
@@ -394,7 +452,7 @@ pub fn PupilChoice(
 
     view! {
         <div class="field">
-            <label for="groep">"Groep of klas"</label>
+            <label for="groep">{t!(i18n, common.fields.group)}</label>
             <select id="groep" on:change=choose_group>
                 {groups.with_value(|groups| {
                     groups
@@ -408,7 +466,7 @@ pub fn PupilChoice(
             </select>
         </div>
         <div class="field">
-            <label for="pupil_id">"Leerling"</label>
+            <label for="pupil_id">{t!(i18n, common.fields.pupil)}</label>
             <FieldProblem field="pupil_id" problems />
             <select
                 id="pupil_id"
@@ -420,7 +478,7 @@ pub fn PupilChoice(
                     problems.clear(&["pupil_id"]);
                 }
             >
-                <option value="" selected=move || chosen.with(String::is_empty)>"Kies een leerling"</option>
+                <option value="" selected=move || chosen.with(String::is_empty)>{t!(i18n, common.fields.choose_pupil)}</option>
                 {move || {
                     pupils()
                         .into_iter()

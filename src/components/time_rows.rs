@@ -7,7 +7,9 @@ use shared::conversations::MAX_PROPOSED_TIMES;
 use shared::TimeSlot;
 
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
-use crate::dutch;
+use crate::dutch::{self, fill};
+use crate::i18n::{t, t_string, use_i18n, Locale};
+use leptos_i18n::I18nContext;
 
 /// The id of the first row's day: focus it for the whole field.
 pub const FIRST_TIME_ID: &str = "tijd-1-dag";
@@ -30,9 +32,9 @@ impl TimeRow {
     }
 
     /// The time, or what is missing in row `n` (counted from 1).
-    fn read(&self, n: usize) -> Result<TimeSlot, String> {
+    fn read(&self, n: usize, i18n: I18nContext<Locale>) -> Result<TimeSlot, String> {
         let day = dutch::date_input(&self.day.get_untracked())
-            .ok_or_else(|| format!("Kies bij tijd {n} een dag."))?;
+            .ok_or_else(|| fill(t_string!(i18n, common.times.no_day), &[("n", &n)]))?;
         let time = |value: RwSignal<String>| dutch::time_input(&value.get_untracked());
         match (time(self.start), time(self.end)) {
             (Some(start_time), Some(end_time)) => Ok(TimeSlot {
@@ -40,20 +42,19 @@ impl TimeRow {
                 start_time,
                 end_time,
             }),
-            _ => Err(format!(
-                "Vul bij tijd {n} een begintijd en een eindtijd in."
-            )),
+            _ => Err(fill(t_string!(i18n, common.times.no_times), &[("n", &n)])),
         }
     }
 }
 
-/// The rows of a times field; starts with one.
+/// The rows of a times field; starts with one. Keeps the page's language
+/// for its messages (read when the form is sent).
 #[derive(Clone, Copy)]
-pub struct TimeRows(RwSignal<Vec<TimeRow>>);
+pub struct TimeRows(RwSignal<Vec<TimeRow>>, I18nContext<Locale>);
 
 impl TimeRows {
     pub fn new() -> Self {
-        Self(RwSignal::new(vec![TimeRow::new()]))
+        Self(RwSignal::new(vec![TimeRow::new()]), use_i18n())
     }
 
     /// The times, or the first row's problem (for the field "times").
@@ -61,7 +62,7 @@ impl TimeRows {
         self.0.with_untracked(|rows| {
             rows.iter()
                 .enumerate()
-                .map(|(i, row)| row.read(i + 1))
+                .map(|(i, row)| row.read(i + 1, self.1))
                 .collect()
         })
     }
@@ -78,6 +79,7 @@ impl Default for TimeRows {
 /// problem of field "times".
 #[component]
 pub fn TimesField(rows: TimeRows, problems: FieldProblems) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = rows.0;
     let add = move |_| {
         rows.update(|rows| rows.push(TimeRow::new()));
@@ -86,8 +88,8 @@ pub fn TimesField(rows: TimeRows, problems: FieldProblems) -> impl IntoView {
     };
     view! {
         <fieldset class="field" aria-describedby=move || problems.described_by("times", "")>
-            <legend>"Tijden"</legend>
-            <p class="hint">"Eén tijd mag, hoogstens vijf."</p>
+            <legend>{t!(i18n, common.times.legend)}</legend>
+            <p class="hint">{t!(i18n, common.times.hint)}</p>
             <FieldProblem field="times" problems />
             {move || {
                 let count = rows.with(Vec::len);
@@ -103,13 +105,13 @@ pub fn TimesField(rows: TimeRows, problems: FieldProblems) -> impl IntoView {
                         };
                         view! {
                             <fieldset class="time-row">
-                                <legend>{format!("Tijd {n}")}</legend>
-                                <TimeInput id=format!("tijd-{n}-dag") kind="date" label="Dag" value=row.day problems />
-                                <TimeInput id=format!("tijd-{n}-van") kind="time" label="Van" value=row.start problems />
-                                <TimeInput id=format!("tijd-{n}-tot") kind="time" label="Tot" value=row.end problems />
+                                <legend>{t!(i18n, common.times.row, n)}</legend>
+                                <TimeInput id=format!("tijd-{n}-dag") kind="date" label=move || t_string!(i18n, common.times.day) value=row.day problems />
+                                <TimeInput id=format!("tijd-{n}-van") kind="time" label=move || t_string!(i18n, common.times.from) value=row.start problems />
+                                <TimeInput id=format!("tijd-{n}-tot") kind="time" label=move || t_string!(i18n, common.times.until) value=row.end problems />
                                 {(count > 1).then(|| view! {
                                     <button type="button" class="button button--quiet" on:click=remove>
-                                        "Weghalen" <span class="visually-hidden">{format!(" tijd {n}")}</span>
+                                        {t!(i18n, common.times.remove)} " " <span class="visually-hidden">{t!(i18n, common.times.remove_which, n)}</span>
                                     </button>
                                 })}
                             </fieldset>
@@ -119,10 +121,10 @@ pub fn TimesField(rows: TimeRows, problems: FieldProblems) -> impl IntoView {
             }}
             <Show
                 when=move || rows.with(Vec::len) < MAX_PROPOSED_TIMES
-                fallback=|| view! { <p class="hint">"Meer dan 5 tijden tegelijk kan niet."</p> }
+                fallback=move || view! { <p class="hint">{t!(i18n, common.times.too_many)}</p> }
             >
                 <p>
-                    <button type="button" class="button" on:click=add>"Nog een tijd"</button>
+                    <button type="button" class="button" on:click=add>{t!(i18n, common.times.add)}</button>
                 </p>
             </Show>
         </fieldset>
@@ -134,13 +136,13 @@ pub fn TimesField(rows: TimeRows, problems: FieldProblems) -> impl IntoView {
 fn TimeInput(
     id: String,
     kind: &'static str,
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     value: RwSignal<String>,
     problems: FieldProblems,
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <input
                 type=kind
                 id=id

@@ -11,13 +11,15 @@ use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::field_problems::FieldProblem;
 use crate::components::form_fields::Choice;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::login::LogInForm;
 
 /// The form: the code, a new password (with the rules in plain words and a
 /// way to see what one typed), then the start page, logged in.
 #[component]
 pub fn ActivatePage() -> impl IntoView {
-    set_title("Account activeren");
+    let i18n = use_i18n();
+    Effect::new(move || set_title(t_string!(i18n, login.activate.title)));
     let auth = expect_context::<Auth>();
     let navigate = use_navigate();
     let code = RwSignal::new(String::new());
@@ -48,9 +50,9 @@ pub fn ActivatePage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Account activeren"</h1>
+        <h1>{t!(i18n, login.activate.title)}</h1>
         <p class="lead">
-            "Heeft u van school een activeringscode gekregen? Vul de code in en kies een wachtwoord. Daarna bent u meteen ingelogd."
+            {t!(i18n, login.activate.intro)}
         </p>
         <form class="form" on:submit=on_submit novalidate>
             <div role="alert" class="alert-region">
@@ -59,10 +61,10 @@ pub fn ActivatePage() -> impl IntoView {
                 })}
             </div>
             <div class="field">
-                <label for="code">"Activeringscode"</label>
+                <label for="code">{t!(i18n, login.activate.code)}</label>
                 <p class="hint" id="code-hint">
-                    "Zo ziet een code eruit: " <span class="code code--small">"K7QM-3XWP-9D"</span>
-                    ". Kleine letters en zonder streepjes mag ook."
+                    {t!(i18n, login.activate.code_example)} " " <span class="code code--small" dir="ltr">"K7QM-3XWP-9D"</span>
+                    ". " {t!(i18n, login.activate.code_rules)}
                 </p>
                 <FieldProblem field="code" problems />
                 <input
@@ -81,12 +83,12 @@ pub fn ActivatePage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="password">"Kies een wachtwoord"</label>
+                <label for="password">{t!(i18n, login.activate.choose_password)}</label>
                 <div class="hint" id="password-hint">
                     <ul>
-                        <li>"Minstens 8 tekens."</li>
-                        <li>"Een zin van een paar woorden mag ook. Die is lang en toch makkelijk te onthouden."</li>
-                        <li>"Niet een wachtwoord dat veel mensen gebruiken, zoals wachtwoord123. En niet uw e-mailadres."</li>
+                        <li>{t!(i18n, login.activate.rule_length)}</li>
+                        <li>{t!(i18n, login.activate.rule_sentence)}</li>
+                        <li>{t!(i18n, login.activate.rule_common)}</li>
                     </ul>
                 </div>
                 <FieldProblem field="password" problems />
@@ -111,15 +113,15 @@ pub fn ActivatePage() -> impl IntoView {
                     checked=shown
                     on_change=Callback::new(move |on| shown.set(on))
                 >
-                    "Wachtwoord laten zien"
+                    {t!(i18n, login.activate.show_password)}
                 </Choice>
             </div>
             <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                {move || if busy.get() { "Bezig met activeren…" } else { "Account activeren" }}
+                {move || if busy.get() { t_string!(i18n, login.activate.busy) } else { t_string!(i18n, login.activate.submit) }}
             </button>
         </form>
         <p class="after-form">
-            "Heeft u al een wachtwoord? " <A href="/inloggen">"Inloggen"</A>
+            {t!(i18n, login.activate.have_password)} " " <A href="/inloggen">{t!(i18n, login.title)}</A>
         </p>
     }
 }

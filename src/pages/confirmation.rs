@@ -12,7 +12,9 @@ use crate::app::set_title;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::next_steps::NextSteps;
 use crate::components::seen_by_school::SeenBySchool;
-use crate::dutch;
+use crate::dutch::{self, fill};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 
 /// At most this many reports on one page: as many as one report may hold.
 const MAX_IDS: usize = shared::reports::MAX_CHILDREN_PER_REPORT;
@@ -20,7 +22,8 @@ const MAX_IDS: usize = shared::reports::MAX_CHILDREN_PER_REPORT;
 /// The confirmation page.
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
-    set_title("Melding ontvangen");
+    let i18n = use_i18n();
+    Effect::new(move || set_title(t_string!(i18n, report.confirmation.title)));
     let params = use_params_map();
     let reports = LocalResource::new(move || {
         let ids = params.with(|p| p.get("ids").unwrap_or_default());
@@ -34,7 +37,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     });
 
     view! {
-        <h1>"Melding ontvangen"</h1>
+        <h1>{t!(i18n, report.confirmation.title)}</h1>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match reports.await {
@@ -49,6 +52,7 @@ pub fn ConfirmationPage() -> impl IntoView {
 /// What the school received, per child.
 #[component]
 fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let any_ill = reports.iter().any(|r| r.details.kind == AbsenceKind::Ill);
     // One report per child: validation refuses a child twice.
@@ -57,43 +61,47 @@ fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
         {reports
             .into_iter()
             .map(|report| {
-                let period = dutch::period(&report.details, today);
-                let (date, time) = dutch::moment(report.reported_at, today);
-                let all_reports = format!("Alle meldingen van {}", report.pupil_first_name);
+                let details = report.details.clone();
+                let period = move || dutch::period(&details, today);
+                let reported_at = report.reported_at;
+                let received = move || {
+                    let (day, time) = dutch::moment(reported_at, today);
+                    fill(t_string!(i18n, report.confirmation.received), &[("day", &day), ("time", &time)])
+                };
+                let name = report.pupil_first_name.clone();
+                let kind = report.details.kind;
                 let seen = report.clone();
                 view! {
                     <section class="card">
                         <h2>{report.pupil_first_name}</h2>
                         <dl class="facts">
-                            <dt>"Reden"</dt>
-                            <dd>{report.details.kind.label()}</dd>
-                            <dt>"Wanneer"</dt>
+                            <dt>{t!(i18n, report.confirmation.reason)}</dt>
+                            <dd>{move || labels::absence_kind(kind)}</dd>
+                            <dt>{t!(i18n, report.confirmation.when)}</dt>
                             <dd>{period}</dd>
                             {report.details.note.clone().map(|note| view! {
-                                <dt>"Toelichting"</dt>
+                                <dt>{t!(i18n, report.confirmation.note)}</dt>
                                 <dd>{note}</dd>
                             })}
                         </dl>
-                        <p>
-                            "De school heeft uw melding ontvangen op " {date} " om " {time} "."
-                        </p>
+                        <p>{received}</p>
                         <SeenBySchool report=seen today />
                         <p>
                             <A href=format!("/kinderen/{}", report.pupil_id)>
-                                {all_reports}
+                                {t!(i18n, report.confirmation.all_reports, name)}
                             </A>
                         </p>
                     </section>
                 }
             })
             .collect_view()}
-        {any_ill.then(|| view! { <p class="lead">"Beterschap!"</p> })}
+        {any_ill.then(|| view! { <p class="lead">{t!(i18n, report.confirmation.get_well)}</p> })}
         {children
             .into_iter()
             .map(|child_id| view! { <NextSteps child_id /> })
             .collect_view()}
         <p>
-            <A href="/">"Naar de startpagina"</A>
+            <A href="/">{t!(i18n, common.to_home)}</A>
         </p>
     }
 }

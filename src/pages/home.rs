@@ -11,6 +11,8 @@ use crate::app::{first_name, set_title, Auth, School};
 use crate::components::conversation::title;
 use crate::components::unexplained::SchoolMisses;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 use crate::pages::school::school_href;
 
 /// "Hallo Sanne": the big "Ziek of afwezig melden" button, "Verlof
@@ -18,7 +20,8 @@ use crate::pages::school::school_href;
 /// per child; for staff, their schools' conversations.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    set_title("Start");
+    let i18n = use_i18n();
+    Effect::new(move || set_title(t_string!(i18n, report.home.title)));
     let auth = expect_context::<Auth>();
     let name = move || {
         auth.me.with(|me| {
@@ -33,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
     let parent = !children.is_empty() || schools.is_empty();
 
     view! {
-        <h1>"Hallo " {name}</h1>
+        <h1>{t!(i18n, report.home.hello, name)}</h1>
         {parent.then(|| view! { <ParentPart children /> })}
         {(!schools.is_empty()).then(|| view! { <SchoolPart schools /> })}
     }
@@ -42,26 +45,27 @@ pub fn HomePage() -> impl IntoView {
 /// What a parent does here, and their children.
 #[component]
 fn ParentPart(children: Vec<Child>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="lead">
             <A href="/melden" attr:class="button button--primary button--big">
-                "Ziek of afwezig melden"
+                {t!(i18n, report.home.report)}
             </A>
         </p>
         <p>
             <A href="/verlof" attr:class="button">
-                "Verlof aanvragen"
+                {t!(i18n, report.home.leave)}
             </A>
         </p>
         <p>
             <A href="/gesprek-aanvragen" attr:class="button">
-                "Gesprek aanvragen"
+                {t!(i18n, report.home.talk)}
             </A>
         </p>
         {if children.is_empty() {
             view! {
                 <p class="notice">
-                    "Er is nog geen kind aan uw account gekoppeld. Neem contact op met de school. Zij kunnen dit regelen."
+                    {t!(i18n, report.home.no_children)}
                 </p>
             }
                 .into_any()
@@ -81,13 +85,14 @@ fn ParentPart(children: Vec<Child>) -> impl IntoView {
 /// hides them too; the rest of the page still works.
 #[component]
 fn YourConversations() -> impl IntoView {
+    let i18n = use_i18n();
     let conversations = LocalResource::new(api::conversations);
     let today = dutch::today();
     move || {
         let conversations = conversations.get()?.ok().filter(|c| !c.is_empty())?;
         Some(view! {
             <section aria-labelledby="uw-gesprekken">
-                <h2 id="uw-gesprekken">"Uw gesprekken"</h2>
+                <h2 id="uw-gesprekken">{t!(i18n, report.home.your_conversations)}</h2>
                 <ul class="report-list">
                     {conversations
                         .into_iter()
@@ -102,41 +107,50 @@ fn YourConversations() -> impl IntoView {
 /// One conversation: with whom, about which child, where it stands.
 #[component]
 fn ConversationItem(conversation: Conversation, today: chrono::NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
     let c = conversation;
     let title = title(&c);
+    let status = c.status;
     view! {
         <li class="card">
             <p class="report-list__kind">
                 <A href=format!("/gesprekken/{}", c.id)>{title}</A>
             </p>
-            <p>"Status: " <strong>{c.status.label()}</strong></p>
-            {c.agreed_time.map(|slot| view! { <p>"Afspraak: " {dutch::slot(&slot, today)}</p> })}
+            <p>{t!(i18n, report.home.status)} " " <strong>{move || labels::conversation_status(status)}</strong></p>
+            {c.agreed_time.map(|slot| view! {
+                <p>{t!(i18n, report.home.appointment)} " " {move || dutch::slot(&slot, today)}</p>
+            })}
         </li>
     }
 }
+
+/// A school page staff may open: who may, its address, its name (read
+/// when shown, so it follows a switch of language).
+type SchoolLink = (DeskAction, &'static str, fn() -> &'static str);
 
 /// For staff, per school: the desk, the signals and the conversations,
 /// the leave requests for those who decide them, and the audit log for the
 /// school admin; each only where their role allows it.
 #[component]
 fn SchoolPart(schools: Vec<School>) -> impl IntoView {
+    let i18n = use_i18n();
     let several = schools.len() > 1;
     view! {
         <section aria-labelledby="voor-school">
-            <h2 id="voor-school">"Voor de school"</h2>
+            <h2 id="voor-school">{t!(i18n, report.home.for_school)}</h2>
             {schools
                 .into_iter()
                 .map(|school| {
-                    let links = [
-                        (DeskAction::SeeDesk, "meldingen", "Meldingen"),
-                        (DeskAction::SeeSignals, "signalen", "Signalen"),
-                        (DeskAction::SeeDesk, "gesprekken", "Gesprekken"),
-                        (DeskAction::ReadAuditLog, "logboek", "Logboek"),
-                        (DeskAction::ManageSchool, "inlezen", "Leerlingen inlezen"),
-                        (DeskAction::ManageSchool, "codes", "Activeringscodes"),
-                        (DeskAction::ManageSchool, "medewerkers", "Medewerkers"),
-                        (DeskAction::DecideLeave, "verlof", "Verlofaanvragen"),
-                        (DeskAction::ChangeSettings, "instellingen", "Instellingen"),
+                    let links: [SchoolLink; 9] = [
+                        (DeskAction::SeeDesk, "meldingen", || t_string!(use_i18n(), report.home.school.desk)),
+                        (DeskAction::SeeSignals, "signalen", || t_string!(use_i18n(), report.home.school.signals)),
+                        (DeskAction::SeeDesk, "gesprekken", || t_string!(use_i18n(), report.home.school.conversations)),
+                        (DeskAction::ReadAuditLog, "logboek", || t_string!(use_i18n(), report.home.school.audit_log)),
+                        (DeskAction::ManageSchool, "inlezen", || t_string!(use_i18n(), report.home.school.import)),
+                        (DeskAction::ManageSchool, "codes", || t_string!(use_i18n(), report.home.school.codes)),
+                        (DeskAction::ManageSchool, "medewerkers", || t_string!(use_i18n(), report.home.school.staff)),
+                        (DeskAction::DecideLeave, "verlof", || t_string!(use_i18n(), report.home.school.leave)),
+                        (DeskAction::ChangeSettings, "instellingen", || t_string!(use_i18n(), report.home.school.settings)),
                     ];
                     let links = links
                         .into_iter()
@@ -164,12 +178,14 @@ fn SchoolPart(schools: Vec<School>) -> impl IntoView {
 /// whom to contact at their school.
 #[component]
 fn ChildCard(child: Child) -> impl IntoView {
+    let i18n = use_i18n();
     let reports_href = format!("/kinderen/{}", child.id);
     let report_href = format!("/melden?kind={}", child.id);
-    let report_text = format!("Meld {} afwezig", child.first_name);
-    let reports_text = format!("Meldingen van {}", child.first_name);
+    let name = child.first_name.clone();
+    let report_text = t!(i18n, report.home.child.report, name = name.clone());
+    let reports_text = t!(i18n, report.home.child.reports, name = name.clone());
     let leave_href = format!("/kinderen/{}/verlof", child.id);
-    let leave_text = format!("Verlof voor {}", child.first_name);
+    let leave_text = t!(i18n, report.home.child.leave, name);
     let contact_href = format!("/kinderen/{}/contact", child.id);
     view! {
         <article class="card">
@@ -187,7 +203,7 @@ fn ChildCard(child: Child) -> impl IntoView {
                     <A href=leave_href>{leave_text}</A>
                 </li>
                 <li>
-                    <A href=contact_href>"Contact met de school"</A>
+                    <A href=contact_href>{t!(i18n, report.home.child.contact)}</A>
                 </li>
             </ul>
         </article>

@@ -10,6 +10,7 @@ use shared::{ApiError, FieldError, LoginRequest, Me};
 use crate::api;
 use crate::app::{set_title, Auth};
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// A form that logs someone in (the log-in and the activation page): its
 /// fields, where problems show, and whether it is sending.
@@ -89,7 +90,8 @@ impl LogInForm {
 /// sent them here (`?terug=`), or to the start page.
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    set_title("Inloggen");
+    let i18n = use_i18n();
+    Effect::new(move || set_title(t_string!(i18n, login.title)));
     let auth = expect_context::<Auth>();
     // Whoever comes here is logged out, or about to log in again.
     auth.me.set(None);
@@ -124,8 +126,8 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Inloggen"</h1>
-        <p>"Log in om uw kind ziek of afwezig te melden."</p>
+        <h1>{t!(i18n, login.title)}</h1>
+        <p>{t!(i18n, login.intro)}</p>
         <form class="form" on:submit=on_submit novalidate>
             <div role="alert" class="alert-region">
                 {move || error.get().map(|message| view! {
@@ -133,7 +135,7 @@ pub fn LoginPage() -> impl IntoView {
                 })}
             </div>
             <div class="field">
-                <label for="email">"E-mailadres"</label>
+                <label for="email">{t!(i18n, login.email)}</label>
                 <FieldProblem field="email" problems />
                 <input
                     id="email"
@@ -151,7 +153,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="password">"Wachtwoord"</label>
+                <label for="password">{t!(i18n, login.password)}</label>
                 <FieldProblem field="password" problems />
                 <input
                     id="password"
@@ -166,11 +168,11 @@ pub fn LoginPage() -> impl IntoView {
                 />
             </div>
             <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                {move || if busy.get() { "Bezig met inloggen…" } else { "Inloggen" }}
+                {move || if busy.get() { t_string!(i18n, login.busy) } else { t_string!(i18n, login.submit) }}
             </button>
         </form>
         <p class="after-form">
-            "Heeft u een code van school gekregen? " <A href="/activeren">"Activeer uw account"</A>
+            {t!(i18n, login.have_code)} " " <A href="/activeren">{t!(i18n, login.activate_link)}</A>
         </p>
     }
 }

@@ -24,6 +24,9 @@ use crate::components::form_fields::{
 };
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::labels;
+use leptos_i18n::I18nContext;
 
 /// The fields that can be wrong, in the order of the form.
 const FIELDS: [&str; 6] = [
@@ -78,12 +81,12 @@ impl Form {
 
     /// The details as they would be sent, with the problems the inputs have
     /// before the shared rules are checked (an empty date, a wrong time).
-    fn read(&self, today: NaiveDate) -> (AbsenceDetails, Problems) {
+    fn read(&self, today: NaiveDate, i18n: I18nContext<Locale>) -> (AbsenceDetails, Problems) {
         let mut problems = Problems::new();
         let first_day = dutch::date_input(&self.first_day.get_untracked()).unwrap_or_else(|| {
             problems.push((
                 "first_day",
-                "Kies de eerste dag dat uw kind er niet is.".into(),
+                t_string!(i18n, report.form.no_first_day).into(),
             ));
             today
         });
@@ -94,7 +97,7 @@ impl Form {
         } else {
             Some(
                 dutch::date_input(&self.last_day.get_untracked()).unwrap_or_else(|| {
-                    problems.push(("last_day", "Kies de laatste dag dat uw kind weg is.".into()));
+                    problems.push(("last_day", t_string!(i18n, report.form.no_last_day).into()));
                     first_day
                 }),
             )
@@ -104,17 +107,18 @@ impl Form {
             && self.last_day.get_untracked() == self.first_day.get_untracked();
         let (mut start_time, mut end_time) = (None, None);
         if with_times {
-            start_time = parse_time(
-                "start_time",
-                &self.start_time.get_untracked(),
-                &mut problems,
-            );
-            end_time = parse_time("end_time", &self.end_time.get_untracked(), &mut problems);
+            let bad_time: String = t_string!(i18n, report.form.bad_time).into();
+            let mut time = |field, value: RwSignal<String>| {
+                let time = parse_time(&value.get_untracked());
+                if time.is_none() {
+                    problems.push((field, bad_time.clone()));
+                }
+                time.flatten()
+            };
+            start_time = time("start_time", self.start_time);
+            end_time = time("end_time", self.end_time);
             if start_time.is_none() && end_time.is_none() && problems.is_empty() {
-                problems.push((
-                    "start_time",
-                    "Vul in hoe laat uw kind weggaat, of hoe laat het terug is. Of zet het vinkje uit.".into(),
-                ));
+                problems.push(("start_time", t_string!(i18n, report.form.no_time).into()));
             }
         }
         let note = self.note.get_untracked();
@@ -131,16 +135,13 @@ impl Form {
     }
 }
 
-/// An empty time is no time; anything else must be "HH:MM".
-fn parse_time(field: &'static str, value: &str, problems: &mut Problems) -> Option<NaiveTime> {
+/// An empty time is no time (`Some(None)`); anything else must be
+/// "HH:MM" (`None` when it is not).
+fn parse_time(value: &str) -> Option<Option<NaiveTime>> {
     if value.is_empty() {
-        return None;
+        return Some(None);
     }
-    let time = dutch::time_input(value);
-    if time.is_none() {
-        problems.push((field, "Vul een tijd in, bijvoorbeeld 10:30.".into()));
-    }
-    time
+    dutch::time_input(value).map(Some)
 }
 
 /// What the form is for.
@@ -195,12 +196,13 @@ impl Save {
 /// The "Afwezig melden" page.
 #[component]
 pub fn ReportFormPage() -> impl IntoView {
-    set_title("Afwezig melden");
+    let i18n = use_i18n();
+    Effect::new(move || set_title(t_string!(i18n, report.form.title)));
     let auth = expect_context::<Auth>();
     let children = auth.children();
 
     view! {
-        <h1>"Afwezig melden"</h1>
+        <h1>{t!(i18n, report.form.title)}</h1>
         {if children.is_empty() {
             view! { <NoChildren /> }.into_any()
         } else {
@@ -212,6 +214,7 @@ pub fn ReportFormPage() -> impl IntoView {
 /// The form itself: a new report (choosing children) or a change to one.
 #[component]
 pub fn ReportForm(purpose: Purpose) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let navigate = use_navigate();
     let (children, form) = match &purpose {
@@ -243,7 +246,7 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (details, found) = form.read(today);
+        let (details, found) = form.read(today, i18n);
         let save = purpose.with_value(|purpose| match purpose {
             Purpose::New(_) => Save::New(NewAbsenceReport {
                 pupil_ids: form.pupils.get_untracked(),
@@ -274,7 +277,7 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
             })}
 
             <fieldset class="field">
-                <legend>"Waarom is uw kind er niet?"</legend>
+                <legend>{t!(i18n, report.form.why)}</legend>
                 {AbsenceKind::ALL
                     .into_iter()
                     .map(|kind| {
@@ -287,7 +290,7 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
                                 checked=Signal::derive(move || form.kind.get() == kind)
                                 on_change=Callback::new(move |_| form.kind.set(kind))
                             >
-                                {kind.label()}
+                                {move || labels::absence_kind(kind)}
                             </Choice>
                         }
                     })
@@ -296,7 +299,7 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
 
             <DayField
                 field="first_day"
-                label="Eerste dag"
+                label=move || t_string!(i18n, report.form.first_day)
                 min=earliest
                 max=latest.clone()
                 value=form.first_day
@@ -307,14 +310,14 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
             <Show when=move || form.kind.get() == AbsenceKind::Ill>
                 <div class="field choice">
                     <input type="checkbox" id="until_better" bind:checked=form.until_better />
-                    <label for="until_better">"Tot mijn kind beter is"</label>
+                    <label for="until_better">{t!(i18n, report.form.until_better)}</label>
                 </div>
             </Show>
 
             <Show when=move || !form.open_ended()>
                 <DayField
                     field="last_day"
-                    label="Laatste dag"
+                    label=move || t_string!(i18n, report.form.last_day)
                     min=Signal::derive(move || form.first_day.get())
                     max=latest.clone()
                     value=form.last_day
@@ -325,13 +328,13 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
             <Show when=move || form.one_day()>
                 <div class="field choice">
                     <input type="checkbox" id="part_of_day" bind:checked=form.part_of_day />
-                    <label for="part_of_day">"Alleen een deel van de dag"</label>
+                    <label for="part_of_day">{t!(i18n, report.form.part_of_day)}</label>
                 </div>
                 <Show when=move || form.part_of_day.get()>
                     <div class="times">
-                        <p class="hint" id="times-hint">"Vul één tijd in, of allebei."</p>
-                        <TimeField field="start_time" label="Weg vanaf" value=form.start_time problems />
-                        <TimeField field="end_time" label="Terug om" value=form.end_time problems />
+                        <p class="hint" id="times-hint">{t!(i18n, report.form.times_hint)}</p>
+                        <TimeField field="start_time" label=move || t_string!(i18n, report.form.away_from) value=form.start_time problems />
+                        <TimeField field="end_time" label=move || t_string!(i18n, report.form.back_at) value=form.end_time problems />
                     </div>
                 </Show>
             </Show>
@@ -339,8 +342,8 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
             <Show when=move || form.kind.get().allows_note()>
                 <ShortText
                     field="note"
-                    label="Korte toelichting (mag leeg blijven)"
-                    hint="Schrijf hier geen medische informatie. Wat uw kind heeft, hoeft de school niet te weten."
+                    label=move || t_string!(i18n, report.form.note_label)
+                    hint=move || t_string!(i18n, report.form.note_hint)
                     max_chars=MAX_NOTE_CHARS
                     value=form.note
                     problems
@@ -349,10 +352,10 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
 
             <button type="submit" class="button button--primary button--big" disabled=move || sender.sending.get()>
                 {move || match (is_new, sender.sending.get()) {
-                    (true, false) => "Melding versturen",
-                    (true, true) => "Bezig met versturen…",
-                    (false, false) => "Wijziging opslaan",
-                    (false, true) => "Bezig met opslaan…",
+                    (true, false) => t_string!(i18n, report.form.send),
+                    (true, true) => t_string!(i18n, report.form.sending),
+                    (false, false) => t_string!(i18n, report.form.save),
+                    (false, true) => t_string!(i18n, report.form.saving),
                 }}
             </button>
         </form>

@@ -25,6 +25,7 @@
 //! other languages just as plain.
 
 use chrono::{Datelike, NaiveDate};
+use shared::dutch::{month_name, weekday_name};
 use shared::Language;
 
 use super::{Audience, Notice, NoticeKind, OutgoingMail, Recipient};
@@ -222,30 +223,12 @@ fn texts(language: Language) -> &'static Texts {
     }
 }
 
-/// The index of a day's weekday in a list that starts on Monday.
-fn weekday(day: NaiveDate) -> usize {
-    day.weekday().num_days_from_monday() as usize
-}
-
-fn month(day: NaiveDate) -> usize {
-    day.month0() as usize
-}
-
 static NL: Texts = Texts {
     greeting: |name| format!("Beste {name},"),
     child: "Kind",
     school: "School",
     when: "Wanneer",
-    date: |d| {
-        use shared::dutch::{month_name, weekday_name};
-        format!(
-            "{} {} {} {}",
-            weekday_name(d.weekday()),
-            d.day(),
-            month_name(d),
-            d.year()
-        )
-    },
+    date: |d| format!("{} {} {} {}", weekday_name(Language::Nl, d.weekday()), d.day(), month_name(Language::Nl, d), d.year()),
     comma: ",",
     open: Open {
         choose: "Open Verzuimwijzer om een tijd te kiezen:",
@@ -370,38 +353,7 @@ static EN: Texts = Texts {
     child: "Child",
     school: "School",
     when: "When",
-    date: |d| {
-        const DAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!(
-            "{} {} {} {}",
-            DAYS[weekday(d)],
-            d.day(),
-            MONTHS[month(d)],
-            d.year()
-        )
-    },
+    date: |d| format!("{} {} {} {}", weekday_name(Language::En, d.weekday()), d.day(), month_name(Language::En, d), d.year()),
     comma: ",",
     open: Open {
         choose: "Open Verzuimwijzer to choose a time:",
@@ -529,34 +481,11 @@ static AR: Texts = Texts {
     school: "المدرسة",
     when: "الموعد",
     date: |d| {
-        const DAYS: [&str; 7] = [
-            "الاثنين",
-            "الثلاثاء",
-            "الأربعاء",
-            "الخميس",
-            "الجمعة",
-            "السبت",
-            "الأحد",
-        ];
-        const MONTHS: [&str; 12] = [
-            "يناير",
-            "فبراير",
-            "مارس",
-            "أبريل",
-            "مايو",
-            "يونيو",
-            "يوليو",
-            "أغسطس",
-            "سبتمبر",
-            "أكتوبر",
-            "نوفمبر",
-            "ديسمبر",
-        ];
         format!(
             "{} {} {} {}",
-            DAYS[weekday(d)],
+            weekday_name(Language::Ar, d.weekday()),
             d.day(),
-            MONTHS[month(d)],
+            month_name(Language::Ar, d),
             d.year()
         )
     },
@@ -654,28 +583,7 @@ static TR: Texts = Texts {
     child: "Çocuk",
     school: "Okul",
     when: "Zaman",
-    date: |d| {
-        const DAYS: [&str; 7] = [
-            "Pazartesi",
-            "Salı",
-            "Çarşamba",
-            "Perşembe",
-            "Cuma",
-            "Cumartesi",
-            "Pazar",
-        ];
-        const MONTHS: [&str; 12] = [
-            "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
-            "Ekim", "Kasım", "Aralık",
-        ];
-        format!(
-            "{} {} {} {}",
-            d.day(),
-            MONTHS[month(d)],
-            d.year(),
-            DAYS[weekday(d)]
-        )
-    },
+    date: |d| format!("{} {} {} {}", d.day(), month_name(Language::Tr, d), d.year(), weekday_name(Language::Tr, d.weekday())),
     comma: ",",
     open: Open {
         choose: "Bir zaman seçmek için Verzuimwijzer'i açın:",
@@ -788,39 +696,7 @@ static PL: Texts = Texts {
     child: "Dziecko",
     school: "Szkoła",
     when: "Termin",
-    date: |d| {
-        const DAYS: [&str; 7] = [
-            "poniedziałek",
-            "wtorek",
-            "środa",
-            "czwartek",
-            "piątek",
-            "sobota",
-            "niedziela",
-        ];
-        // The genitive, as in "1 grudnia".
-        const MONTHS: [&str; 12] = [
-            "stycznia",
-            "lutego",
-            "marca",
-            "kwietnia",
-            "maja",
-            "czerwca",
-            "lipca",
-            "sierpnia",
-            "września",
-            "października",
-            "listopada",
-            "grudnia",
-        ];
-        format!(
-            "{}, {} {} {}",
-            DAYS[weekday(d)],
-            d.day(),
-            MONTHS[month(d)],
-            d.year()
-        )
-    },
+    date: |d| format!("{}, {} {} {}", weekday_name(Language::Pl, d.weekday()), d.day(), month_name(Language::Pl, d), d.year()),
     comma: ",",
     open: Open {
         choose: "Proszę otworzyć Verzuimwijzer, aby wybrać termin:",
@@ -938,39 +814,7 @@ static UK: Texts = Texts {
     child: "Дитина",
     school: "Школа",
     when: "Коли",
-    date: |d| {
-        const DAYS: [&str; 7] = [
-            "понеділок",
-            "вівторок",
-            "середа",
-            "четвер",
-            "пʼятниця",
-            "субота",
-            "неділя",
-        ];
-        // The genitive, as in "1 грудня".
-        const MONTHS: [&str; 12] = [
-            "січня",
-            "лютого",
-            "березня",
-            "квітня",
-            "травня",
-            "червня",
-            "липня",
-            "серпня",
-            "вересня",
-            "жовтня",
-            "листопада",
-            "грудня",
-        ];
-        format!(
-            "{}, {} {} {} р.",
-            DAYS[weekday(d)],
-            d.day(),
-            MONTHS[month(d)],
-            d.year()
-        )
-    },
+    date: |d| format!("{}, {} {} {} р.", weekday_name(Language::Uk, d.weekday()), d.day(), month_name(Language::Uk, d), d.year()),
     comma: ",",
     open: Open {
         choose: "Відкрийте Verzuimwijzer, щоб вибрати час:",
