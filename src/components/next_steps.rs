@@ -268,45 +268,84 @@ pub fn number(x: f32, language: Language) -> String {
     }
 }
 
-/// The count that picks a figure's plural form, or `None` for a fraction
-/// ("2,5"), which has its own text. Dutch keeps the shared text's rule: up
-/// to 1 is singular ("0,5 dag").
-fn plural(x: f32, language: Language) -> Option<u64> {
+/// A plural form, as CLDR names them: the locale files give each counted
+/// text in all six (leptos_i18n's own plurals need ICU data this build
+/// leaves out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralForm {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+/// The plural form `language` takes for `x` (rounded to one decimal):
+/// CLDR's cardinal rules. Dutch keeps the shared text's rule: up to 1 is
+/// singular ("0,5 dag").
+pub fn form(language: Language, x: f32) -> PluralForm {
     let x = round_tenth(x);
-    if language == Language::Nl && x <= 1.0 {
-        Some(1)
-    } else {
-        (x.fract() == 0.0).then_some(x as u64)
+    if x.fract() != 0.0 {
+        return if language == Language::Nl && x <= 1.0 {
+            PluralForm::One
+        } else {
+            PluralForm::Other
+        };
+    }
+    let n = x as u64;
+    let (units, tens) = (n % 10, n % 100);
+    let few = (2..=4).contains(&units) && !(12..=14).contains(&tens);
+    match language {
+        Language::Nl if n <= 1 => PluralForm::One,
+        Language::En | Language::Tr if n == 1 => PluralForm::One,
+        Language::Nl | Language::En | Language::Tr => PluralForm::Other,
+        Language::Pl if n == 1 => PluralForm::One,
+        Language::Pl if few => PluralForm::Few,
+        Language::Pl => PluralForm::Many,
+        Language::Uk if units == 1 && tens != 11 => PluralForm::One,
+        Language::Uk if few => PluralForm::Few,
+        Language::Uk => PluralForm::Many,
+        Language::Ar => match n {
+            0 => PluralForm::Zero,
+            1 => PluralForm::One,
+            2 => PluralForm::Two,
+            _ if (3..=10).contains(&tens) => PluralForm::Few,
+            _ if (11..=99).contains(&tens) => PluralForm::Many,
+            _ => PluralForm::Other,
+        },
     }
 }
 
-/// "4 schooldagen": a count or a figure with its unit, in the plural form
-/// its language wants; a figure that is a fraction takes `$fraction`.
+/// The text at `key` (an object with a text per plural form) in the form
+/// `$form`, with its values.
+macro_rules! plural {
+    ($locale:expr, $form:expr, $($key:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {
+        match $form {
+            $crate::components::next_steps::PluralForm::Zero => td!($locale, $($key).+.zero $(, $var = $value)*).into_any(),
+            $crate::components::next_steps::PluralForm::One => td!($locale, $($key).+.one $(, $var = $value)*).into_any(),
+            $crate::components::next_steps::PluralForm::Two => td!($locale, $($key).+.two $(, $var = $value)*).into_any(),
+            $crate::components::next_steps::PluralForm::Few => td!($locale, $($key).+.few $(, $var = $value)*).into_any(),
+            $crate::components::next_steps::PluralForm::Many => td!($locale, $($key).+.many $(, $var = $value)*).into_any(),
+            $crate::components::next_steps::PluralForm::Other => td!($locale, $($key).+.other $(, $var = $value)*).into_any(),
+        }
+    };
+}
+pub(crate) use plural;
+
+/// "4 schooldagen": a count or a figure with its unit (`child.count.$unit`),
+/// in the plural form its language wants.
 macro_rules! counted {
-    ($locale:expr, $count:expr, $one_or_many:ident) => {{
-        let count: u32 = $count;
-        td!(
-            $locale,
-            child.count.$one_or_many,
-            n = move || count,
-            count = move || count
-        )
-        .into_any()
-    }};
-    ($locale:expr, $x:expr, $one_or_many:ident, $fraction:ident) => {{
-        let (locale, x): (Locale, f32) = ($locale, $x);
+    ($locale:expr, $x:expr, $unit:ident) => {{
+        let (locale, x): (Locale, f32) = ($locale, $x as f32);
         let language = language_of(locale);
         let n = number(x, language);
-        match plural(x, language) {
-            Some(count) => td!(
-                locale,
-                child.count.$one_or_many,
-                n = move || n.clone(),
-                count = move || count
-            )
-            .into_any(),
-            None => td!(locale, child.count.$fraction, n = move || n.clone()).into_any(),
-        }
+        plural!(
+            locale,
+            form(language, x),
+            child.count.$unit,
+            n = move || n.clone()
+        )
     }};
 }
 
@@ -327,7 +366,7 @@ pub fn describe(locale: Locale, distance: Distance) -> AnyView {
         Distance::SickDaysInRow { more } => td!(
             locale,
             child.distance.sick_days_in_row,
-            days = move || counted!(locale, more as f32, school_days, school_days_fraction)
+            days = move || counted!(locale, more, school_days)
         )
         .into_any(),
         Distance::UnauthorisedHours {
@@ -336,13 +375,16 @@ pub fn describe(locale: Locale, distance: Distance) -> AnyView {
         } => td!(
             locale,
             child.distance.unauthorised_hours,
-            hours = move || counted!(locale, ceil_tenth(more), hours, hours_fraction),
+            hours = move || counted!(locale, ceil_tenth(more), hours),
             weeks = move || counted!(locale, weeks, lesson_weeks)
         )
         .into_any(),
-        Distance::LateArrivals { more } => {
-            td!(locale, child.distance.late_arrivals, count = move || more).into_any()
-        }
+        Distance::LateArrivals { more } => plural!(
+            locale,
+            form(language_of(locale), more as f32),
+            child.distance.late_arrivals,
+            count = move || more
+        ),
     }
 }
 
@@ -365,7 +407,7 @@ pub fn totals_sentence(locale: Locale, totals: &Totals, name: &str) -> AnyView {
         [] => td!(locale, child.totals.none, name = n.clone()).into_any(),
         [(category, days)] => {
             let days = *days;
-            let d = move || counted!(locale, days, school_days, school_days_fraction);
+            let d = move || counted!(locale, days, school_days);
             let n = n.clone();
             match category {
                 AbsenceCategory::Ill => {
@@ -392,21 +434,29 @@ pub fn totals_sentence(locale: Locale, totals: &Totals, name: &str) -> AnyView {
                 locale,
                 child.totals.several,
                 name = n.clone(),
-                days = move || counted!(locale, total, school_days, school_days_fraction),
+                days = move || counted!(locale, total, school_days),
                 parts = listed
             )
             .into_any()
         }
     };
     let late = totals.of(AbsenceCategory::Late).reports;
-    let late = (late > 0)
-        .then(|| view! { " " {td!(locale, child.totals.late, name = n, count = move || late)} });
+    let late = (late > 0).then(|| {
+        let late = plural!(
+            locale,
+            form(language_of(locale), late as f32),
+            child.totals.late,
+            name = n.clone(),
+            count = move || late
+        );
+        view! { " " {late} }
+    });
     view! { {away} {late} }.into_any()
 }
 
 /// "5 dagen ziek", one part of the list in the totals' sentence.
 fn part(locale: Locale, category: AbsenceCategory, days: f32) -> AnyView {
-    let d = move || counted!(locale, days, days, days_fraction);
+    let d = move || counted!(locale, days, days);
     match category {
         AbsenceCategory::Ill => td!(locale, child.totals.part.ill, days = d).into_any(),
         AbsenceCategory::Appointment => {
@@ -456,4 +506,47 @@ fn parts_list(locale: Locale, parts: &[(AbsenceCategory, f32)]) -> AnyView {
         last = move || part(locale, category, days)
     )
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PluralForm::*;
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let forms = |language| {
+            [
+                0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 11.0, 12.0, 22.0, 25.0, 101.0,
+            ]
+            .map(|x| form(language, x))
+        };
+        assert_eq!(
+            forms(Language::Nl),
+            [One, One, One, Other, Other, Other, Other, Other, Other, Other, Other, Other]
+        );
+        assert_eq!(
+            forms(Language::En),
+            [Other, Other, One, Other, Other, Other, Other, Other, Other, Other, Other, Other]
+        );
+        assert_eq!(
+            forms(Language::Pl),
+            [Many, Other, One, Other, Few, Few, Many, Many, Many, Few, Many, Many]
+        );
+        assert_eq!(
+            forms(Language::Uk),
+            [Many, Other, One, Other, Few, Few, Many, Many, Many, Few, Many, One]
+        );
+        assert_eq!(
+            forms(Language::Ar),
+            [Zero, Other, One, Other, Two, Few, Few, Many, Many, Many, Many, Other]
+        );
+    }
+
+    #[test]
+    fn figures_are_written_the_language_s_way() {
+        assert_eq!(number(2.5, Language::Nl), "2,5");
+        assert_eq!(number(2.5, Language::En), "2.5");
+        assert_eq!(number(4.0, Language::Pl), "4");
+    }
 }

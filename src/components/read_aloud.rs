@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, SpeechSynthesis, SpeechSynthesisUtterance};
 
 use crate::i18n::{t, use_i18n};
+use leptos_i18n::Locale as _;
 
 /// What is read: the headings and paragraphs in the element `target`, not
 /// those inside an element marked `data-no-read` (links, buttons).
@@ -32,9 +33,10 @@ fn speech_tag(lang: &str) -> String {
     .to_owned()
 }
 
-/// The texts in `target`, in order, each with its language's tag;
-/// neighbours in the same language joined, so the voice flows on.
-fn parts(target: &str) -> Vec<(String, String)> {
+/// The texts in `target`, in order, each with its language's tag (the
+/// nearest `lang`, else `language`'s); neighbours in the same language
+/// joined, so the voice flows on.
+fn parts(target: &str, language: &str) -> Vec<(String, String)> {
     let Some(container) = document().get_element_by_id(target) else {
         return Vec::new();
     };
@@ -59,7 +61,7 @@ fn parts(target: &str) -> Vec<(String, String)> {
             .ok()
             .flatten()
             .and_then(|e| e.get_attribute("lang"))
-            .unwrap_or_else(|| "nl".to_owned());
+            .unwrap_or_else(|| language.to_owned());
         let tag = speech_tag(&lang);
         match parts.last_mut() {
             Some((last_tag, last_text)) if *last_tag == tag => {
@@ -93,7 +95,7 @@ pub fn ReadAloud(target: String) -> impl IntoView {
             reading.set(false);
             return;
         }
-        let parts = parts(&target);
+        let parts = parts(&target, i18n.get_locale_untracked().as_str());
         let count = parts.len();
         for (i, (tag, text)) in parts.into_iter().enumerate() {
             let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {

@@ -19,9 +19,10 @@ use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Pro
 use crate::components::form_fields::{
     children_asked_for, ChildChoice, Choice, DayField, ShortText,
 };
+use crate::components::next_steps::{form, plural};
 use crate::components::sending_form::SendingForm;
 use crate::dutch;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{language_of, t, t_string, td, use_i18n};
 use crate::labels;
 
 /// The fields that can be wrong, in the order of the form.
@@ -186,29 +187,35 @@ fn KindRules(kind: LeaveKind) -> impl IntoView {
 /// its Dutch; a line this does not know yet is shown in Dutch.
 fn advice_line(line: String, days: u64) -> AnyView {
     let i18n = use_i18n();
-    let count = move || days;
+    let locale = i18n.get_locale();
+    let form = form(language_of(locale), days as f32);
     if line.starts_with("De school beslist. Vraag het liefst 8 weken") {
         t!(i18n, child.leave_form.advice.holiday_early).into_any()
     } else if line.starts_with("Vakantieverlof kan voor hoogstens 10 schooldagen") {
-        t!(
-            i18n,
+        plural!(
+            locale,
+            form,
             child.leave_form.advice.holiday_too_long,
-            count = count
+            count = move || days
         )
-        .into_any()
     } else if line.starts_with("U vraagt het verlof achteraf") {
         t!(i18n, child.leave_form.advice.afterwards).into_any()
     } else if line.contains("beslist niet de directeur, maar de leerplichtambtenaar") {
-        t!(
-            i18n,
+        plural!(
+            locale,
+            form,
             child.leave_form.advice.attendance_officer,
-            count = count
+            count = move || days
         )
-        .into_any()
     } else if line.starts_with("Laat het de school liefst 2 dagen") {
         t!(i18n, child.leave_form.advice.religious_early).into_any()
     } else if line.starts_with("Meestal is het 1 dag per feest of plicht") {
-        t!(i18n, child.leave_form.advice.religious_long, count = count).into_any()
+        plural!(
+            locale,
+            form,
+            child.leave_form.advice.religious_long,
+            count = move || days
+        )
     } else {
         view! { <span lang="nl">{line}</span> }.into_any()
     }
