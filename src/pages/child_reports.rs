@@ -415,3 +415,25 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
         </form>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{td_string, Locale};
+    use leptos_i18n::Locale as _;
+
+    /// The texts filled in with `with_name` (a title, a label, a status
+    /// line) keep their `{name}` in every language.
+    #[test]
+    fn every_language_names_the_child() {
+        for &locale in Locale::get_all() {
+            for text in [
+                td_string!(locale, child.reports.title),
+                td_string!(locale, child.reports.list_name),
+                td_string!(locale, child.reports.better_saved),
+                td_string!(locale, child.leave.title),
+            ] {
+                assert!(text.contains("{name}"), "{}: {text}", locale.as_str());
+            }
+        }
+    }
+}
