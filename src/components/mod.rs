@@ -12,6 +12,7 @@ pub mod form_fields;
 pub mod language_choice;
 pub mod layout;
 pub mod next_steps;
+pub mod read_aloud;
 pub mod require_login;
 pub mod seen_by_school;
 pub mod sending_form;

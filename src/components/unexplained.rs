@@ -15,6 +15,8 @@ use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::{ChoiceGroup, ShortText};
 use crate::components::sending_form::SendingForm;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 
 /// The child's unexplained absences: on the start page (`on_home`) only
 /// those still open, each with a link to answer on the child's page.
@@ -56,9 +58,10 @@ pub fn SchoolMisses(child_id: String, on_home: bool) -> impl IntoView {
         Some(if on_home {
             view! { <ul class="questions">{items}</ul> }.into_any()
         } else {
+            let i18n = use_i18n();
             view! {
                 <section aria-labelledby="vragen-school">
-                    <h2 id="vragen-school">"Vragen van de school"</h2>
+                    <h2 id="vragen-school">{t!(i18n, child.unexplained.heading)}</h2>
                     <ul class="questions">{items}</ul>
                 </section>
             }
@@ -70,17 +73,18 @@ pub fn SchoolMisses(child_id: String, on_home: bool) -> impl IntoView {
 /// On the start page: the question, and a way to answer it.
 #[component]
 fn HomeQuestion(absence: UnexplainedAbsence, child_id: String) -> impl IntoView {
+    let i18n = use_i18n();
     let answered = absence.status == UnexplainedStatus::Explained;
     let href = format!("/kinderen/{child_id}?antwoord={}", absence.id);
     view! {
         <li class="question">
             <p>{absence.question}</p>
             {if answered {
-                view! { <p class="seen seen--yes">"Verstuurd. De school kijkt ernaar."</p> }.into_any()
+                view! { <p class="seen seen--yes">{t!(i18n, child.unexplained.sent)}</p> }.into_any()
             } else {
                 view! {
                     <p>
-                        <A href=href attr:class="button button--primary">"Laten weten waarom"</A>
+                        <A href=href attr:class="button button--primary">{t!(i18n, child.unexplained.answer)}</A>
                     </p>
                 }
                 .into_any()
@@ -93,6 +97,7 @@ fn HomeQuestion(absence: UnexplainedAbsence, child_id: String) -> impl IntoView 
 /// answer it (one open at a time, so the fields' ids are unique).
 #[component]
 fn Question(absence: UnexplainedAbsence, open: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
     let absence = RwSignal::new(absence);
     let id = absence.with_untracked(|a| a.id.clone());
     let is_open = {
@@ -115,9 +120,9 @@ fn Question(absence: UnexplainedAbsence, open: RwSignal<Option<String>>) -> impl
                         on:click=toggle.clone()
                     >
                         {move || if absence.with(|a| a.explanation.is_some()) {
-                            "Antwoord aanpassen"
+                            t!(i18n, child.unexplained.change_answer).into_any()
                         } else {
-                            "Laten weten waarom"
+                            t!(i18n, child.unexplained.answer).into_any()
                         }}
                     </button>
                 </p>
@@ -132,27 +137,38 @@ fn Question(absence: UnexplainedAbsence, open: RwSignal<Option<String>>) -> impl
 /// The parent's answer and the school's judgement, in plain words.
 #[component]
 fn Standing(absence: RwSignal<UnexplainedAbsence>) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     move || {
         absence.with(|a| {
             let answer = a.explanation.as_ref().map(|e| {
-                let note = e.note.clone().map(|n| format!(" ({n})")).unwrap_or_default();
-                format!("Uw antwoord: {}{note}.", e.kind.label())
+                let note = e
+                    .note
+                    .clone()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                let kind = labels::absence_kind(e.kind);
+                t!(
+                    i18n,
+                    child.unexplained.your_answer,
+                    kind = move || kind.clone(),
+                    note = move || note.clone()
+                )
             });
-            let judged = |text: &str| match (&a.judged_by, a.judged_at) {
-                (Some(by), Some(at)) => {
-                    let (on, _) = dutch::moment(at, today);
-                    format!("{text} ({by}, {on}).")
-                }
-                _ => format!("{text}."),
+            let by = match (&a.judged_by, a.judged_at) {
+                (Some(by), Some(at)) => format!(" ({by}, {})", dutch::moment(at, today).0),
+                _ => String::new(),
             };
+            let by = move || by.clone();
             let standing = match a.status {
                 UnexplainedStatus::AskingParents => None,
-                UnexplainedStatus::Explained => Some("Verstuurd. De school kijkt ernaar.".to_owned()),
-                UnexplainedStatus::Authorised => Some(judged("De school vindt de reden goed")),
-                UnexplainedStatus::Unauthorised => Some(judged(
-                    "De school telt dit als afwezig zonder geldige reden. Vragen? Neem contact op met de school",
-                )),
+                UnexplainedStatus::Explained => Some(t!(i18n, child.unexplained.sent).into_any()),
+                UnexplainedStatus::Authorised => {
+                    Some(t!(i18n, child.unexplained.authorised, by = by).into_any())
+                }
+                UnexplainedStatus::Unauthorised => {
+                    Some(t!(i18n, child.unexplained.unauthorised, by = by).into_any())
+                }
             };
             view! {
                 {answer.map(|answer| view! { <p>{answer}</p> })}
@@ -185,13 +201,17 @@ fn ExplainForm(
         field => focus(field),
     });
     let problems = sender.problems;
+    let i18n = use_i18n();
     let allows_note = move || kind.with(|k| k.first().is_some_and(|k| k.allows_note()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = kind.with_untracked(|k| k.first().copied());
         let mut found = Vec::new();
         if chosen.is_none() {
-            found.push(("kind", "Kies waarom uw kind er niet was.".to_owned()));
+            found.push((
+                "kind",
+                t_string!(i18n, child.unexplained.missing_kind).to_owned(),
+            ));
         }
         let kind = chosen.unwrap_or(AbsenceKind::Other);
         // A note typed before choosing "ziek" is not sent.
@@ -218,11 +238,11 @@ fn ExplainForm(
         <form class="panel form" on:submit=on_submit novalidate>
             <ProblemSummary problems fields=FIELDS general=sender.general />
             <ChoiceGroup
-                legend="Waarom was uw kind er niet?"
+                legend=t_string!(i18n, child.unexplained.why)
                 field="kind"
                 values=&AbsenceKind::ALL
                 name_of=AbsenceKind::as_str
-                label_of=AbsenceKind::label
+                label_of=kind_label
                 multiple=false
                 chosen=kind
                 problems
@@ -230,16 +250,27 @@ fn ExplainForm(
             <Show when=allows_note>
                 <ShortText
                     field="note"
-                    label="Korte toelichting (mag leeg blijven)"
-                    hint="Bijvoorbeeld: de tandarts. Schrijf hier geen medische informatie."
+                    label=t_string!(i18n, child.unexplained.note)
+                    hint=t_string!(i18n, child.unexplained.note_hint)
                     max_chars=MAX_NOTE_CHARS
                     value=note
                     problems
                 />
             </Show>
             <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                "Versturen"
+                {t!(i18n, child.unexplained.send)}
             </button>
         </form>
+    }
+}
+
+/// A reason's name in the chosen language, as the choice list needs it (a
+/// `&'static str`; `labels::absence_kind` gives a `String`).
+fn kind_label(kind: AbsenceKind) -> &'static str {
+    let i18n = use_i18n();
+    match kind {
+        AbsenceKind::Ill => t_string!(i18n, common.labels.absence_kind.ill),
+        AbsenceKind::Appointment => t_string!(i18n, common.labels.absence_kind.appointment),
+        AbsenceKind::Other => t_string!(i18n, common.labels.absence_kind.other),
     }
 }

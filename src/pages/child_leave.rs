@@ -8,37 +8,45 @@ use crate::api;
 use crate::app::set_title;
 use crate::components::child_page::child_page;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
+use crate::pages::child_reports::with_name;
 
 /// One child's leave requests. Another parent's child (or no child at all)
 /// is the same "not found" for the parent.
 #[component]
 pub fn ChildLeavePage() -> impl IntoView {
+    let i18n = use_i18n();
     child_page(
-        "Verlof",
+        t_string!(i18n, child.leave.heading),
         |id| async move { api::child_leave_requests(&id).await },
         |item: &LeaveRequest| item.pupil_first_name.clone(),
-        |id, name, requests| {
-            set_title(&format!("Verlof voor {name}"));
-            view! { <LeaveList id name requests /> }
-        },
+        |id, name, requests| view! { <LeaveList id name requests /> },
     )
 }
 
 /// The list, or a calm line when there are no requests yet.
 #[component]
 fn LeaveList(id: String, name: String, requests: Vec<LeaveRequest>) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let empty = requests.is_empty();
-    let ask_text = format!("Verlof aanvragen voor {name}");
+    let title = leave_title(name.clone());
+    Effect::new({
+        let title = title.clone();
+        move |_| set_title(&title())
+    });
+    let named = move || name.clone();
+    let for_none = named.clone();
     view! {
-        <h1>{format!("Verlof voor {name}")}</h1>
+        <h1>{title}</h1>
         <p class="lead">
             <A href=format!("/verlof?kind={id}") attr:class="button button--primary">
-                {ask_text}
+                {t!(i18n, child.leave.ask_for, name = named)}
             </A>
         </p>
         {if empty {
-            view! { <p>{format!("Er zijn nog geen verlofaanvragen voor {name}.")}</p> }.into_any()
+            view! { <p>{t!(i18n, child.leave.none_yet, name = for_none)}</p> }.into_any()
         } else {
             view! {
                 <ul class="report-list">
@@ -46,16 +54,16 @@ fn LeaveList(id: String, name: String, requests: Vec<LeaveRequest>) -> impl Into
                         .into_iter()
                         .map(|leave| {
                             let status = match leave.status {
-                                LeaveStatus::Pending => "Verstuurd, de school beslist nog",
-                                other => other.label(),
+                                LeaveStatus::Pending => t_string!(i18n, child.leave.pending).to_owned(),
+                                other => labels::leave_status(other),
                             };
                             view! {
                                 <li class="card">
-                                    <p class="report-list__kind">{leave.kind.label()}</p>
+                                    <p class="report-list__kind">{labels::leave_kind(leave.kind)}</p>
                                     <p>{dutch::days(leave.first_day, leave.last_day, today)}</p>
-                                    <p>"Status: " {status}</p>
+                                    <p>{t!(i18n, child.leave.status, status = move || status.clone())}</p>
                                     <p>
-                                        <A href=format!("/verlof/{}", leave.id)>"Bekijk de aanvraag"</A>
+                                        <A href=format!("/verlof/{}", leave.id)>{t!(i18n, child.leave.view)}</A>
                                     </p>
                                 </li>
                             }
@@ -66,4 +74,10 @@ fn LeaveList(id: String, name: String, requests: Vec<LeaveRequest>) -> impl Into
                 .into_any()
         }}
     }
+}
+
+/// "Verlof voor Noor", in the chosen language (a page's title and heading).
+pub fn leave_title(name: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || with_name(t_string!(i18n, child.leave.title), &name)
 }

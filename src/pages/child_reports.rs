@@ -20,19 +20,25 @@ use crate::components::next_steps::NextSteps;
 use crate::components::seen_by_school::SeenBySchool;
 use crate::components::unexplained::SchoolMisses;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
+
+/// A text with the child's first name in it, where a plain string is
+/// needed (a title, a label): the locale files write it `{name}`.
+pub fn with_name(text: &str, name: &str) -> String {
+    text.replace("{name}", name)
+}
 
 /// One child's reports. Another parent's child (or no child at all) is the
 /// same "not found" for the parent.
 #[component]
 pub fn ChildReportsPage() -> impl IntoView {
+    let i18n = use_i18n();
     child_page(
-        "Meldingen",
+        t_string!(i18n, child.reports.heading),
         |id| async move { api::child_reports(&id).await },
         |item: &AbsenceReport| item.pupil_first_name.clone(),
-        |id, name, reports| {
-            set_title(&format!("Meldingen van {name}"));
-            view! { <ReportList id name reports /> }
-        },
+        |id, name, reports| view! { <ReportList id name reports /> },
     )
 }
 
@@ -60,9 +66,10 @@ enum Panel {
 impl Panel {
     /// The text of the button that opens it.
     fn label(&self) -> &'static str {
+        let i18n = use_i18n();
         match self {
-            Self::Withdraw(_) => "Intrekken",
-            Self::Better(_) => "Beter melden",
+            Self::Withdraw(_) => t_string!(i18n, child.reports.withdraw),
+            Self::Better(_) => t_string!(i18n, child.reports.better),
         }
     }
 
@@ -88,26 +95,38 @@ impl List {
 /// The list, or a calm line when there are no reports yet.
 #[component]
 fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let changed = use_query_map().with_untracked(|q| q.get("gewijzigd").is_some());
     let list = List {
         reports: RwSignal::new(reports),
         open: RwSignal::new(None),
-        status: RwSignal::new(changed.then(|| "Uw wijziging is opgeslagen.".to_owned())),
+        status: RwSignal::new(changed.then(|| t_string!(i18n, child.reports.saved).to_owned())),
     };
-    let report_text = format!("Meld {name} afwezig");
-    let no_reports = format!("Er zijn nog geen meldingen voor {name}.");
-    let list_name = format!("Alle meldingen van {name}");
+    let title = {
+        let name = name.clone();
+        move || with_name(t_string!(i18n, child.reports.title), &name)
+    };
+    Effect::new({
+        let title = title.clone();
+        move |_| set_title(&title())
+    });
+    let list_name = {
+        let name = name.clone();
+        move || with_name(t_string!(i18n, child.reports.list_name), &name)
+    };
+    let named = move || name.clone();
+    let (for_report, for_talk, for_none) = (named.clone(), named.clone(), named);
     view! {
-        <h1>{format!("Meldingen van {name}")}</h1>
+        <h1>{title}</h1>
         <p class="lead">
             <A href=format!("/melden?kind={id}") attr:class="button button--primary">
-                {report_text}
+                {t!(i18n, child.reports.report_child, name = for_report)}
             </A>
         </p>
         <p>
             <A href=format!("/gesprek-aanvragen?kind={id}&over={}", ConversationTopic::Absence.as_str())>
-                {format!("Gesprek aanvragen over {name}")}
+                {t!(i18n, child.reports.ask_conversation, name = for_talk)}
             </A>
         </p>
         <div role="status" class="status-region">
@@ -118,7 +137,7 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
         <SchoolMisses child_id=id.clone() on_home=false />
         <Show
             when=move || list.reports.with(|r| !r.is_empty())
-            fallback=move || view! { <p>{no_reports.clone()}</p> }
+            fallback=move || view! { <p>{t!(i18n, child.reports.none_yet, name = for_none.clone())}</p> }
         >
             <ul class="report-list" aria-label=list_name.clone()>
                 <For
@@ -140,13 +159,14 @@ fn ReportItem(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
     let (date, time) = dutch::moment(report.reported_at, today);
     let period = dutch::period(&report.details, today);
     // Said after each button for screen readers, which list them apart.
-    let which = format!(": {}, {period}", report.details.kind.label());
+    let i18n = use_i18n();
+    let which = format!(": {}, {period}", labels::absence_kind(report.details.kind));
     let id = report.id.clone();
     let change = report.can_change().then(|| {
         let for_link = which.clone();
         view! {
             <A href=format!("/meldingen/{id}/wijzigen") attr:class="button">
-                "Wijzigen" <span class="visually-hidden">{for_link}</span>
+                {t!(i18n, child.reports.change)} <span class="visually-hidden">{for_link}</span>
             </A>
             <PanelButton panel=Panel::Withdraw(id.clone()) which=which.clone() list />
         }
@@ -171,15 +191,20 @@ fn ReportItem(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
 
     view! {
         <li class="card">
-            <p class="report-list__kind">{report.details.kind.label()}</p>
+            <p class="report-list__kind">{labels::absence_kind(report.details.kind)}</p>
             <p>{period.clone()}</p>
-            {report.details.note.clone().map(|note| view! { <p>"Toelichting: " {note}</p> })}
+            {report.details.note.clone().map(|note| view! {
+                <p>{t!(i18n, child.reports.note, note = move || note.clone())}</p>
+            })}
             <p class="card__meta">
-                "Gemeld door " {report.reported_by.clone()} " op " {date} " om " {time}
+                {
+                    let by = report.reported_by.clone();
+                    t!(i18n, child.reports.reported_by, by = move || by.clone(), date = move || date.clone(), time = move || time.clone())
+                }
             </p>
             <SeenBySchool report=report.clone() today />
             {report.acknowledged_at.is_some().then(|| view! {
-                <p>"Wilt u iets veranderen? Neem dan contact op met de school."</p>
+                <p>{t!(i18n, child.reports.seen_contact)}</p>
             })}
             {buttons}
             {panel}
@@ -223,6 +248,7 @@ fn PanelButton(
 /// Focus goes to the question; "Nee" goes back to the button.
 #[component]
 fn ConfirmWithdraw(report_id: String, list: List) -> impl IntoView {
+    let i18n = use_i18n();
     let back = Panel::Withdraw(report_id.clone()).button_id();
     let question = NodeRef::<P>::new();
     Effect::new(move |_| {
@@ -243,7 +269,7 @@ fn ConfirmWithdraw(report_id: String, list: List) -> impl IntoView {
                 Ok(()) => {
                     list.reports
                         .update(|reports| reports.retain(|r| r.id != id));
-                    list.done("De melding is ingetrokken.".to_owned());
+                    list.done(t_string!(i18n, child.reports.withdrawn).to_owned());
                 }
                 Err(e) => {
                     busy.set(false);
@@ -260,17 +286,17 @@ fn ConfirmWithdraw(report_id: String, list: List) -> impl IntoView {
     view! {
         <div class="panel" role="group" aria-labelledby="intrekken-vraag">
             <p id="intrekken-vraag" tabindex="-1" node_ref=question>
-                "Wilt u deze melding intrekken? Dan haalt u de melding weg."
+                {t!(i18n, child.reports.withdraw_question)}
             </p>
             <div role="alert" class="alert-region">
                 {move || error.get().map(|message| view! { <p class="notice notice--error">{message}</p> })}
             </div>
             <div class="card__buttons">
                 <button type="button" class="button button--primary" on:click=withdraw disabled=move || busy.get()>
-                    "Ja, intrekken"
+                    {t!(i18n, child.reports.withdraw_yes)}
                 </button>
                 <button type="button" class="button" on:click=keep>
-                    "Nee, laten staan"
+                    {t!(i18n, child.reports.withdraw_no)}
                 </button>
             </div>
         </div>
@@ -281,6 +307,7 @@ fn ConfirmWithdraw(report_id: String, list: List) -> impl IntoView {
 /// rules as on the server (`ReportBetter::validate`).
 #[component]
 fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
     let back = Panel::Better(report.id.clone()).button_id();
     let input = NodeRef::<Input>::new();
     Effect::new(move |_| {
@@ -304,14 +331,20 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
         let Some(day) = dutch::date_input(&better_from.get_untracked()) else {
             problems.set(vec![(
                 "better_from",
-                "Kies de dag dat uw kind weer beter is.".into(),
+                t_string!(i18n, child.reports.better_missing).into(),
             )]);
             focus("better_from");
             return;
         };
         let better = ReportBetter { better_from: day };
-        if let Err(errors) = better.validate(first_day, today) {
-            problems.set(errors.into_iter().map(|e| (e.field, e.message)).collect());
+        if better.validate(first_day, today).is_err() {
+            // The shared rules say it in Dutch; the two they check:
+            let message = if day < first_day {
+                t_string!(i18n, child.reports.better_too_early)
+            } else {
+                t_string!(i18n, child.reports.better_too_late)
+            };
+            problems.set(vec![("better_from", message.into())]);
             focus("better_from");
             return;
         }
@@ -326,7 +359,10 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
                             *r = changed;
                         }
                     });
-                    list.done(format!("Opgeslagen. Fijn dat {name} weer beter is!"));
+                    list.done(with_name(
+                        t_string!(i18n, child.reports.better_saved),
+                        &name,
+                    ));
                 }
                 Err(e) => {
                     busy.set(false);
@@ -352,8 +388,8 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
                 {move || error.get().map(|message| view! { <p class="notice notice--error">{message}</p> })}
             </div>
             <div class="field">
-                <label for="better_from">"Weer beter vanaf"</label>
-                <p class="hint" id="better_from-hint">"De eerste dag dat uw kind weer naar school kan."</p>
+                <label for="better_from">{t!(i18n, child.reports.better_from)}</label>
+                <p class="hint" id="better_from-hint">{t!(i18n, child.reports.better_hint)}</p>
                 <FieldProblem field="better_from" problems />
                 <input
                     type="date"
@@ -370,12 +406,34 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
             </div>
             <div class="card__buttons">
                 <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                    "Opslaan"
+                    {t!(i18n, child.reports.save)}
                 </button>
                 <button type="button" class="button" on:click=cancel>
-                    "Annuleren"
+                    {t!(i18n, child.reports.cancel)}
                 </button>
             </div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{td_string, Locale};
+    use leptos_i18n::Locale as _;
+
+    /// The texts filled in with `with_name` (a title, a label, a status
+    /// line) keep their `{name}` in every language.
+    #[test]
+    fn every_language_names_the_child() {
+        for &locale in Locale::get_all() {
+            for text in [
+                td_string!(locale, child.reports.title),
+                td_string!(locale, child.reports.list_name),
+                td_string!(locale, child.reports.better_saved),
+                td_string!(locale, child.leave.title),
+            ] {
+                assert!(text.contains("{name}"), "{}: {text}", locale.as_str());
+            }
+        }
     }
 }

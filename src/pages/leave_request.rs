@@ -7,13 +7,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::leave::LEAVE_OBJECTION;
 use shared::{ApiError, LeaveRequest, LeaveStatus};
 
 use crate::api;
 use crate::app::set_title;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
+use crate::pages::child_leave::leave_title;
 
 /// The request as the server has it now.
 type Current = LocalResource<Result<LeaveRequest, ApiError>>;
@@ -21,7 +23,8 @@ type Current = LocalResource<Result<LeaveRequest, ApiError>>;
 /// One leave request. Another parent's request is "not found".
 #[component]
 pub fn LeaveRequestPage() -> impl IntoView {
-    set_title("Verlofaanvraag");
+    let i18n = use_i18n();
+    set_title(t_string!(i18n, child.leave.request));
     let params = use_params_map();
     let current: Current = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
@@ -35,7 +38,7 @@ pub fn LeaveRequestPage() -> impl IntoView {
                     Ok(leave) => view! { <LeaveRequestView leave current /> }.into_any(),
                     Err(error) => {
                         view! {
-                            <h1>"Verlofaanvraag"</h1>
+                            <h1>{t!(i18n, child.leave.request)}</h1>
                             <ErrorNotice error />
                         }
                             .into_any()
@@ -49,9 +52,14 @@ pub fn LeaveRequestPage() -> impl IntoView {
 /// The status first, then what was asked.
 #[component]
 fn LeaveRequestView(leave: LeaveRequest, current: Current) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let name = leave.pupil_first_name.clone();
-    set_title(&format!("Verlof voor {name}"));
+    let title = leave_title(name.clone());
+    Effect::new({
+        let title = title.clone();
+        move |_| set_title(&title())
+    });
     let status = leave.status;
     let (asked_on, asked_at) = dutch::moment(leave.requested_at, today);
     let closed = leave
@@ -59,40 +67,51 @@ fn LeaveRequestView(leave: LeaveRequest, current: Current) -> impl IntoView {
         .zip(leave.decided_by.clone())
         .map(|(at, by)| {
             let (on, time) = dutch::moment(at, today);
-            let what = if status == LeaveStatus::Withdrawn {
-                "Ingetrokken"
+            let (by, on, time) = (move || by.clone(), move || on.clone(), move || time.clone());
+            if status == LeaveStatus::Withdrawn {
+                t!(
+                    i18n,
+                    child.leave.withdrawn_by,
+                    by = by,
+                    on = on,
+                    time = time
+                )
+                .into_any()
             } else {
-                "Besloten"
-            };
-            format!("{what} door {by} op {on} om {time}.")
+                t!(i18n, child.leave.decided_by, by = by, on = on, time = time).into_any()
+            }
         });
-    let all_requests = format!("Alle verlofaanvragen van {name}");
+    let requested_by = leave.requested_by.clone();
 
     view! {
-        <h1>{format!("Verlof voor {name}")}</h1>
+        <h1>{title}</h1>
         <section class=format!("card status status--{}", status.as_str())>
-            {(status != LeaveStatus::Pending).then(|| view! { <h2>{status.label()}</h2> })}
-            <p>{status.explanation()}</p>
-            {leave.decision_reason.map(|reason| view! { <p>"Reden van de school: " {reason}</p> })}
+            {(status != LeaveStatus::Pending).then(|| view! { <h2>{labels::leave_status(status)}</h2> })}
+            <p>{explanation(status)}</p>
+            {leave.decision_reason.map(|reason| view! {
+                <p>{t!(i18n, child.leave.school_reason, reason = move || reason.clone())}</p>
+            })}
             {closed.map(|line| view! { <p class="card__meta">{line}</p> })}
-            {(status == LeaveStatus::Refused).then(|| view! { <p>{LEAVE_OBJECTION}</p> })}
+            {(status == LeaveStatus::Refused).then(|| view! { <p>{t!(i18n, child.leave.objection)}</p> })}
         </section>
         <dl class="facts">
-            <dt>"Soort verlof"</dt>
-            <dd>{leave.kind.label()}</dd>
-            <dt>"Wanneer"</dt>
+            <dt>{t!(i18n, child.leave.kind)}</dt>
+            <dd>{labels::leave_kind(leave.kind)}</dd>
+            <dt>{t!(i18n, child.leave.when)}</dt>
             <dd>{dutch::days(leave.first_day, leave.last_day, today)}</dd>
-            <dt>"Reden"</dt>
+            <dt>{t!(i18n, child.leave.reason)}</dt>
             <dd>{leave.reason}</dd>
-            <dt>"Aangevraagd"</dt>
-            <dd>"Door " {leave.requested_by} " op " {asked_on} " om " {asked_at}</dd>
+            <dt>{t!(i18n, child.leave.asked)}</dt>
+            <dd>{t!(i18n, child.leave.asked_by, by = move || requested_by.clone(), on = move || asked_on.clone(), time = move || asked_at.clone())}</dd>
         </dl>
         {(status == LeaveStatus::Pending).then(|| view! { <Withdraw id=leave.id current /> })}
         <p>
-            <A href=format!("/kinderen/{}/verlof", leave.pupil_id)>{all_requests}</A>
+            <A href=format!("/kinderen/{}/verlof", leave.pupil_id)>
+                {t!(i18n, child.leave.all_requests, name = move || name.clone())}
+            </A>
         </p>
         <p>
-            <A href="/">"Naar de startpagina"</A>
+            <A href="/">{t!(i18n, child.leave.home)}</A>
         </p>
     }
 }
@@ -100,6 +119,7 @@ fn LeaveRequestView(leave: LeaveRequest, current: Current) -> impl IntoView {
 /// "Aanvraag intrekken", while the school has not decided.
 #[component]
 fn Withdraw(id: String, current: Current) -> impl IntoView {
+    let i18n = use_i18n();
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let withdraw = move |_| {
@@ -127,12 +147,24 @@ fn Withdraw(id: String, current: Current) -> impl IntoView {
             })}
         </div>
         <p class="hint">
-            "Gaat het verlof niet door? Dan kunt u de aanvraag intrekken, zolang de school nog niet heeft beslist."
+            {t!(i18n, child.leave.withdraw_hint)}
         </p>
         <p>
             <button type="button" class="button" on:click=withdraw disabled=move || busy.get()>
-                "Aanvraag intrekken"
+                {t!(i18n, child.leave.withdraw)}
             </button>
         </p>
+    }
+}
+
+/// What a status means for the parent, in a sentence (the shared
+/// `LeaveStatus::explanation`, in the chosen language).
+fn explanation(status: LeaveStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    match status {
+        LeaveStatus::Pending => t!(i18n, child.leave.explanation.pending).into_any(),
+        LeaveStatus::Granted => t!(i18n, child.leave.explanation.granted).into_any(),
+        LeaveStatus::Refused => t!(i18n, child.leave.explanation.refused).into_any(),
+        LeaveStatus::Withdrawn => t!(i18n, child.leave.explanation.withdrawn).into_any(),
     }
 }
