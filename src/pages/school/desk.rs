@@ -31,6 +31,17 @@ enum Span {
     OneDay,
 }
 
+impl Span {
+    fn label(self) -> &'static str {
+        let i18n = use_i18n();
+        match self {
+            Self::Today => t_string!(i18n, school.desk.today),
+            Self::Week => t_string!(i18n, school.desk.week),
+            Self::OneDay => t_string!(i18n, school.desk.one_day),
+        }
+    }
+}
+
 /// The page.
 #[component]
 pub fn DeskPage() -> impl IntoView {
@@ -75,21 +86,20 @@ fn Desk(school: School) -> impl IntoView {
     let may_register = school.may(DeskAction::Register);
     let may_export = school.may(DeskAction::Export);
     let school_id = StoredValue::new(school.id.clone());
-    let choice =
-        move |value: Span, id: &'static str, label: Box<dyn Fn() -> &'static str + Send + Sync>| {
-            view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        id=id
-                        name="dagen"
-                        prop:checked=move || days.get() == value
-                        on:change=move |_| days.set(value)
-                    />
-                    <label for=id>{move || label()}</label>
-                </div>
-            }
-        };
+    let choice = move |value: Span, id: &'static str| {
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    id=id
+                    name="dagen"
+                    prop:checked=move || days.get() == value
+                    on:change=move |_| days.set(value)
+                />
+                <label for=id>{move || value.label()}</label>
+            </div>
+        }
+    };
 
     view! {
         {may_register.then(|| view! {
@@ -103,9 +113,9 @@ fn Desk(school: School) -> impl IntoView {
         <div class="desk-filters">
             <fieldset class="field">
                 <legend>{t!(i18n, school.desk.which_days)}</legend>
-                {choice(Span::Today, "dagen-vandaag", Box::new(move || t_string!(i18n, school.desk.today)))}
-                {choice(Span::Week, "dagen-week", Box::new(move || t_string!(i18n, school.desk.week)))}
-                {choice(Span::OneDay, "dagen-dag", Box::new(move || t_string!(i18n, school.desk.one_day)))}
+                {choice(Span::Today, "dagen-vandaag")}
+                {choice(Span::Week, "dagen-week")}
+                {choice(Span::OneDay, "dagen-dag")}
                 <Show when=move || days.get() == Span::OneDay>
                     <div class="field">
                         <label for="dag">{t!(i18n, school.day)}</label>

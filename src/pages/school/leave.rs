@@ -40,7 +40,7 @@ fn LeaveRequests(school: School) -> impl IntoView {
     });
     // One form open at a time, so the fields' ids are unique.
     let open = RwSignal::new(None::<String>);
-    let choice = move |value: bool, id: &'static str, label: fn(bool) -> &'static str| {
+    let choice = move |value: bool, id: &'static str| {
         view! {
             <div class="choice">
                 <input
@@ -50,15 +50,15 @@ fn LeaveRequests(school: School) -> impl IntoView {
                     prop:checked=move || all.get() == value
                     on:change=move |_| all.set(value)
                 />
-                <label for=id>{move || label(value)}</label>
+                <label for=id>{move || which(value)}</label>
             </div>
         }
     };
     view! {
         <fieldset class="field">
             <legend>{t!(i18n, school.leave.which)}</legend>
-            {choice(false, "welke-open", which)}
-            {choice(true, "welke-alle", which)}
+            {choice(false, "welke-open")}
+            {choice(true, "welke-alle")}
         </fieldset>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
