@@ -286,7 +286,10 @@ fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) ->
         <div role="status" class="status-region">
             {move || list.status.get().map(|seen| view! {
                 <p class="notice" id=STATUS_ID tabindex="-1">
-                    {t!(i18n, school.desk.acknowledged, count = move || seen)}
+                    {match seen {
+                        1 => t!(i18n, school.desk.one_acknowledged).into_any(),
+                        n => t!(i18n, school.desk.acknowledged, number = move || n).into_any(),
+                    }}
                 </p>
             })}
         </div>
@@ -309,7 +312,7 @@ fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) ->
                     on:click=move |_| list.acknowledge(list.ticked.get_untracked())
                 >
                     {t!(i18n, school.desk.seen)}
-                    <span class="visually-hidden">": " {t!(i18n, school.desk.ticked, count = count)}</span>
+                    <span class="visually-hidden">": " {t!(i18n, school.desk.ticked, number = count)}</span>
                     {move || (count() > 0).then(|| format!(" ({})", count()))}
                 </button>
             </div>

@@ -133,7 +133,10 @@ fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoVi
         <li class="card">
             <h2 id=heading_id>{title}</h2>
             <p class="report-list__kind">{move || labels::leave_kind(kind)}</p>
-            <p>{t!(i18n, school.leave.school_days, count = move || count)}</p>
+            <p>{match count {
+                1 => t!(i18n, school.leave.one_school_day).into_any(),
+                n => t!(i18n, school.leave.school_days, number = move || n).into_any(),
+            }}</p>
             <p>{t!(i18n, school.leave.parent_reason, reason = move || reason.clone())}</p>
             <p class="card__meta">
                 {t!(

@@ -75,7 +75,8 @@ fn SignalItem(signal: Signal, today: NaiveDate, school_id: String) -> impl IntoV
         let left = move || match (deadline - today).num_days() {
             ..0 => t_string!(i18n, school.signals.deadline_passed).into_any(),
             0 => t_string!(i18n, school.signals.deadline_today).into_any(),
-            n => t!(i18n, school.signals.days_left, count = move || n).into_any(),
+            1 => t_string!(i18n, school.signals.one_day_left).into_any(),
+            n => t!(i18n, school.signals.days_left, number = move || n).into_any(),
         };
         let day = dutch::day(deadline, today);
         view! {
