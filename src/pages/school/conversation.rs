@@ -17,15 +17,19 @@ use crate::components::form_fields::ShortText;
 use crate::components::sending_form::SendingForm;
 use crate::components::time_rows::{TimeRows, TimesField, FIRST_TIME_ID};
 use crate::dutch;
-use crate::pages::school::StaffOnly;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::school::{conversation_explanation, conversation_status, StaffOnly};
 
 /// The page. A conversation the staff member does not answer is "not found".
 #[component]
 pub fn SchoolConversationPage() -> impl IntoView {
-    set_title("Gesprek");
+    let i18n = use_i18n();
+    // Once, not following the language: the conversation's own title
+    // replaces it when loaded.
+    set_title(t_string!(i18n, school.conversation.title));
     if expect_context::<Auth>().schools().is_empty() {
         return view! {
-            <h1>"Gesprek"</h1>
+            <h1>{t!(i18n, school.conversation.title)}</h1>
             <StaffOnly />
         }
         .into_any();
@@ -36,6 +40,7 @@ pub fn SchoolConversationPage() -> impl IntoView {
 
 #[component]
 fn SchoolView(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     let title = shown.title();
     set_title(&title);
     let status = Memo::new(move |_| shown.conversation.with(|c| c.status));
@@ -54,19 +59,23 @@ fn SchoolView(shown: Shown) -> impl IntoView {
         <p class="lead">{child}</p>
         <StatusLine shown />
         <section class=move || format!("card status status--{}", status.get().as_str()) aria-labelledby="stand">
-            <h2 id="stand">{move || status.get().school_label()}</h2>
-            <p>{move || status.get().school_explanation()}</p>
+            <h2 id="stand">{move || conversation_status(status.get())}</h2>
+            <p>{move || conversation_explanation(status.get())}</p>
             <TimeItWas shown />
             <Show when=move || status.get() == ConversationStatus::Cancelled>
                 <CancelledBy shown />
             </Show>
         </section>
-        <h2>{if invited { "Uw uitnodiging" } else { "Wat de ouder vroeg" }}</h2>
+        <h2>{move || if invited {
+            t_string!(i18n, school.conversation.your_invitation)
+        } else {
+            t_string!(i18n, school.conversation.parent_asked)
+        }}</h2>
         <AskedFacts shown />
         {move || match status.get() {
             ConversationStatus::Requested => view! {
                 <section aria-labelledby="tijden-voorstellen">
-                    <h2 id="tijden-voorstellen">"Tijden voorstellen"</h2>
+                    <h2 id="tijden-voorstellen">{t!(i18n, school.conversation.propose_times)}</h2>
                     <TimesForm shown />
                 </section>
             }
@@ -80,7 +89,7 @@ fn SchoolView(shown: Shown) -> impl IntoView {
                 <AgreedTime shown />
                 <MoveTimes shown />
                 <p>
-                    <PanelButton shown panel=Panel::Outcome label="Afronden" />
+                    <PanelButton shown panel=Panel::Outcome label=t_string!(i18n, school.conversation.finish) />
                 </p>
                 <PanelArea shown panel=Panel::Outcome>
                     <OutcomeForm shown />
@@ -92,7 +101,7 @@ fn SchoolView(shown: Shown) -> impl IntoView {
         }}
         <Show when=move || status.get().is_open()>
             <p>
-                <PanelButton shown panel=Panel::Cancel label="Gesprek afzeggen" />
+                <PanelButton shown panel=Panel::Cancel label=t_string!(i18n, school.conversation.cancel) />
             </p>
             <PanelArea shown panel=Panel::Cancel>
                 <TextChangeForm shown change=TextChange::Cancel />
@@ -100,7 +109,7 @@ fn SchoolView(shown: Shown) -> impl IntoView {
         </Show>
         <History shown />
         <p>
-            <A href="/school/gesprekken">"Alle gesprekken"</A>
+            <A href="/school/gesprekken">{t!(i18n, school.conversations.all)}</A>
         </p>
     }
 }
@@ -108,9 +117,10 @@ fn SchoolView(shown: Shown) -> impl IntoView {
 /// "Andere tijden voorstellen": the times form in a panel.
 #[component]
 fn MoveTimes(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p>
-            <PanelButton shown panel=Panel::Times label="Andere tijden voorstellen" />
+            <PanelButton shown panel=Panel::Times label=t_string!(i18n, school.conversation.other_times) />
         </p>
         <PanelArea shown panel=Panel::Times>
             <TimesForm shown />
@@ -123,6 +133,7 @@ fn MoveTimes(shown: Shown) -> impl IntoView {
 #[component]
 fn ConfirmTime(shown: Shown) -> impl IntoView {
     const FIELDS: &[&str] = &["time_id"];
+    let i18n = use_i18n();
     let today = dutch::today();
     let times = shown
         .conversation
@@ -130,7 +141,7 @@ fn ConfirmTime(shown: Shown) -> impl IntoView {
     let sender = SendingForm::new(FIELDS, |_| ());
     view! {
         <section aria-labelledby="voorgesteld">
-            <h2 id="voorgesteld">"Voorgestelde tijden"</h2>
+            <h2 id="voorgesteld">{t!(i18n, school.conversation.proposed_times)}</h2>
             <ProblemSummary problems=sender.problems fields=FIELDS general=sender.general />
             <FieldProblem field="time_id" problems=sender.problems />
             <ul class="report-list">
@@ -140,13 +151,14 @@ fn ConfirmTime(shown: Shown) -> impl IntoView {
                         let when = dutch::slot(&time.slot, today);
                         let confirm = move |_| {
                             let choice = ChooseTime { time_id: time.id.clone() };
-                            shown.send(sender, Change::Choose(choice), "De tijd is bevestigd.");
+                            let done = t_string!(i18n, school.conversation.confirmed);
+                            shown.send(sender, Change::Choose(choice), done);
                         };
                         view! {
                             <li class="card">
                                 <p>{when.clone()}</p>
                                 <button type="button" class="button" on:click=confirm disabled=move || sender.sending.get()>
-                                    "Bevestig deze tijd"
+                                    {t!(i18n, school.conversation.confirm)}
                                     <span class="visually-hidden">{format!(": {when}")}</span>
                                 </button>
                             </li>
@@ -162,6 +174,7 @@ fn ConfirmTime(shown: Shown) -> impl IntoView {
 #[component]
 fn TimesForm(shown: Shown) -> impl IntoView {
     const FIELDS: &[&str] = &["times", "message"];
+    let i18n = use_i18n();
     let rows = TimeRows::new();
     let message = RwSignal::new(String::new());
     let sender = SendingForm::new(FIELDS, |field| {
@@ -188,11 +201,8 @@ fn TimesForm(shown: Shown) -> impl IntoView {
             times,
             message: message.get_untracked().trim().to_owned(),
         };
-        shown.send(
-            sender,
-            Change::Times(request),
-            "De tijden zijn verstuurd. De ouders kiezen er één.",
-        );
+        let done = t_string!(i18n, school.conversation.times_sent);
+        shown.send(sender, Change::Times(request), done);
     };
 
     view! {
@@ -201,15 +211,15 @@ fn TimesForm(shown: Shown) -> impl IntoView {
             <TimesField rows problems />
             <ShortText
                 field="message"
-                label="Bericht bij de tijden (mag leeg blijven)"
-                hint="Bijvoorbeeld in welk lokaal u de ouders ziet."
+                label=t_string!(i18n, school.conversation.times_message)
+                hint=t_string!(i18n, school.conversation.times_message_hint)
                 max_chars=MAX_CONVERSATION_TEXT_CHARS
                 value=message
                 problems
             />
             <p>
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                    "Tijden versturen"
+                    {t!(i18n, school.conversation.send_times)}
                 </button>
             </p>
         </form>
@@ -220,6 +230,7 @@ fn TimesForm(shown: Shown) -> impl IntoView {
 #[component]
 fn OutcomeForm(shown: Shown) -> impl IntoView {
     const FIELDS: &[&str] = &["note"];
+    let i18n = use_i18n();
     let note = RwSignal::new(String::new());
     let visible = RwSignal::new(true);
     let sender = SendingForm::new(FIELDS, focus);
@@ -229,26 +240,27 @@ fn OutcomeForm(shown: Shown) -> impl IntoView {
             note: note.get_untracked().trim().to_owned(),
             note_visible_to_parents: visible.get_untracked(),
         };
-        shown.send(sender, Change::Outcome(outcome), "Het gesprek is afgerond.");
+        let done = t_string!(i18n, school.conversation.finished);
+        shown.send(sender, Change::Outcome(outcome), done);
     };
     view! {
         <form class="form" on:submit=on_submit novalidate>
             <ProblemSummary problems=sender.problems fields=FIELDS general=sender.general />
             <ShortText
                 field="note"
-                label="Wat is er afgesproken? (mag leeg blijven)"
-                hint="Een paar zinnen. Schrijf hier geen medische informatie."
+                label=t_string!(i18n, school.conversation.outcome)
+                hint=t_string!(i18n, school.conversation.outcome_hint)
                 max_chars=MAX_CONVERSATION_TEXT_CHARS
                 value=note
                 problems=sender.problems
             />
             <div class="field choice">
                 <input type="checkbox" id="note_visible_to_parents" bind:checked=visible />
-                <label for="note_visible_to_parents">"De ouders mogen deze notitie lezen"</label>
+                <label for="note_visible_to_parents">{t!(i18n, school.conversation.parents_may_read)}</label>
             </div>
             <p>
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                    "Gesprek afronden"
+                    {t!(i18n, school.conversation.submit_outcome)}
                 </button>
             </p>
         </form>
@@ -258,17 +270,18 @@ fn OutcomeForm(shown: Shown) -> impl IntoView {
 /// The note after the conversation, and who may read it.
 #[component]
 fn Outcome(shown: Shown) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         shown.conversation.with(|c| {
             let note = c.outcome_note.clone().filter(|n| !n.is_empty())?;
             let readers = if c.outcome_note_visible_to_parents {
-                "De ouders kunnen deze notitie lezen."
+                t_string!(i18n, school.conversation.parents_read)
             } else {
-                "Alleen voor de school."
+                t_string!(i18n, school.conversation.school_only)
             };
             Some(view! {
                 <section class="card" aria-labelledby="notitie">
-                    <h2 id="notitie">"Notitie"</h2>
+                    <h2 id="notitie">{t!(i18n, school.conversation.note)}</h2>
                     <p class="message">{note}</p>
                     <p class="card__meta">{readers}</p>
                 </section>

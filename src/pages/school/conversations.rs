@@ -8,15 +8,20 @@ use leptos_router::hooks::use_query_map;
 use shared::Conversation;
 
 use crate::api;
-use crate::app::{set_title, Auth, School};
+use crate::app::{Auth, School};
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::dutch;
-use crate::pages::school::StaffOnly;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
+use crate::pages::school::{conversation_status, follow_title, StaffOnly};
 
 /// The list page.
 #[component]
 pub fn SchoolConversationsPage() -> impl IntoView {
-    set_title("Gesprekken");
+    let i18n = use_i18n();
+    follow_title(Signal::derive(move || {
+        t_string!(i18n, school.conversations.title).to_owned()
+    }));
     let schools = expect_context::<Auth>().schools();
     let query = use_query_map();
     let wanted = move || query.with(|q| q.get("school"));
@@ -32,7 +37,7 @@ pub fn SchoolConversationsPage() -> impl IntoView {
     let all = Memo::new(move |_| query.with(|q| q.get("alles").is_some()));
 
     view! {
-        <h1>"Gesprekken"</h1>
+        <h1>{t!(i18n, school.conversations.title)}</h1>
         {move || match school.get() {
             None => view! { <StaffOnly /> }.into_any(),
             Some(school) => view! {
@@ -46,6 +51,7 @@ pub fn SchoolConversationsPage() -> impl IntoView {
 /// One school's conversations, with the way to the other list.
 #[component]
 fn SchoolList(school: School, all: bool, others: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let list = {
         let id = school.id.clone();
         LocalResource::new(move || {
@@ -54,23 +60,29 @@ fn SchoolList(school: School, all: bool, others: bool) -> impl IntoView {
         })
     };
     let here = format!("/school/gesprekken?school={}", school.id);
-    let (toggle_href, toggle_text) = if all {
-        (here, "Alleen de open gesprekken")
+    let toggle_href = if all {
+        here
     } else {
-        (
-            format!("{here}&alles=ja"),
-            "Ook afgeronde en afgezegde gesprekken",
-        )
+        format!("{here}&alles=ja")
     };
-    let heading = if all {
-        "Alle gesprekken"
-    } else {
-        "Open gesprekken"
+    let toggle_text = move || {
+        if all {
+            t_string!(i18n, school.conversations.only_open)
+        } else {
+            t_string!(i18n, school.conversations.also_closed)
+        }
+    };
+    let heading = move || {
+        if all {
+            t_string!(i18n, school.conversations.all)
+        } else {
+            t_string!(i18n, school.conversations.open)
+        }
     };
 
     view! {
         <p class="lead">{school.name}</p>
-        {others.then(|| view! { <p><A href="/">"Een andere school kiezen"</A></p> })}
+        {others.then(|| view! { <p><A href="/">{t!(i18n, school.conversations.other_school)}</A></p> })}
         <h2>{heading}</h2>
         <p>
             <A href=toggle_href>{toggle_text}</A>
@@ -79,7 +91,7 @@ fn SchoolList(school: School, all: bool, others: bool) -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(conversations) if conversations.is_empty() => {
-                        view! { <p>"Er zijn nu geen gesprekken."</p> }.into_any()
+                        view! { <p>{t!(i18n, school.conversations.none)}</p> }.into_any()
                     }
                     Ok(conversations) => view! {
                         <ul class="report-list" aria-label=heading>
@@ -101,13 +113,26 @@ fn SchoolList(school: School, all: bool, others: bool) -> impl IntoView {
 /// stands and the agreed time.
 #[component]
 fn ConversationItem(conversation: Conversation) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let c = conversation;
+    let by = c.started_by.clone();
     let who = if c.initiated_by_school {
-        format!("Uitnodiging van {}", c.started_by)
+        t!(
+            i18n,
+            school.conversations.invited_by,
+            name = move || by.clone()
+        )
+        .into_any()
     } else {
-        format!("Gevraagd door {}", c.started_by)
+        t!(
+            i18n,
+            school.conversations.asked_by,
+            name = move || by.clone()
+        )
+        .into_any()
     };
+    let (with, school_kind, status) = (c.with, c.school_kind, c.status);
     view! {
         <li class="card">
             <p class="report-list__kind">
@@ -115,9 +140,15 @@ fn ConversationItem(conversation: Conversation) -> impl IntoView {
                     {format!("{} {} ({})", c.pupil_first_name, c.pupil_last_name, c.group_name)}
                 </A>
             </p>
-            <p>{who} " · " {c.with_label()}</p>
-            <p>"Status: " <strong>{c.status.school_label()}</strong></p>
-            {c.agreed_time.map(|slot| view! { <p>"Afspraak: " {dutch::slot(&slot, today)}</p> })}
+            <p>{who} " · " {move || labels::conversation_with(with, school_kind)}</p>
+            <p>
+                {t!(i18n, school.status)} " "
+                <strong>{move || conversation_status(status)}</strong>
+            </p>
+            {c.agreed_time.map(|slot| {
+                let time = dutch::slot(&slot, today);
+                view! { <p>{t!(i18n, school.conversations.appointment, time = move || time.clone())}</p> }
+            })}
         </li>
     }
 }

@@ -4,6 +4,7 @@
 //! longer change it.
 
 use chrono::{Datelike, Days, NaiveDate};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -14,6 +15,8 @@ use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::focus;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 use crate::pages::school::parent_answers::ParentAnswers;
 use crate::pages::school::{school_href, school_page};
 
@@ -28,10 +31,23 @@ enum Span {
     OneDay,
 }
 
+impl Span {
+    fn label(self) -> &'static str {
+        let i18n = use_i18n();
+        match self {
+            Self::Today => t_string!(i18n, school.desk.today),
+            Self::Week => t_string!(i18n, school.desk.week),
+            Self::OneDay => t_string!(i18n, school.desk.one_day),
+        }
+    }
+}
+
 /// The page.
 #[component]
 pub fn DeskPage() -> impl IntoView {
-    school_page("Meldingen", DeskAction::SeeDesk, |school| {
+    let i18n = use_i18n();
+    let title = Signal::derive(move || t_string!(i18n, school.desk.title).to_owned());
+    school_page(title, DeskAction::SeeDesk, |school| {
         view! { <Desk school /> }.into_any()
     })
 }
@@ -39,6 +55,7 @@ pub fn DeskPage() -> impl IntoView {
 /// The choice of days and group, and the list.
 #[component]
 fn Desk(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let days = RwSignal::new(Span::Week);
     let day = RwSignal::new(today.to_string());
@@ -69,7 +86,7 @@ fn Desk(school: School) -> impl IntoView {
     let may_register = school.may(DeskAction::Register);
     let may_export = school.may(DeskAction::Export);
     let school_id = StoredValue::new(school.id.clone());
-    let choice = move |value: Span, id: &'static str, label: &'static str| {
+    let choice = move |value: Span, id: &'static str| {
         view! {
             <div class="choice">
                 <input
@@ -79,7 +96,7 @@ fn Desk(school: School) -> impl IntoView {
                     prop:checked=move || days.get() == value
                     on:change=move |_| days.set(value)
                 />
-                <label for=id>{label}</label>
+                <label for=id>{move || value.label()}</label>
             </div>
         }
     };
@@ -88,28 +105,28 @@ fn Desk(school: School) -> impl IntoView {
         {may_register.then(|| view! {
             <p>
                 <A href=school_href("noteren", &school) attr:class="button">
-                    "Afwezig of te laat noteren"
+                    {t!(i18n, school.register.title)}
                 </A>
             </p>
         })}
         <ParentAnswers school=school.clone() />
         <div class="desk-filters">
             <fieldset class="field">
-                <legend>"Welke dagen?"</legend>
-                {choice(Span::Today, "dagen-vandaag", "Vandaag")}
-                {choice(Span::Week, "dagen-week", "Vandaag en de komende week")}
-                {choice(Span::OneDay, "dagen-dag", "Eén dag")}
+                <legend>{t!(i18n, school.desk.which_days)}</legend>
+                {choice(Span::Today, "dagen-vandaag")}
+                {choice(Span::Week, "dagen-week")}
+                {choice(Span::OneDay, "dagen-dag")}
                 <Show when=move || days.get() == Span::OneDay>
                     <div class="field">
-                        <label for="dag">"Dag"</label>
+                        <label for="dag">{t!(i18n, school.day)}</label>
                         <input type="date" id="dag" bind:value=day />
                     </div>
                 </Show>
             </fieldset>
             <div class="field">
-                <label for="groep">"Groep of klas"</label>
+                <label for="groep">{t!(i18n, school.group)}</label>
                 <select id="groep" on:change=move |ev| group.set(event_target_value(&ev))>
-                    <option value="" selected>"Alle groepen"</option>
+                    <option value="" selected>{t!(i18n, school.desk.all_groups)}</option>
                     {move || {
                         groups
                             .get()
@@ -140,6 +157,7 @@ fn Desk(school: School) -> impl IntoView {
 /// administration; from the start of this school year (1 August) to today.
 #[component]
 fn Export(school_id: String) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let year = if today.month() >= 8 {
         today.year()
@@ -154,26 +172,24 @@ fn Export(school_id: String) -> impl IntoView {
         let to = dutch::date_input(&to.get());
         match (from, to) {
             (Some(from), Some(to)) if from <= to => Ok((from, to)),
-            (Some(_), Some(_)) => Err("De eerste dag moet vóór de laatste dag liggen."),
-            _ => Err("Vul beide dagen in."),
+            (Some(_), Some(_)) => Err(t_string!(i18n, school.export.first_before_last)),
+            _ => Err(t_string!(i18n, school.export.fill_both)),
         }
     };
     let problem = move || period().err();
     let described = move || problem().map(|_| "export-fout");
     view! {
         <section aria-labelledby="overzicht" class="panel export">
-            <h2 id="overzicht">"Overzicht downloaden (CSV)"</h2>
-            <p class="hint">
-                "Alle afwezigheid van de leerlingen in deze periode, voor de leerlingenadministratie. Het bestand opent in een spreadsheet."
-            </p>
+            <h2 id="overzicht">{t!(i18n, school.export.heading)}</h2>
+            <p class="hint">{t!(i18n, school.export.hint)}</p>
             <div class="desk-filters">
                 <div class="field">
-                    <label for="export-van">"Van"</label>
+                    <label for="export-van">{t!(i18n, school.export.from)}</label>
                     <input type="date" id="export-van" aria-invalid=move || problem().map(|_| "true")
                         aria-describedby=described bind:value=from />
                 </div>
                 <div class="field">
-                    <label for="export-tot">"Tot en met"</label>
+                    <label for="export-tot">{t!(i18n, school.export.to)}</label>
                     <input type="date" id="export-tot" aria-invalid=move || problem().map(|_| "true")
                         aria-describedby=described bind:value=to />
                 </div>
@@ -182,7 +198,7 @@ fn Export(school_id: String) -> impl IntoView {
                 Ok((from, to)) => view! {
                     <p>
                         <a href=api::absences_export_path(&school_id, from, to) class="button" download>
-                            "Overzicht downloaden"
+                            {t!(i18n, school.export.download)}
                         </a>
                     </p>
                 }
@@ -202,7 +218,8 @@ struct List {
     groups: RwSignal<Vec<DeskGroup>>,
     ticked: RwSignal<Vec<String>>,
     sending: RwSignal<bool>,
-    status: RwSignal<Option<String>>,
+    /// How many reports were just marked as seen.
+    status: RwSignal<Option<usize>>,
     error: RwSignal<Option<String>>,
     school_id: StoredValue<String>,
 }
@@ -211,9 +228,10 @@ impl List {
     /// Marks these reports as seen, all or nothing; the list then shows
     /// them as the server has them now.
     fn acknowledge(self, report_ids: Vec<String>) {
+        let i18n = use_i18n();
         if report_ids.is_empty() {
-            self.error
-                .set(Some("Kies eerst een of meer meldingen.".to_owned()));
+            let message = t_string!(i18n, school.desk.choose_first);
+            self.error.set(Some(message.to_owned()));
             return;
         }
         if self.sending.get_untracked() {
@@ -234,11 +252,7 @@ impl List {
                         }
                     });
                     self.ticked.set(Vec::new());
-                    let message = match seen.len() {
-                        1 => "1 melding staat nu op gezien.".to_owned(),
-                        n => format!("{n} meldingen staan nu op gezien."),
-                    };
-                    self.status.set(Some(message));
+                    self.status.set(Some(seen.len()));
                     request_animation_frame(|| focus(STATUS_ID));
                 }
                 Err(error) => self.error.set(Some(error.message)),
@@ -250,6 +264,7 @@ impl List {
 
 #[component]
 fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let list = List {
         groups: RwSignal::new(groups),
         ticked: RwSignal::new(Vec::new()),
@@ -269,8 +284,13 @@ fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) ->
     };
     view! {
         <div role="status" class="status-region">
-            {move || list.status.get().map(|message| view! {
-                <p class="notice" id=STATUS_ID tabindex="-1">{message}</p>
+            {move || list.status.get().map(|seen| view! {
+                <p class="notice" id=STATUS_ID tabindex="-1">
+                    {match seen {
+                        1 => t!(i18n, school.desk.one_acknowledged).into_any(),
+                        n => t!(i18n, school.desk.acknowledged, number = move || n).into_any(),
+                    }}
+                </p>
             })}
         </div>
         <div role="alert" class="alert-region">
@@ -291,8 +311,8 @@ fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) ->
                     disabled=move || list.sending.get()
                     on:click=move |_| list.acknowledge(list.ticked.get_untracked())
                 >
-                    "Gezien"
-                    <span class="visually-hidden">{move || format!(": {} gekozen", count())}</span>
+                    {t!(i18n, school.desk.seen)}
+                    <span class="visually-hidden">": " {t!(i18n, school.desk.ticked, number = count)}</span>
                     {move || (count() > 0).then(|| format!(" ({})", count()))}
                 </button>
             </div>
@@ -303,6 +323,7 @@ fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) ->
 /// One group: its reports, and "Alles gezien" while some are not seen.
 #[component]
 fn GroupReports(group: DeskGroup, list: List, may_acknowledge: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let heading_id = format!("groep-{}", group.id);
     let labelled_by = heading_id.clone();
@@ -312,6 +333,7 @@ fn GroupReports(group: DeskGroup, list: List, may_acknowledge: bool) -> impl Int
         .filter(|r| r.acknowledged_at.is_none())
         .map(|r| r.id.clone())
         .collect();
+    let name = group.name.clone();
     let all_button = (may_acknowledge && !unseen.is_empty()).then(|| {
         view! {
             <p>
@@ -321,8 +343,10 @@ fn GroupReports(group: DeskGroup, list: List, may_acknowledge: bool) -> impl Int
                     disabled=move || list.sending.get()
                     on:click=move |_| list.acknowledge(unseen.clone())
                 >
-                    "Alles gezien"
-                    <span class="visually-hidden">{format!(" in {}", group.name)}</span>
+                    {t!(i18n, school.desk.all_seen)}
+                    <span class="visually-hidden">
+                        " " {t!(i18n, school.desk.in_group, group = move || name.clone())}
+                    </span>
                 </button>
             </p>
         }
@@ -332,7 +356,7 @@ fn GroupReports(group: DeskGroup, list: List, may_acknowledge: bool) -> impl Int
         <section class="desk-group" aria-labelledby=labelled_by>
             <h2 id=heading_id>{group.name.clone()}</h2>
             {if reports.is_empty() {
-                view! { <p>"Geen meldingen."</p> }.into_any()
+                view! { <p>{t!(i18n, school.desk.no_reports)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="report-list">
@@ -358,13 +382,21 @@ fn DeskItem(
     may_acknowledge: bool,
     today: NaiveDate,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let name = format!("{} {}", report.pupil_first_name, report.pupil_last_name);
     let period = period(&report, today);
     let (on, at) = dutch::moment(report.reported_at, today);
+    let reported_by = report.reported_by.clone();
     let seen = report.acknowledged_at.map(|at| {
         let (on, time) = dutch::moment(at, today);
         let by = report.acknowledged_by.clone().unwrap_or_default();
-        format!("Gezien door {by} op {on} om {time}.")
+        t!(
+            i18n,
+            school.desk.seen_by,
+            name = move || by.clone(),
+            day = move || on.clone(),
+            time = move || time.clone()
+        )
     });
     let pupil = if may_acknowledge && seen.is_none() {
         let id = report.id.clone();
@@ -387,7 +419,9 @@ fn DeskItem(
                 <input type="checkbox" id=box_id.clone() prop:checked=checked on:change=tick />
                 <label for=box_id>
                     <strong>{name}</strong>
-                    <span class="visually-hidden">{format!(", {}, {period}", report.kind.label())}</span>
+                    <span class="visually-hidden">
+                        ", " {move || labels::absence_kind(report.kind)} ", " {period.clone()}
+                    </span>
                 </label>
             </div>
         }
@@ -403,15 +437,23 @@ fn DeskItem(
     view! {
         <li class=seen_class>
             {pupil}
-            <p class="report-list__kind">{report.kind.label()}</p>
+            <p class="report-list__kind">{move || labels::absence_kind(report.kind)}</p>
             <p>{period.clone()}</p>
-            {report.note.clone().map(|note| view! { <p>"Toelichting: " {note}</p> })}
+            {report.note.clone().map(|note| view! {
+                <p>{t!(i18n, school.desk.note, note = move || note.clone())}</p>
+            })}
             <p class="card__meta">
-                {format!("Gemeld door {} op {on} om {at}", report.reported_by)}
+                {t!(
+                    i18n,
+                    school.desk.reported_by,
+                    name = move || reported_by.clone(),
+                    day = move || on.clone(),
+                    time = move || at.clone()
+                )}
             </p>
             {match seen {
                 Some(seen) => view! { <p class="seen seen--yes">{seen}</p> }.into_any(),
-                None => view! { <p class="seen">"Nog niet gezien."</p> }.into_any(),
+                None => view! { <p class="seen">{t!(i18n, school.desk.not_seen)}</p> }.into_any(),
             }}
         </li>
     }
@@ -419,12 +461,15 @@ fn DeskItem(
 
 /// The days and times, for the school: "vanaf dinsdag 24 november, tot het
 /// kind beter is gemeld" for an open-ended illness.
-fn period(report: &DeskReport, today: NaiveDate) -> String {
+fn period(report: &DeskReport, today: NaiveDate) -> Either<impl IntoView + Clone, String> {
     if report.last_day.is_none() {
-        return format!(
-            "vanaf {}, tot het kind beter is gemeld",
-            dutch::day(report.first_day, today)
-        );
+        let i18n = use_i18n();
+        let day = dutch::day(report.first_day, today);
+        return Either::Left(t!(
+            i18n,
+            school.desk.until_better,
+            day = move || day.clone()
+        ));
     }
     let details = shared::AbsenceDetails {
         kind: report.kind,
@@ -434,5 +479,5 @@ fn period(report: &DeskReport, today: NaiveDate) -> String {
         end_time: report.end_time,
         note: None,
     };
-    dutch::period(&details, today)
+    Either::Right(dutch::period(&details, today))
 }

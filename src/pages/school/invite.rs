@@ -3,10 +3,13 @@
 //! (from a signal, or for any pupil). Checked with the server's rules
 //! (`NewInvitation::validate`); on success, the conversation's page.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use shared::conversations::{CHILD_JOINS_WHY, MAX_CONVERSATION_TEXT_CHARS};
+use shared::conversations::MAX_CONVERSATION_TEXT_CHARS;
 use shared::{
     Conversation, ConversationTopic, ConversationWith, DeskAction, MeetingMode, NewInvitation,
     SchoolGroup,
@@ -20,6 +23,8 @@ use crate::components::form_fields::{ChoiceGroup, PupilChoice, ShortText};
 use crate::components::sending_form::SendingForm;
 use crate::components::time_rows::{TimeRows, TimesField, FIRST_TIME_ID};
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 use crate::pages::school::{groups_of, school_page};
 
 /// The fields that can be wrong, in the order of the form.
@@ -36,19 +41,36 @@ const FIELDS: &[&str] = &[
 /// The page. Everyone at the desk may invite; the server says who may not.
 #[component]
 pub fn InvitePage() -> impl IntoView {
-    school_page(
-        "Uitnodigen voor een gesprek",
-        DeskAction::SeeDesk,
-        |school| view! { <Loaded school /> }.into_any(),
-    )
+    let i18n = use_i18n();
+    let title = Signal::derive(move || t_string!(i18n, school.invite.title).to_owned());
+    school_page(title, DeskAction::SeeDesk, |school| {
+        view! { <Loaded school /> }.into_any()
+    })
+}
+
+/// `ChoiceGroup` takes a `&'static str` label, `labels` gives a `String`:
+/// each distinct label is kept once (a few dozen over all languages).
+fn kept(label: String) -> &'static str {
+    thread_local! {
+        static KEPT: RefCell<HashSet<&'static str>> = RefCell::default();
+    }
+    KEPT.with_borrow_mut(|kept| match kept.get(label.as_str()) {
+        Some(known) => known,
+        None => {
+            let label: &'static str = Box::leak(label.into_boxed_str());
+            kept.insert(label);
+            label
+        }
+    })
 }
 
 #[component]
 fn Loaded(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let groups = groups_of(school.id.clone());
     let school_id = StoredValue::new(school.id);
     view! {
-        <p>"Nodig de ouders uit om samen te praten. Stel een paar tijden voor. De ouders kiezen er één."</p>
+        <p>{t!(i18n, school.invite.intro)}</p>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match groups.await {
@@ -62,6 +84,7 @@ fn Loaded(school: School) -> impl IntoView {
 
 #[component]
 fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let query = use_query_map();
     let asked = |key: &str| query.with_untracked(|q| q.get(key));
@@ -91,10 +114,10 @@ fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
         let first =
             |values: RwSignal<Vec<_>>| values.with_untracked(|v: &Vec<_>| v.first().copied());
         if pupil.with_untracked(String::is_empty) {
-            found.push(("pupil_id", "Kies een leerling.".into()));
+            found.push(("pupil_id", t_string!(i18n, school.choose_pupil).into()));
         }
         if first(with).is_none() {
-            found.push(("with", "Kies met wie de ouders praten.".into()));
+            found.push(("with", t_string!(i18n, school.invite.choose_with).into()));
         }
         let times = rows.read().unwrap_or_else(|problem| {
             found.push(("times", problem));
@@ -134,42 +157,44 @@ fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
             <ProblemSummary problems fields=FIELDS general=sender.general />
             <PupilChoice groups chosen=pupil problems />
             <ChoiceGroup
-                legend="Met wie praten de ouders?"
+                legend=t_string!(i18n, school.invite.with)
                 field="with"
                 values=ConversationWith::ALL
                 name_of=ConversationWith::as_str
-                label_of=ConversationWith::label_any_school
+                label_of=|with| kept(labels::conversation_with_any_school(with))
                 multiple=false
                 chosen=with
                 problems
             />
             <ChoiceGroup
-                legend="Waar gaat het gesprek over?"
+                legend=t_string!(i18n, school.invite.topic)
                 field="topic"
                 values=ConversationTopic::ALL
                 name_of=ConversationTopic::as_str
-                label_of=ConversationTopic::label
+                label_of=|topic| kept(labels::conversation_topic(topic))
                 multiple=false
                 chosen=topic
                 problems
             />
             <ChoiceGroup
-                legend="Doet het kind mee?"
-                hint=CHILD_JOINS_WHY
+                legend=t_string!(i18n, school.invite.child_joins)
+                hint=t_string!(i18n, school.invite.child_joins_why)
                 field="child_joins"
                 values=&[true, false]
                 name_of=|joins: bool| if joins { "ja" } else { "nee" }
-                label_of=|joins: bool| if joins { "Ja" } else { "Nee" }
+                label_of=move |joins: bool| {
+                    if joins { t_string!(i18n, school.yes) } else { t_string!(i18n, school.no) }
+                }
                 multiple=false
                 chosen=child_joins
                 problems
             />
             <ChoiceGroup
-                legend="Hoe praat u?"
+                legend=t_string!(i18n, school.invite.mode)
                 field="mode"
                 values=MeetingMode::ALL
                 name_of=MeetingMode::as_str
-                label_of=MeetingMode::label
+                label_of=|mode| kept(labels::meeting_mode(mode))
                 multiple=false
                 chosen=mode
                 problems
@@ -177,14 +202,18 @@ fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
             <TimesField rows problems />
             <ShortText
                 field="message"
-                label="Een vriendelijk bericht aan de ouders (mag leeg blijven)"
-                hint="Waarom u wilt praten, in een paar woorden. Schrijf hier geen medische informatie."
+                label=t_string!(i18n, school.invite.message)
+                hint=t_string!(i18n, school.invite.message_hint)
                 max_chars=MAX_CONVERSATION_TEXT_CHARS
                 value=message
                 problems
             />
             <button type="submit" class="button button--primary button--big" disabled=move || sender.sending.get()>
-                {move || if sender.sending.get() { "Bezig met versturen…" } else { "Uitnodiging versturen" }}
+                {move || if sender.sending.get() {
+                    t_string!(i18n, school.sending)
+                } else {
+                    t_string!(i18n, school.invite.submit)
+                }}
             </button>
         </form>
     }

@@ -15,12 +15,16 @@ use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::{ChoiceGroup, ShortText};
 use crate::components::sending_form::SendingForm;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 use crate::pages::school::school_page;
 
 /// The page.
 #[component]
 pub fn SchoolLeavePage() -> impl IntoView {
-    school_page("Verlofaanvragen", DeskAction::DecideLeave, |school| {
+    let i18n = use_i18n();
+    let title = Signal::derive(move || t_string!(i18n, school.leave.title).to_owned());
+    school_page(title, DeskAction::DecideLeave, |school| {
         view! { <LeaveRequests school /> }.into_any()
     })
 }
@@ -28,6 +32,7 @@ pub fn SchoolLeavePage() -> impl IntoView {
 /// Which requests, and the list.
 #[component]
 fn LeaveRequests(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let all = RwSignal::new(false);
     let requests = LocalResource::new(move || {
         let (id, all) = (school.id.clone(), all.get());
@@ -35,7 +40,7 @@ fn LeaveRequests(school: School) -> impl IntoView {
     });
     // One form open at a time, so the fields' ids are unique.
     let open = RwSignal::new(None::<String>);
-    let choice = move |value: bool, id: &'static str, label: &'static str| {
+    let choice = move |value: bool, id: &'static str| {
         view! {
             <div class="choice">
                 <input
@@ -45,29 +50,29 @@ fn LeaveRequests(school: School) -> impl IntoView {
                     prop:checked=move || all.get() == value
                     on:change=move |_| all.set(value)
                 />
-                <label for=id>{label}</label>
+                <label for=id>{move || which(value)}</label>
             </div>
         }
     };
     view! {
         <fieldset class="field">
-            <legend>"Welke aanvragen?"</legend>
-            {choice(false, "welke-open", "Die wachten op een besluit")}
-            {choice(true, "welke-alle", "Alle aanvragen")}
+            <legend>{t!(i18n, school.leave.which)}</legend>
+            {choice(false, "welke-open")}
+            {choice(true, "welke-alle")}
         </fieldset>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match requests.await {
                     Ok(list) if list.is_empty() => view! {
-                        <p>{if all.get_untracked() {
-                            "Er zijn nog geen verlofaanvragen."
+                        <p>{move || if all.get_untracked() {
+                            t_string!(i18n, school.leave.none_yet)
                         } else {
-                            "Er wachten geen verlofaanvragen op een besluit."
+                            t_string!(i18n, school.leave.none_waiting)
                         }}</p>
                     }
                     .into_any(),
                     Ok(list) => view! {
-                        <ul class="report-list" aria-label="Verlofaanvragen">
+                        <ul class="report-list" aria-label=move || t_string!(i18n, school.leave.title)>
                             {list
                                 .into_iter()
                                 .map(|leave| view! { <LeaveItem leave open /> })
@@ -82,10 +87,21 @@ fn LeaveRequests(school: School) -> impl IntoView {
     }
 }
 
+/// The choice between the requests that wait and all of them.
+fn which(all: bool) -> &'static str {
+    let i18n = use_i18n();
+    if all {
+        t_string!(i18n, school.leave.all)
+    } else {
+        t_string!(i18n, school.leave.waiting)
+    }
+}
+
 /// One request: what is asked and by whom, where it stands, and while it
 /// waits, "Beslissen" with the form.
 #[component]
 fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let leave = RwSignal::new(leave);
     let id = leave.with_untracked(|l| l.id.clone());
@@ -105,25 +121,32 @@ fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoVi
                 l.pupil_first_name,
                 dutch::days(l.first_day, l.last_day, today)
             ),
-            l.kind.label(),
-            if count == 1 {
-                "1 schooldag".to_owned()
-            } else {
-                format!("{count} schooldagen")
-            },
+            l.kind,
+            count,
             l.reason.clone(),
-            format!("Gevraagd door {} op {on} om {at}.", l.requested_by),
+            (l.requested_by.clone(), on, at),
         )
     });
-    let (title, kind, count, reason, asked) = facts;
+    let (title, kind, count, reason, (by, on, at)) = facts;
     let pending = move || leave.with(|l| l.status == LeaveStatus::Pending);
     view! {
         <li class="card">
             <h2 id=heading_id>{title}</h2>
-            <p class="report-list__kind">{kind}</p>
-            <p>{count}</p>
-            <p>"Reden van de ouder: " {reason}</p>
-            <p class="card__meta">{asked}</p>
+            <p class="report-list__kind">{move || labels::leave_kind(kind)}</p>
+            <p>{match count {
+                1 => t!(i18n, school.leave.one_school_day).into_any(),
+                n => t!(i18n, school.leave.school_days, number = move || n).into_any(),
+            }}</p>
+            <p>{t!(i18n, school.leave.parent_reason, reason = move || reason.clone())}</p>
+            <p class="card__meta">
+                {t!(
+                    i18n,
+                    school.leave.asked_by,
+                    name = move || by.clone(),
+                    day = move || on.clone(),
+                    time = move || at.clone()
+                )}
+            </p>
             <Decided leave today />
             <Show when=pending>
                 <p>
@@ -134,7 +157,7 @@ fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoVi
                         aria-expanded=move || is_open.get().to_string()
                         on:click=toggle.clone()
                     >
-                        "Beslissen"
+                        {t!(i18n, school.leave.decide)}
                     </button>
                 </p>
             </Show>
@@ -149,27 +172,34 @@ fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoVi
 /// decided when.
 #[component]
 fn Decided(leave: RwSignal<LeaveRequest>, today: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         leave.with(|l| {
             let status_id = format!("status-{}", l.id);
+            let withdrawn = l.status == LeaveStatus::Withdrawn;
             let by = l.decided_by.clone().zip(l.decided_at).map(|(by, at)| {
                 let (on, time) = dutch::moment(at, today);
-                let what = if l.status == LeaveStatus::Withdrawn {
-                    "Ingetrokken"
+                let (name, day, time) =
+                    (move || by.clone(), move || on.clone(), move || time.clone());
+                if withdrawn {
+                    t!(i18n, school.leave.withdrawn_by, name, day, time).into_any()
                 } else {
-                    "Besloten"
-                };
-                format!("{what} door {by} op {on} om {time}.")
+                    t!(i18n, school.leave.decided_by, name, day, time).into_any()
+                }
             });
+            let status = l.status;
             view! {
                 <p id=status_id tabindex="-1" class=format!("status status--{}", l.status.as_str())>
-                    "Status: " <strong>{if l.status == LeaveStatus::Pending {
-                        "Wacht op een besluit"
+                    {t!(i18n, school.status)} " "
+                    <strong>{move || if status == LeaveStatus::Pending {
+                        t_string!(i18n, school.leave.pending).to_owned()
                     } else {
-                        l.status.label()
+                        labels::leave_status(status)
                     }}</strong>
                 </p>
-                {l.decision_reason.clone().map(|r| view! { <p>"Reden van de school: " {r}</p> })}
+                {l.decision_reason.clone().map(|reason| view! {
+                    <p>{t!(i18n, school.leave.school_reason, reason = move || reason.clone())}</p>
+                })}
                 {by.map(|line| view! { <p class="card__meta">{line}</p> })}
             }
         })
@@ -181,6 +211,7 @@ fn Decided(leave: RwSignal<LeaveRequest>, today: NaiveDate) -> impl IntoView {
 fn DecisionForm(leave: RwSignal<LeaveRequest>, open: RwSignal<Option<String>>) -> impl IntoView {
     const FIELDS: &[&str] = &["granted", "reason"];
     const ANSWERS: [bool; 2] = [true, false];
+    let i18n = use_i18n();
     let granted: RwSignal<Vec<bool>> = RwSignal::new(Vec::new());
     let reason = RwSignal::new(String::new());
     let sender = SendingForm::new(FIELDS, |field| match field {
@@ -193,7 +224,8 @@ fn DecisionForm(leave: RwSignal<LeaveRequest>, open: RwSignal<Option<String>>) -
         let chosen = granted.with_untracked(|g| g.first().copied());
         let mut found = Vec::new();
         if chosen.is_none() {
-            found.push(("granted", "Kies of u het verlof toestaat.".to_owned()));
+            let message = t_string!(i18n, school.leave.choose_decision);
+            found.push(("granted", message.to_owned()));
         }
         let request = LeaveDecision {
             granted: chosen.unwrap_or(false),
@@ -217,25 +249,31 @@ fn DecisionForm(leave: RwSignal<LeaveRequest>, open: RwSignal<Option<String>>) -
         <form class="panel form" on:submit=on_submit novalidate>
             <ProblemSummary problems fields=FIELDS general=sender.general />
             <ChoiceGroup
-                legend="Uw besluit"
+                legend=t_string!(i18n, school.leave.decision)
                 field="granted"
                 values=&ANSWERS
                 name_of=|granted| if granted { "true" } else { "false" }
-                label_of=|granted| if granted { "Toestaan" } else { "Niet toestaan" }
+                label_of=move |granted| {
+                    if granted {
+                        t_string!(i18n, school.leave.grant)
+                    } else {
+                        t_string!(i18n, school.leave.refuse)
+                    }
+                }
                 multiple=false
                 chosen=granted
                 problems
             />
             <ShortText
                 field="reason"
-                label="Reden van uw besluit"
-                hint="De ouders lezen deze reden. Schrijf kort en vriendelijk waarom."
+                label=t_string!(i18n, school.leave.reason)
+                hint=t_string!(i18n, school.leave.reason_hint)
                 max_chars=MAX_LEAVE_REASON_CHARS
                 value=reason
                 problems
             />
             <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                "Besluit versturen"
+                {t!(i18n, school.leave.submit)}
             </button>
         </form>
     }

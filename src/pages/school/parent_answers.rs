@@ -13,6 +13,8 @@ use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::focus;
 use crate::dutch;
+use crate::i18n::{t, use_i18n};
+use crate::labels;
 
 /// The id of the line that says what was just decided.
 const STATUS_ID: &str = "antwoorden-status";
@@ -20,6 +22,7 @@ const STATUS_ID: &str = "antwoorden-status";
 /// The section: loads the open items of `school`.
 #[component]
 pub fn ParentAnswers(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let may_judge = school.may(shared::DeskAction::Judge);
     let loaded = LocalResource::new(move || {
         let id = school.id.clone();
@@ -27,7 +30,7 @@ pub fn ParentAnswers(school: School) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="antwoorden-ouders" class="desk-group">
-            <h2 id="antwoorden-ouders">"Antwoorden van ouders"</h2>
+            <h2 id="antwoorden-ouders">{t!(i18n, school.answers.heading)}</h2>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match loaded.await {
@@ -40,26 +43,41 @@ pub fn ParentAnswers(school: School) -> impl IntoView {
     }
 }
 
+/// What was just decided: for whom (pupil and day), and whether the
+/// reason was accepted.
+#[derive(Clone)]
+struct Judged {
+    who: String,
+    authorised: bool,
+}
+
 #[component]
 fn AnswerList(items: Vec<UnexplainedAbsence>, may_judge: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let items = RwSignal::new(items);
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Judged>);
     let today = dutch::today();
-    let judged = Callback::new(move |(absence, text): (UnexplainedAbsence, String)| {
+    let judged = Callback::new(move |(absence, line): (UnexplainedAbsence, Judged)| {
         items.update(|items| items.retain(|a| a.id != absence.id));
-        status.set(Some(text));
+        status.set(Some(line));
         request_animation_frame(|| focus(STATUS_ID));
     });
     view! {
         // Not role="status": the desk's own line is the page's status.
         <div aria-live="polite" class="status-region">
-            {move || status.get().map(|message| view! {
-                <p class="notice" id=STATUS_ID tabindex="-1">{message}</p>
+            {move || status.get().map(|Judged { who, authorised }| {
+                let who = move || who.clone();
+                let text = if authorised {
+                    t!(i18n, school.answers.accepted, who).into_any()
+                } else {
+                    t!(i18n, school.answers.not_accepted, who).into_any()
+                };
+                view! { <p class="notice" id=STATUS_ID tabindex="-1">{text}</p> }
             })}
         </div>
         {move || {
             if items.with(Vec::is_empty) {
-                view! { <p>"Er wachten geen antwoorden van ouders."</p> }.into_any()
+                view! { <p>{t!(i18n, school.answers.none)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="report-list" aria-labelledby="antwoorden-ouders">
@@ -83,23 +101,32 @@ fn AnswerItem(
     absence: UnexplainedAbsence,
     may_judge: bool,
     today: NaiveDate,
-    judged: Callback<(UnexplainedAbsence, String)>,
+    judged: Callback<(UnexplainedAbsence, Judged)>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let name = format!("{} {}", absence.pupil_first_name, absence.pupil_last_name);
     let when = when(&absence, today);
     let answered = absence.status == UnexplainedStatus::Explained;
-    let standing = match (&absence.explained_by, absence.explained_at) {
+    let standing = match (absence.explained_by.clone(), absence.explained_at) {
         (Some(by), Some(at)) if answered => {
             let (on, time) = dutch::moment(at, today);
-            format!("Beantwoord door {by} op {on} om {time}.")
+            let (name, day, time) = (move || by.clone(), move || on.clone(), move || time.clone());
+            t!(i18n, school.answers.answered_by, name, day, time).into_any()
         }
-        _ => "Wacht op antwoord van de ouders.".to_owned(),
+        _ => t!(i18n, school.answers.waiting).into_any(),
     };
-    let reason = absence.explanation.as_ref().map(|e| match &e.note {
-        Some(note) => format!("Reden: {} ({note}).", e.kind.label()),
-        None => format!("Reden: {}.", e.kind.label()),
+    let reason = absence.explanation.clone().map(|e| {
+        let reason = move || labels::absence_kind(e.kind);
+        match e.note {
+            Some(note) => {
+                let note = move || note.clone();
+                t!(i18n, school.answers.reason_with_note, reason, note).into_any()
+            }
+            None => t!(i18n, school.answers.reason, reason).into_any(),
+        }
     });
     let (marked_on, _) = dutch::moment(absence.marked_at, today);
+    let marked_by = absence.marked_by.clone();
     let sending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let who = format!("{name}, {when}");
@@ -114,14 +141,7 @@ fn AnswerItem(
             let (id, who) = (id.clone(), who.clone());
             spawn_local(async move {
                 match api::judge_absence(&id, &AbsenceJudgement { authorised }).await {
-                    Ok(now) => {
-                        let text = if authorised {
-                            format!("{who}: reden geaccepteerd. De ouders zien dit in de app.")
-                        } else {
-                            format!("{who}: niet geaccepteerd. Dit telt als afwezig zonder geldige reden.")
-                        };
-                        judged.run((now, text));
-                    }
+                    Ok(now) => judged.run((now, Judged { who, authorised })),
                     Err(e) => {
                         error.set(Some(e.message));
                         sending.set(false);
@@ -147,7 +167,7 @@ fn AnswerItem(
                             disabled=move || sending.get()
                             on:click=move |_| accept(true)
                         >
-                            "Reden geaccepteerd"
+                            {t!(i18n, school.answers.accept)}
                             <span class="visually-hidden">{for_whom}</span>
                         </button>
                     }
@@ -158,7 +178,7 @@ fn AnswerItem(
                     disabled=move || sending.get()
                     on:click=move |_| judge(false)
                 >
-                    "Niet geaccepteerd"
+                    {t!(i18n, school.answers.refuse)}
                     <span class="visually-hidden">{for_whom.clone()}</span>
                 </button>
             </p>
@@ -172,10 +192,17 @@ fn AnswerItem(
     view! {
         <li class=class>
             <p><strong>{name.clone()}</strong> " · " {absence.group_name.clone()}</p>
-            <p>{format!("Afwezig {when}")}</p>
+            <p>{t!(i18n, school.answers.absent_when, when = move || when.clone())}</p>
             <p class=if answered { "seen seen--yes" } else { "seen" }>{standing}</p>
             {reason.map(|reason| view! { <p>{reason}</p> })}
-            <p class="card__meta">{format!("Genoteerd door {} op {marked_on}.", absence.marked_by)}</p>
+            <p class="card__meta">
+                {t!(
+                    i18n,
+                    school.answers.marked_by,
+                    name = move || marked_by.clone(),
+                    day = move || marked_on.clone()
+                )}
+            </p>
             {buttons}
         </li>
     }

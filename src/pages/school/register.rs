@@ -18,6 +18,7 @@ use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Pro
 use crate::components::form_fields::{ChoiceGroup, DayField, PupilChoice, TimeField};
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::school::{groups_of, school_href, school_page};
 
 /// The fields that can be wrong, in the order of the form.
@@ -51,9 +52,10 @@ impl What {
     }
 
     fn label(self) -> &'static str {
+        let i18n = use_i18n();
         match self {
-            Self::Absent => "Afwezig, zonder melding van de ouders",
-            Self::Late => "Te laat gekomen",
+            Self::Absent => t_string!(i18n, school.register.absent),
+            Self::Late => t_string!(i18n, school.register.late),
         }
     }
 }
@@ -87,6 +89,36 @@ enum Noted {
     Late(LateArrival),
 }
 
+/// What was noted, written out for the line: who, which day, what time.
+#[derive(Clone)]
+enum NotedLine {
+    Absent {
+        name: String,
+        day: String,
+    },
+    Late {
+        name: String,
+        day: String,
+        time: String,
+    },
+}
+
+impl NotedLine {
+    fn of(noted: Noted, today: NaiveDate) -> Self {
+        match noted {
+            Noted::Absent(a) => Self::Absent {
+                name: a.pupil_first_name,
+                day: dutch::day(a.day, today),
+            },
+            Noted::Late(l) => Self::Late {
+                name: l.pupil_first_name,
+                day: dutch::day(l.day, today),
+                time: dutch::time(l.arrived_at),
+            },
+        }
+    }
+}
+
 impl Registration {
     async fn send(self, school_id: String) -> Result<Noted, ApiError> {
         match self {
@@ -103,22 +135,21 @@ impl Registration {
 /// The page.
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    school_page(
-        "Afwezig of te laat noteren",
-        DeskAction::Register,
-        |school| view! { <Loaded school /> }.into_any(),
-    )
+    let i18n = use_i18n();
+    let title = Signal::derive(move || t_string!(i18n, school.register.title).to_owned());
+    school_page(title, DeskAction::Register, |school| {
+        view! { <Loaded school /> }.into_any()
+    })
 }
 
 /// Loads the groups, then shows the form.
 #[component]
 fn Loaded(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let groups = groups_of(school.id.clone());
     let school = StoredValue::new(school);
     view! {
-        <p>
-            "Staat een leerling niet in de meldingen? Noteer het hier. Bij afwezig vragen we de ouders in de app waarom."
-        </p>
+        <p>{t!(i18n, school.register.intro)}</p>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match groups.await {
@@ -128,13 +159,14 @@ fn Loaded(school: School) -> impl IntoView {
             })}
         </Transition>
         <p>
-            <A href=school.with_value(|s| school_href("meldingen", s))>"Terug naar de meldingen"</A>
+            <A href=school.with_value(|s| school_href("meldingen", s))>{t!(i18n, school.register.back)}</A>
         </p>
     }
 }
 
 #[component]
 fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
     let pupil = RwSignal::new(String::new());
     let what = RwSignal::new(vec![What::Absent]);
@@ -142,7 +174,7 @@ fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
     let arrived = RwSignal::new(String::new());
-    let noted = RwSignal::new(None::<String>);
+    let noted = RwSignal::new(None::<NotedLine>);
     let sender = SendingForm::new(FIELDS, |field| match field {
         "what" => focus("what-0"),
         field => focus(field),
@@ -156,19 +188,17 @@ fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
         noted.set(None);
         let mut found = Problems::new();
         if pupil.with_untracked(String::is_empty) {
-            found.push(("pupil_id", "Kies een leerling.".into()));
+            found.push(("pupil_id", t_string!(i18n, school.choose_pupil).into()));
         }
         let chosen_day = dutch::date_input(&day.get_untracked());
         if chosen_day.is_none() {
-            found.push(("day", "Kies een dag.".into()));
+            found.push(("day", t_string!(i18n, school.register.choose_day).into()));
         }
         let time = |value: RwSignal<String>| dutch::time_input(&value.get_untracked());
         let request = if what.with_untracked(|w| w.first() == Some(&What::Late)) {
             if time(arrived).is_none() {
-                found.push((
-                    "arrived_at",
-                    "Vul in hoe laat de leerling binnenkwam.".into(),
-                ));
+                let message = t_string!(i18n, school.register.fill_arrived);
+                found.push(("arrived_at", message.into()));
             }
             Registration::Late(NewLateArrival {
                 pupil_id: pupil.get_untracked(),
@@ -191,19 +221,7 @@ fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
             today,
             move |request| request.send(school_id.get_value()),
             move |answer: Noted| {
-                let message = match answer {
-                    Noted::Absent(a) => format!(
-                        "Genoteerd: {} is afwezig op {}. We vragen de ouders waarom.",
-                        a.pupil_first_name,
-                        dutch::day(a.day, today)
-                    ),
-                    Noted::Late(l) => format!(
-                        "Genoteerd: {} kwam op {} om {} binnen.",
-                        l.pupil_first_name,
-                        dutch::day(l.day, today),
-                        dutch::time(l.arrived_at)
-                    ),
-                };
+                let message = NotedLine::of(answer, today);
                 sender.sending.set(false);
                 pupil.set(String::new());
                 for value in [start, end, arrived] {
@@ -218,15 +236,32 @@ fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
 
     view! {
         <div role="status" class="status-region">
-            {move || noted.get().map(|message| view! {
-                <p class="notice" id=STATUS_ID tabindex="-1">{message}</p>
+            {move || noted.get().map(|line| {
+                let text = match line {
+                    NotedLine::Absent { name, day } => t!(
+                        i18n,
+                        school.register.noted_absent,
+                        name = move || name.clone(),
+                        day = move || day.clone()
+                    )
+                    .into_any(),
+                    NotedLine::Late { name, day, time } => t!(
+                        i18n,
+                        school.register.noted_late,
+                        name = move || name.clone(),
+                        day = move || day.clone(),
+                        time = move || time.clone()
+                    )
+                    .into_any(),
+                };
+                view! { <p class="notice" id=STATUS_ID tabindex="-1">{text}</p> }
             })}
         </div>
         <form class="form" on:submit=on_submit novalidate>
             <ProblemSummary problems fields=FIELDS general=sender.general />
             <PupilChoice groups chosen=pupil problems />
             <ChoiceGroup
-                legend="Wat wilt u noteren?"
+                legend=t_string!(i18n, school.register.question)
                 field="what"
                 values=What::ALL
                 name_of=What::name
@@ -235,17 +270,27 @@ fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
                 chosen=what
                 problems
             />
-            <DayField field="day" label="Dag" min=earliest max=today.to_string() value=day problems />
+            <DayField field="day" label=t_string!(i18n, school.day) min=earliest max=today.to_string() value=day problems />
             <Show
                 when=is_late
                 fallback=move || view! {
-                    <p class="hint" id="times-hint">"Was de leerling een deel van de dag weg? Vul dan de tijden in. Anders blijven ze leeg."</p>
-                    <TimeField field="start_time" label="Weg vanaf (mag leeg blijven)" value=start problems />
-                    <TimeField field="end_time" label="Weg tot (mag leeg blijven)" value=end problems />
+                    <p class="hint" id="times-hint">{t!(i18n, school.register.times_hint)}</p>
+                    <TimeField
+                        field="start_time"
+                        label=t_string!(i18n, school.register.away_from)
+                        value=start
+                        problems
+                    />
+                    <TimeField
+                        field="end_time"
+                        label=t_string!(i18n, school.register.away_until)
+                        value=end
+                        problems
+                    />
                 }
             >
                 <div class="field">
-                    <label for="arrived_at">"Binnengekomen om"</label>
+                    <label for="arrived_at">{t!(i18n, school.register.arrived_at)}</label>
                     <FieldProblem field="arrived_at" problems />
                     <input
                         type="time"
@@ -258,7 +303,7 @@ fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
                 </div>
             </Show>
             <button type="submit" class="button button--primary button--big" disabled=move || sender.sending.get()>
-                "Noteren"
+                {t!(i18n, school.register.submit)}
             </button>
         </form>
     }

@@ -12,18 +12,24 @@ use crate::api;
 use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 use crate::pages::school::school_page;
 
 /// The page.
 #[component]
 pub fn SignalsPage() -> impl IntoView {
-    school_page("Signalen", DeskAction::SeeSignals, |school| {
+    let i18n = use_i18n();
+    let title =
+        leptos::prelude::Signal::derive(move || t_string!(i18n, school.signals.title).to_owned());
+    school_page(title, DeskAction::SeeSignals, |school| {
         view! { <Signals school /> }.into_any()
     })
 }
 
 #[component]
 fn Signals(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let signals = {
         let id = school.id.clone();
         LocalResource::new(move || {
@@ -33,18 +39,18 @@ fn Signals(school: School) -> impl IntoView {
     };
     let school_id = StoredValue::new(school.id);
     view! {
-        <p>"Per leerling de stappen uit het verzuimprotocol die nu aan de beurt zijn. Ziekte leidt nooit tot een melding bij leerplicht."</p>
+        <p>{t!(i18n, school.signals.intro)}</p>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match signals.await {
                     Ok(signals) if signals.is_empty() => {
-                        view! { <p>"Er zijn nu geen signalen."</p> }.into_any()
+                        view! { <p>{t!(i18n, school.signals.none)}</p> }.into_any()
                     }
                     Ok(signals) => {
                         let today = dutch::today();
                         let school_id = school_id.get_value();
                         view! {
-                            <ul class="report-list" aria-label="Signalen">
+                            <ul class="report-list" aria-label=move || t_string!(i18n, school.signals.title)>
                                 {signals
                                     .into_iter()
                                     .map(|signal| view! { <SignalItem signal today school_id=school_id.clone() /> })
@@ -63,22 +69,26 @@ fn Signals(school: School) -> impl IntoView {
 /// One due step for one pupil.
 #[component]
 fn SignalItem(signal: Signal, today: NaiveDate, school_id: String) -> impl IntoView {
+    let i18n = use_i18n();
     let s = signal;
     let deadline = s.deadline.map(|deadline| {
-        let left = (deadline - today).num_days();
-        let left = match left {
-            ..0 => "de termijn is voorbij".to_owned(),
-            0 => "vandaag".to_owned(),
-            1 => "nog 1 dag".to_owned(),
-            n => format!("nog {n} dagen"),
+        let left = move || match (deadline - today).num_days() {
+            ..0 => t_string!(i18n, school.signals.deadline_passed).into_any(),
+            0 => t_string!(i18n, school.signals.deadline_today).into_any(),
+            1 => t_string!(i18n, school.signals.one_day_left).into_any(),
+            n => t!(i18n, school.signals.days_left, number = move || n).into_any(),
         };
+        let day = dutch::day(deadline, today);
         view! {
             <p class="deadline">
-                <strong>{format!("Melden bij DUO uiterlijk {} ({left})", dutch::day(deadline, today))}</strong>
+                <strong>
+                    {t!(i18n, school.signals.deadline, day = move || day.clone(), left = left)}
+                </strong>
             </p>
         }
     });
     let name = s.pupil_first_name.clone();
+    let since = dutch::day(s.since, today);
     let invite = s.invite.map(|with| {
         let href = format!(
             "/school/uitnodigen?school={school_id}&leerling={}&met={}",
@@ -88,7 +98,7 @@ fn SignalItem(signal: Signal, today: NaiveDate, school_id: String) -> impl IntoV
         view! {
             <p>
                 <A href=href attr:class="button">
-                    "Uitnodigen voor een gesprek"
+                    {t!(i18n, school.invite.title)}
                     <span class="visually-hidden">{format!(": {name}")}</span>
                 </A>
             </p>
@@ -102,7 +112,14 @@ fn SignalItem(signal: Signal, today: NaiveDate, school_id: String) -> impl IntoV
             </p>
             <p><strong>{s.texts.title.clone()}</strong></p>
             <p>{s.texts.what_happens.clone()}</p>
-            <p class="card__meta">{format!("Wie: {} · Sinds {}", s.role.label(), dutch::day(s.since, today))}</p>
+            <p class="card__meta">
+                {t!(
+                    i18n,
+                    school.signals.who_since,
+                    role = move || labels::role(s.role),
+                    day = move || since.clone()
+                )}
+            </p>
             {deadline}
             {invite}
         </li>
