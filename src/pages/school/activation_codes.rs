@@ -86,7 +86,10 @@ fn Codes(school: School) -> impl IntoView {
             let made = codes.len();
             view! {
                 <h2 id="codes" tabindex="-1">{t!(i18n, admin.codes.heading)}</h2>
-                <p>{t!(i18n, admin.codes.made, count = move || made)}</p>
+                <p>{match made {
+                    1 => t!(i18n, admin.codes.one_made).into_any(),
+                    n => t!(i18n, admin.codes.made, number = move || n).into_any(),
+                }}</p>
                 <p>
                     <button type="button" class="button button--primary" on:click=print>
                         {t!(i18n, admin.codes.print)}

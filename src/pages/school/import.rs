@@ -249,8 +249,8 @@ fn Import(school: School) -> impl IntoView {
                         {t!(
                             i18n,
                             admin.import.checked,
-                            pupils = { let pupils = counts.pupils(); move || pupils.clone() },
-                            groups = { let groups = counts.groups(); move || groups.clone() },
+                            pupils = { let counts = counts.clone(); move || counts.pupils() },
+                            groups = { let counts = counts.clone(); move || counts.groups() },
                             <b> = bold
                         )}
                     </p>
@@ -272,14 +272,14 @@ fn Import(school: School) -> impl IntoView {
                 <section class="card status status--granted" aria-labelledby="uitkomst">
                     <h2 id="uitkomst" tabindex="-1">{t!(i18n, admin.import.imported_heading)}</h2>
                     <p>
-                        {t!(
-                            i18n,
-                            admin.import.imported,
-                            count = move || counts.summary.rows,
-                            pupils = { let pupils = counts.pupils(); move || pupils.clone() },
-                            groups = { let groups = counts.groups(); move || groups.clone() },
-                            <b> = bold
-                        )}
+                        {
+                            let pupils = { let counts = counts.clone(); move || counts.pupils() };
+                            let groups = { let counts = counts.clone(); move || counts.groups() };
+                            match counts.summary.rows {
+                                1 => t!(i18n, admin.import.imported_single, pupils, groups, <b> = bold).into_any(),
+                                _ => t!(i18n, admin.import.imported, pupils, groups, <b> = bold).into_any(),
+                            }
+                        }
                     </p>
                     <CountsTable counts />
                     <p>{t!(i18n, admin.import.new_parents)}</p>
@@ -295,18 +295,23 @@ fn Import(school: School) -> impl IntoView {
 }
 
 impl Counts {
-    /// "60 leerlingen".
-    fn pupils(&self) -> impl IntoView + Clone {
+    /// "60 leerlingen". One or several, chosen here: leptos_i18n's plural
+    /// forms need ICU data the build leaves out.
+    fn pupils(&self) -> AnyView {
         let i18n = use_i18n();
-        let rows = self.summary.rows;
-        t!(i18n, admin.import.pupils, count = move || rows)
+        match self.summary.rows {
+            1 => t!(i18n, admin.import.one_pupil).into_any(),
+            n => t!(i18n, admin.import.pupils, number = move || n).into_any(),
+        }
     }
 
     /// "3 groepen".
-    fn groups(&self) -> impl IntoView + Clone {
+    fn groups(&self) -> AnyView {
         let i18n = use_i18n();
-        let groups = self.groups;
-        t!(i18n, admin.import.groups, count = move || groups)
+        match self.groups {
+            1 => t!(i18n, admin.import.one_group).into_any(),
+            n => t!(i18n, admin.import.groups, number = move || n).into_any(),
+        }
     }
 }
 
@@ -377,7 +382,10 @@ fn Mistakes(rejection: ImportRejection) -> impl IntoView {
             <p>{rejection.message}</p>
             <p>
                 <strong>
-                    {t!(i18n, admin.import.mistakes, count = move || total)}
+                    {match total {
+                        1 => t!(i18n, admin.import.one_mistake).into_any(),
+                        n => t!(i18n, admin.import.mistakes, number = move || n).into_any(),
+                    }}
                     {(total as usize > shown).then(|| view! {
                         " " {t!(i18n, admin.import.first_shown, shown)}
                     })}
