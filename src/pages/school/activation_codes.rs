@@ -134,7 +134,7 @@ fn CodeList(codes: Vec<ActivationCode>) -> impl IntoView {
                                     admin.codes.letter_how,
                                     address,
                                     until,
-                                    <b> = |children: ChildrenFn| view! { <strong>{children()}</strong> }
+                                    <b> = |children: ChildrenFn| view! { <strong><bdi>{children()}</bdi></strong> }
                                 )}
                             </p>
                         </li>

@@ -223,6 +223,7 @@ fn Import(school: School) -> impl IntoView {
         <form class="form" on:submit=check novalidate>
             <div class="field">
                 <label for="bestand">{t!(i18n, admin.import.file_label)}</label>
+                <p class="hint" id="bestand-hint">{t!(i18n, admin.import.file_hint)}</p>
                 <FieldProblem field="file" problems />
                 <input
                     type="file"
@@ -231,7 +232,7 @@ fn Import(school: School) -> impl IntoView {
                     accept=".csv,text/csv"
                     node_ref=input
                     aria-invalid=move || problems.invalid("file")
-                    aria-describedby=move || problems.described_by("file", "")
+                    aria-describedby=move || problems.described_by("file", "bestand-hint")
                     on:change=on_change
                 />
             </div>

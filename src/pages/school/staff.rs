@@ -198,7 +198,7 @@ fn Added(account: StaffAccount) -> impl IntoView {
                         dutch::today(),
                     );
                     view! {
-                        <p>{t!(i18n, admin.staff.give_code, name = name.clone(), address = activation_address())}</p>
+                        <p>{t!(i18n, admin.staff.give_code, name = name.clone(), address = move || view! { <bdi>{activation_address()}</bdi> })}</p>
                         <p class="code">{code.code}</p>
                         <p>{t!(i18n, admin.staff.code_once, until, <b> = bold)}</p>
                     }
