@@ -11,18 +11,24 @@ use crate::api;
 use crate::app::School;
 use crate::components::field_problems::focus;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::school::school_page;
+use crate::pages::school::staff::and_list;
 
 /// The page.
 #[component]
 pub fn ActivationCodesPage() -> impl IntoView {
-    school_page("Activeringscodes", DeskAction::ManageSchool, |school| {
-        view! { <Codes school /> }.into_any()
-    })
+    let i18n = use_i18n();
+    school_page(
+        t_string!(i18n, admin.codes.title),
+        DeskAction::ManageSchool,
+        |school| view! { <Codes school /> }.into_any(),
+    )
 }
 
 #[component]
 fn Codes(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let codes = RwSignal::new(None::<Vec<ActivationCode>>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -52,41 +58,41 @@ fn Codes(school: School) -> impl IntoView {
     };
 
     view! {
-        <p>
-            "Ouders die de school heeft ingelezen, hebben nog geen wachtwoord. Met een activeringscode kiezen ze er zelf een. Maak hier de codes voor alle ouders die nog geen wachtwoord hebben, en geef ze de code: op papier, of in een persoonlijke mail."
-        </p>
+        <p>{t!(i18n, admin.codes.intro)}</p>
         <div class="notice notice--warning">
-            <p><strong>"U ziet de codes maar één keer."</strong></p>
-            <p>
-                "We bewaren ze niet. Druk ze af voordat u deze pagina verlaat. Maakt u opnieuw codes, dan werken de oude niet meer. Een code werkt 30 dagen, en één keer."
-            </p>
+            <p><strong>{t!(i18n, admin.codes.once)}</strong></p>
+            <p>{t!(i18n, admin.codes.once_more)}</p>
         </div>
         <div role="alert" class="alert-region">
             {move || error.get().map(|message| view! { <p class="notice notice--error">{message}</p> })}
         </div>
         <p>
             <button type="button" class="button button--primary" on:click=make disabled=move || busy.get()>
-                {move || if busy.get() { "Bezig met codes maken…" } else { "Maak activeringscodes" }}
+                {move || if busy.get() {
+                    t_string!(i18n, admin.codes.making)
+                } else {
+                    t_string!(i18n, admin.codes.make)
+                }}
             </button>
         </p>
         {move || codes.get().map(|codes| {
             if codes.is_empty() {
                 return view! {
-                    <h2 id="codes" tabindex="-1">"Geen codes nodig"</h2>
-                    <p>"Alle ouders van deze school hebben al een wachtwoord gekozen."</p>
+                    <h2 id="codes" tabindex="-1">{t!(i18n, admin.codes.none_heading)}</h2>
+                    <p>{t!(i18n, admin.codes.none)}</p>
                 }
                 .into_any();
             }
-            let how_many = match codes.len() {
-                1 => "1 code gemaakt.".to_owned(),
-                n => format!("{n} codes gemaakt."),
-            };
+            let made = codes.len();
             view! {
-                <h2 id="codes" tabindex="-1">"De codes"</h2>
-                <p>{how_many} " Druk ze nu af: u ziet ze maar één keer."</p>
+                <h2 id="codes" tabindex="-1">{t!(i18n, admin.codes.heading)}</h2>
+                <p>{match made {
+                    1 => t!(i18n, admin.codes.one_made).into_any(),
+                    n => t!(i18n, admin.codes.made, number = move || n).into_any(),
+                }}</p>
                 <p>
                     <button type="button" class="button button--primary" on:click=print>
-                        "Afdrukken"
+                        {t!(i18n, admin.codes.print)}
                     </button>
                 </p>
                 <CodeList codes />
@@ -99,13 +105,11 @@ fn Codes(school: School) -> impl IntoView {
 /// The printed list: a block per person, readable on its own.
 #[component]
 fn CodeList(codes: Vec<ActivationCode>) -> impl IntoView {
+    let i18n = use_i18n();
     let today = dutch::today();
-    let address = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}/activeren"))
-        .unwrap_or_else(|| "/activeren".into());
+    let address = activation_address();
     view! {
-        <ul class="print-list" aria-label="Activeringscodes">
+        <ul class="print-list" aria-label=move || t_string!(i18n, admin.codes.list_label)>
             {codes
                 .into_iter()
                 .map(|code| {
@@ -113,19 +117,25 @@ fn CodeList(codes: Vec<ActivationCode>) -> impl IntoView {
                         code.expires_at.with_timezone(&chrono::Local).date_naive(),
                         today,
                     );
+                    let address = address.clone();
+                    let children = code.children;
                     view! {
                         <li class="code-card">
                             <p class="code-card__name">{code.name}</p>
                             <p>{code.email}</p>
-                            {(!code.children.is_empty()).then(|| view! {
-                                <p>"Voor: " {children(&code.children)}</p>
+                            {(!children.is_empty()).then(|| view! {
+                                <p>{t!(i18n, admin.codes.letter_for, children = move || names(&children))}</p>
                             })}
-                            <p>"Uw activeringscode:"</p>
+                            <p>{t!(i18n, admin.codes.letter_code)}</p>
                             <p class="code">{code.code}</p>
                             <p>
-                                "Ga naar " <strong>{address.clone()}</strong>
-                                ", vul de code in en kies een wachtwoord. De code werkt tot "
-                                {until} ", en één keer."
+                                {t!(
+                                    i18n,
+                                    admin.codes.letter_how,
+                                    address,
+                                    until,
+                                    <b> = |children: ChildrenFn| view! { <strong><bdi>{children()}</bdi></strong> }
+                                )}
                             </p>
                         </li>
                     }
@@ -136,15 +146,19 @@ fn CodeList(codes: Vec<ActivationCode>) -> impl IntoView {
 }
 
 /// "Noor de Vries (Groep 3) en Daan de Vries (2B)".
-fn children(children: &[ImportedChild]) -> String {
-    let mut names: Vec<String> = children
-        .iter()
-        .map(|c| format!("{} {} ({})", c.first_name, c.last_name, c.group_name))
-        .collect();
-    let last = names.pop().unwrap_or_default();
-    if names.is_empty() {
-        last
-    } else {
-        format!("{} en {last}", names.join(", "))
-    }
+fn names(children: &[ImportedChild]) -> impl IntoView {
+    and_list(
+        children
+            .iter()
+            .map(|c| format!("{} {} ({})", c.first_name, c.last_name, c.group_name))
+            .collect(),
+    )
+}
+
+/// Where someone activates their account: "https://…/activeren".
+pub fn activation_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}/activeren"))
+        .unwrap_or_else(|| "/activeren".into())
 }

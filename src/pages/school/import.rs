@@ -16,21 +16,49 @@ use shared::{DeskAction, ImportRejection, ImportSummary};
 use crate::api;
 use crate::app::School;
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
+use crate::i18n::{t, t_string, tu_string, use_i18n};
 use crate::pages::school::school_page;
 
 /// The largest file the server takes.
 const MAX_FILE_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 
-/// The columns, in plain words: (name, what goes in it).
-const COLUMNS: [(&str, &str); 7] = [
-    ("leerlingnummer", "Het nummer van de leerling in uw leerlingadministratie. Zo herkennen we de leerling als u later opnieuw inleest: dan passen we naam en groep aan, zonder dubbele leerlingen."),
-    ("voornaam", "De roepnaam van de leerling."),
-    ("tussenvoegsel", "Bijvoorbeeld \"van\" of \"de\". Mag leeg blijven."),
-    ("achternaam", "De achternaam van de leerling."),
-    ("groep", "De groep of klas, bijvoorbeeld \"Groep 5\" of \"1A\". Een groep die er nog niet is, maken we aan. De kolom mag ook \"klas\" heten."),
-    ("ouder1_naam, ouder1_email", "De naam en het e-mailadres van een ouder of verzorger. Altijd invullen."),
-    ("ouder2_naam, ouder2_email", "Van een tweede ouder of verzorger. Mag leeg blijven. Vult u het in, dan allebei."),
-];
+/// The columns: (name, what goes in it). The names are the file's format,
+/// so they stay Dutch in every language; what goes in them is translated.
+fn columns() -> [(&'static str, &'static str); 7] {
+    let i18n = use_i18n();
+    [
+        (
+            "leerlingnummer",
+            t_string!(i18n, admin.import.column.pupil_number),
+        ),
+        ("voornaam", t_string!(i18n, admin.import.column.first_name)),
+        ("tussenvoegsel", t_string!(i18n, admin.import.column.infix)),
+        ("achternaam", t_string!(i18n, admin.import.column.last_name)),
+        ("groep", t_string!(i18n, admin.import.column.group)),
+        (
+            "ouder1_naam, ouder1_email",
+            t_string!(i18n, admin.import.column.parent1),
+        ),
+        (
+            "ouder2_naam, ouder2_email",
+            t_string!(i18n, admin.import.column.parent2),
+        ),
+    ]
+}
+
+/// What the page is busy with: its button says so meanwhile.
+#[derive(Clone, Copy, PartialEq)]
+enum Busy {
+    Checking,
+    Importing,
+}
+
+/// Why the browser could not read the file.
+enum Unreadable {
+    Failed,
+    /// Not UTF-8 (older Excel versions).
+    Encoding,
+}
 
 /// What the last check or import gave.
 #[derive(Clone)]
@@ -53,17 +81,21 @@ struct Counts {
 /// The page.
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    school_page("Leerlingen inlezen", DeskAction::ManageSchool, |school| {
-        view! { <Import school /> }.into_any()
-    })
+    let i18n = use_i18n();
+    school_page(
+        t_string!(i18n, admin.import.title),
+        DeskAction::ManageSchool,
+        |school| view! { <Import school /> }.into_any(),
+    )
 }
 
 #[component]
 fn Import(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let input = NodeRef::<Input>::new();
     let problems = FieldProblems::new();
     let outcome = RwSignal::new(None::<Outcome>);
-    let busy = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(None::<Busy>);
     // The checked text and its number of groups: "Inlezen" sends exactly
     // what was checked.
     let checked = StoredValue::new(None::<(String, usize)>);
@@ -104,20 +136,22 @@ fn Import(school: School) -> impl IntoView {
             .and_then(|i| i.files())
             .and_then(|files| files.get(0));
         let Some(file) = file else {
-            return show_problem("Kies eerst een bestand.".into());
+            return show_problem(tu_string!(i18n, admin.import.no_file).into());
         };
         if file.size() > MAX_FILE_BYTES {
-            return show_problem(
-                "Het bestand is te groot: ten hoogste 2 MB. Verdeel de leerlingen over meer bestanden."
-                    .into(),
-            );
+            return show_problem(tu_string!(i18n, admin.import.too_big).into());
         }
         checked.set_value(None);
         outcome.set(None);
-        busy.set(Some("Bezig met controleren…"));
+        busy.set(Some(Busy::Checking));
         spawn_local(async move {
             match read_text(&file).await {
-                Err(message) => show_problem(message.into()),
+                Err(Unreadable::Failed) => {
+                    show_problem(tu_string!(i18n, admin.import.unreadable).into())
+                }
+                Err(Unreadable::Encoding) => {
+                    show_problem(tu_string!(i18n, admin.import.wrong_encoding).into())
+                }
                 Ok(text) => {
                     let id = school_id.get_value();
                     match api::import_pupils(&id, &text, true).await {
@@ -141,7 +175,7 @@ fn Import(school: School) -> impl IntoView {
         if busy.get_untracked().is_some() {
             return;
         }
-        busy.set(Some("Bezig met inlezen…"));
+        busy.set(Some(Busy::Importing));
         spawn_local(async move {
             let id = school_id.get_value();
             match api::import_pupils(&id, &text, false).await {
@@ -159,34 +193,37 @@ fn Import(school: School) -> impl IntoView {
         });
     };
 
+    // A button's text: what it does, or what the page is busy with.
+    let button_text = move |does: Busy| {
+        move || match (busy.get(), does) {
+            (Some(Busy::Checking), _) => t_string!(i18n, admin.import.checking),
+            (Some(Busy::Importing), _) => t_string!(i18n, admin.import.importing),
+            (None, Busy::Checking) => t_string!(i18n, admin.import.check),
+            (None, Busy::Importing) => t_string!(i18n, admin.import.import),
+        }
+    };
+
     view! {
-        <p>
-            "Lees de leerlingen, hun groepen en hun ouders in uit een bestand van uw leerlingadministratie. Eerst controleren we het bestand. Klopt alles, dan leest u het in. Zit er een fout in, dan slaan we niets op."
-        </p>
+        <p>{t!(i18n, admin.import.intro)}</p>
         <section aria-labelledby="het-bestand">
-            <h2 id="het-bestand">"Wat moet er in het bestand?"</h2>
-            <p>
-                "Een CSV-bestand met een kopregel en één regel per leerling. De kopregel noemt de kolommen, in welke volgorde u wilt:"
-            </p>
+            <h2 id="het-bestand">{t!(i18n, admin.import.file_heading)}</h2>
+            <p>{t!(i18n, admin.import.file_intro)}</p>
             <dl class="facts columns">
-                {COLUMNS
+                {move || columns()
                     .into_iter()
                     .map(|(name, what)| view! {
-                        <dt><code>{name}</code></dt>
+                        <dt><code lang="nl">{name}</code></dt>
                         <dd>{what}</dd>
                     })
                     .collect_view()}
             </dl>
-            <p>
-                "Andere kolommen mogen er niet in staan. Zo komen er geen gegevens in de app die de school hier niet nodig heeft."
-            </p>
-            <p>
-                {format!("Maakt u het bestand in Excel? Kies bij \"Opslaan als\" het type \"CSV UTF-8 (door komma's gescheiden)\". Ten hoogste {MAX_IMPORT_ROWS} leerlingen en 2 MB per bestand.")}
-            </p>
+            <p>{t!(i18n, admin.import.no_other_columns)}</p>
+            <p>{t!(i18n, admin.import.excel, rows = MAX_IMPORT_ROWS)}</p>
         </section>
         <form class="form" on:submit=check novalidate>
             <div class="field">
-                <label for="bestand">"Bestand (CSV)"</label>
+                <label for="bestand">{t!(i18n, admin.import.file_label)}</label>
+                <p class="hint" id="bestand-hint">{t!(i18n, admin.import.file_hint)}</p>
                 <FieldProblem field="file" problems />
                 <input
                     type="file"
@@ -195,23 +232,28 @@ fn Import(school: School) -> impl IntoView {
                     accept=".csv,text/csv"
                     node_ref=input
                     aria-invalid=move || problems.invalid("file")
-                    aria-describedby=move || problems.described_by("file", "")
+                    aria-describedby=move || problems.described_by("file", "bestand-hint")
                     on:change=on_change
                 />
             </div>
             <p>
                 <button type="submit" class="button button--primary" disabled=move || busy.get().is_some()>
-                    {move || busy.get().unwrap_or("Controleren")}
+                    {button_text(Busy::Checking)}
                 </button>
             </p>
         </form>
         {move || outcome.get().map(|shown| match shown {
             Outcome::Checked(counts) => view! {
                 <section class="card status" aria-labelledby="uitkomst">
-                    <h2 id="uitkomst" tabindex="-1">"Het bestand klopt"</h2>
+                    <h2 id="uitkomst" tabindex="-1">{t!(i18n, admin.import.checked_heading)}</h2>
                     <p>
-                        <strong>{counts.headline()}</strong>
-                        ". Er is nog niets opgeslagen. Dit gebeurt als u het bestand inleest:"
+                        {t!(
+                            i18n,
+                            admin.import.checked,
+                            pupils = { let counts = counts.clone(); move || counts.pupils() },
+                            groups = { let counts = counts.clone(); move || counts.groups() },
+                            <b> = bold
+                        )}
                     </p>
                     <CountsTable counts />
                     <p>
@@ -221,7 +263,7 @@ fn Import(school: School) -> impl IntoView {
                             on:click=import
                             disabled=move || busy.get().is_some()
                         >
-                            {move || busy.get().unwrap_or("Inlezen")}
+                            {button_text(Busy::Importing)}
                         </button>
                     </p>
                 </section>
@@ -229,12 +271,21 @@ fn Import(school: School) -> impl IntoView {
             .into_any(),
             Outcome::Imported(counts) => view! {
                 <section class="card status status--granted" aria-labelledby="uitkomst">
-                    <h2 id="uitkomst" tabindex="-1">"Ingelezen"</h2>
-                    <p><strong>{counts.headline()}</strong> " zijn ingelezen."</p>
-                    <CountsTable counts />
-                    <p>"Nieuwe ouders hebben nog geen wachtwoord. Geef ze een activeringscode."</p>
+                    <h2 id="uitkomst" tabindex="-1">{t!(i18n, admin.import.imported_heading)}</h2>
                     <p>
-                        <A href=codes_href.clone()>"Naar de activeringscodes"</A>
+                        {
+                            let pupils = { let counts = counts.clone(); move || counts.pupils() };
+                            let groups = { let counts = counts.clone(); move || counts.groups() };
+                            match counts.summary.rows {
+                                1 => t!(i18n, admin.import.imported_single, pupils, groups, <b> = bold).into_any(),
+                                _ => t!(i18n, admin.import.imported, pupils, groups, <b> = bold).into_any(),
+                            }
+                        }
+                    </p>
+                    <CountsTable counts />
+                    <p>{t!(i18n, admin.import.new_parents)}</p>
+                    <p>
+                        <A href=codes_href.clone()>{t!(i18n, admin.import.to_codes)}</A>
                     </p>
                 </section>
             }
@@ -245,35 +296,68 @@ fn Import(school: School) -> impl IntoView {
 }
 
 impl Counts {
-    /// "60 leerlingen in 3 groepen".
-    fn headline(&self) -> String {
-        format!(
-            "{} in {}",
-            count(self.summary.rows as usize, "leerling", "leerlingen"),
-            count(self.groups, "groep", "groepen")
-        )
+    /// "60 leerlingen". One or several, chosen here: leptos_i18n's plural
+    /// forms need ICU data the build leaves out.
+    fn pupils(&self) -> AnyView {
+        let i18n = use_i18n();
+        match self.summary.rows {
+            1 => t!(i18n, admin.import.one_pupil).into_any(),
+            n => t!(i18n, admin.import.pupils, number = move || n).into_any(),
+        }
     }
+
+    /// "3 groepen".
+    fn groups(&self) -> AnyView {
+        let i18n = use_i18n();
+        match self.groups {
+            1 => t!(i18n, admin.import.one_group).into_any(),
+            n => t!(i18n, admin.import.groups, number = move || n).into_any(),
+        }
+    }
+}
+
+/// Bold, for `<b>` in a text.
+fn bold(children: ChildrenFn) -> impl IntoView {
+    view! { <strong>{children()}</strong> }
 }
 
 /// What reading in does (or did), a number per line.
 #[component]
 fn CountsTable(counts: Counts) -> impl IntoView {
+    let i18n = use_i18n();
     let s = counts.summary;
-    let rows = [
-        ("Nieuwe groepen", s.groups_created),
-        ("Nieuwe leerlingen", s.pupils_created),
-        ("Leerlingen met een andere naam of groep", s.pupils_updated),
-        ("Leerlingen die al zo bekend waren", s.pupils_unchanged),
-        ("Nieuwe ouders (nog zonder wachtwoord)", s.guardians_created),
-        (
-            "Ouders die aan een leerling gekoppeld worden",
-            s.guardians_linked,
-        ),
-    ];
+    let rows = move || {
+        [
+            (
+                t_string!(i18n, admin.import.counts.groups_created),
+                s.groups_created,
+            ),
+            (
+                t_string!(i18n, admin.import.counts.pupils_created),
+                s.pupils_created,
+            ),
+            (
+                t_string!(i18n, admin.import.counts.pupils_updated),
+                s.pupils_updated,
+            ),
+            (
+                t_string!(i18n, admin.import.counts.pupils_unchanged),
+                s.pupils_unchanged,
+            ),
+            (
+                t_string!(i18n, admin.import.counts.guardians_created),
+                s.guardians_created,
+            ),
+            (
+                t_string!(i18n, admin.import.counts.guardians_linked),
+                s.guardians_linked,
+            ),
+        ]
+    };
     view! {
         <table class="counts">
             <tbody>
-                {rows
+                {move || rows()
                     .into_iter()
                     .map(|(label, n)| view! {
                         <tr>
@@ -290,28 +374,31 @@ fn CountsTable(counts: Counts) -> impl IntoView {
 /// The mistakes per row, in a table: line, column, what is wrong.
 #[component]
 fn Mistakes(rejection: ImportRejection) -> impl IntoView {
+    let i18n = use_i18n();
     let shown = rejection.errors.len();
-    let total = rejection.error_count as usize;
-    let how_many = if total > shown {
-        format!(
-            "{}. Hieronder staan de eerste {shown}.",
-            count(total, "fout", "fouten")
-        )
-    } else {
-        format!("{}.", count(total, "fout", "fouten"))
-    };
+    let total = rejection.error_count;
     view! {
         <section class="card status status--refused" aria-labelledby="uitkomst">
-            <h2 id="uitkomst" tabindex="-1">"Er staan fouten in het bestand"</h2>
+            <h2 id="uitkomst" tabindex="-1">{t!(i18n, admin.import.mistakes_heading)}</h2>
             <p>{rejection.message}</p>
-            <p><strong>{how_many}</strong></p>
+            <p>
+                <strong>
+                    {match total {
+                        1 => t!(i18n, admin.import.one_mistake).into_any(),
+                        n => t!(i18n, admin.import.mistakes, number = move || n).into_any(),
+                    }}
+                    {(total as usize > shown).then(|| view! {
+                        " " {t!(i18n, admin.import.first_shown, shown)}
+                    })}
+                </strong>
+            </p>
             <table class="mistakes">
-                    <caption class="visually-hidden">"Fouten per regel"</caption>
+                    <caption class="visually-hidden">{t!(i18n, admin.import.mistakes_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Regel"</th>
-                            <th scope="col">"Kolom"</th>
-                            <th scope="col">"Wat er niet klopt"</th>
+                            <th scope="col">{t!(i18n, admin.import.line)}</th>
+                            <th scope="col">{t!(i18n, admin.import.column_name)}</th>
+                            <th scope="col">{t!(i18n, admin.import.what_is_wrong)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -320,7 +407,10 @@ fn Mistakes(rejection: ImportRejection) -> impl IntoView {
                             .into_iter()
                             .map(|e| view! {
                                 <tr>
-                                    <td>{e.row.map_or("Hele bestand".to_owned(), |r| r.to_string())}</td>
+                                    <td>{match e.row {
+                                        Some(row) => row.to_string().into_any(),
+                                        None => t!(i18n, admin.import.whole_file).into_any(),
+                                    }}</td>
                                     <td class="mistakes__column">{e.field.unwrap_or_else(|| "–".into())}</td>
                                     <td>{e.message}</td>
                                 </tr>
@@ -332,21 +422,16 @@ fn Mistakes(rejection: ImportRejection) -> impl IntoView {
     }
 }
 
-/// "1 leerling", "60 leerlingen".
-fn count(n: usize, one: &str, more: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { more })
-}
-
 /// The file's text, as UTF-8; a file in another encoding (older Excel
 /// versions) gets the advice to save it again.
-async fn read_text(file: &web_sys::File) -> Result<String, &'static str> {
+async fn read_text(file: &web_sys::File) -> Result<String, Unreadable> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or("We konden dit bestand niet lezen. Kies het opnieuw.")?;
+        .ok_or(Unreadable::Failed)?;
     if text.contains('\u{FFFD}') {
-        return Err("De tekens in dit bestand kunnen we niet lezen. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)' en kies het opnieuw.");
+        return Err(Unreadable::Encoding);
     }
     Ok(text)
 }

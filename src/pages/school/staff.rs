@@ -4,6 +4,7 @@
 //! open at a time.
 
 use chrono::NaiveDate;
+use leptos::either::Either;
 use leptos::prelude::*;
 use shared::{
     ApiError, DeskAction, FieldError, NewStaffMember, SchoolGroup, StaffAccount, StaffMember,
@@ -19,6 +20,8 @@ use crate::components::field_problems::{
 use crate::components::form_fields::{ChoiceGroup, GroupsChoice};
 use crate::components::sending_form::{FormRequest, SendingForm};
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::school::activation_codes::activation_address;
 use crate::pages::school::{groups_of, school_page};
 
 impl FormRequest for NewStaffMember {
@@ -33,39 +36,46 @@ impl FormRequest for StaffRolesChange {
     }
 }
 
-/// A role in plain Dutch.
+/// A role in the chosen language.
 fn role_label(role: StaffRoleKind) -> &'static str {
+    let i18n = use_i18n();
     match role {
-        StaffRoleKind::AttendanceDesk => "Verzuimbalie",
-        StaffRoleKind::Teacher => "Leerkracht of mentor",
-        StaffRoleKind::CareCoordinator => "Intern begeleider of zorgcoördinator",
-        StaffRoleKind::Director => "Directeur",
-        StaffRoleKind::SchoolAdmin => "Beheerder van de school",
+        StaffRoleKind::AttendanceDesk => t_string!(i18n, admin.staff.role.attendance_desk),
+        StaffRoleKind::Teacher => t_string!(i18n, admin.staff.role.teacher),
+        StaffRoleKind::CareCoordinator => t_string!(i18n, admin.staff.role.care_coordinator),
+        StaffRoleKind::Director => t_string!(i18n, admin.staff.role.director),
+        StaffRoleKind::SchoolAdmin => t_string!(i18n, admin.staff.role.school_admin),
     }
 }
 
 /// What someone with the role does in the app.
 fn role_hint(role: StaffRoleKind) -> &'static str {
+    let i18n = use_i18n();
     match role {
-        StaffRoleKind::AttendanceDesk => "Ziet de meldingen en handelt ze af.",
-        StaffRoleKind::Teacher => {
-            "Beantwoordt vragen van ouders om een gesprek met de leerkracht of mentor."
+        StaffRoleKind::AttendanceDesk => t_string!(i18n, admin.staff.role_hint.attendance_desk),
+        StaffRoleKind::Teacher => t_string!(i18n, admin.staff.role_hint.teacher),
+        StaffRoleKind::CareCoordinator => {
+            t_string!(i18n, admin.staff.role_hint.care_coordinator)
         }
-        StaffRoleKind::CareCoordinator => "Beantwoordt vragen om een gesprek over zorg.",
-        StaffRoleKind::Director => "Beslist over verlof.",
-        StaffRoleKind::SchoolAdmin => {
-            "Leest leerlingen in, maakt activeringscodes en beheert de medewerkers."
-        }
+        StaffRoleKind::Director => t_string!(i18n, admin.staff.role_hint.director),
+        StaffRoleKind::SchoolAdmin => t_string!(i18n, admin.staff.role_hint.school_admin),
+    }
+}
+
+/// Names as one phrase in the chosen language: "A, B en C".
+pub fn and_list(mut items: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let last = items.pop().unwrap_or_default();
+    if items.is_empty() {
+        Either::Left(last)
+    } else {
+        let items = items.join(", ");
+        Either::Right(t!(i18n, admin.list_and, items, last))
     }
 }
 
 /// The school's groups, for the groups a teacher teaches.
 type Groups = LocalResource<Result<Vec<SchoolGroup>, ApiError>>;
-
-/// Under "Groepen of klassen".
-const GROUPS_HINT: &str = "Kiest de school in Instellingen dat leerkrachten alleen hun eigen \
-                           groepen zien? Dan ziet deze leerkracht alleen de meldingen, \
-                           leerlingen en gesprekken van deze groepen.";
 
 /// Moves focus to a field of the staff forms, by its name in the request.
 fn focus_field(field: &str) {
@@ -86,13 +96,17 @@ enum Open {
 /// The page.
 #[component]
 pub fn StaffPage() -> impl IntoView {
-    school_page("Medewerkers", DeskAction::ManageSchool, |school| {
-        view! { <Staff school /> }.into_any()
-    })
+    let i18n = use_i18n();
+    school_page(
+        t_string!(i18n, admin.staff.title),
+        DeskAction::ManageSchool,
+        |school| view! { <Staff school /> }.into_any(),
+    )
 }
 
 #[component]
 fn Staff(school: School) -> impl IntoView {
+    let i18n = use_i18n();
     let school_id = StoredValue::new(school.id);
     let open = RwSignal::new(None::<Open>);
     let added = RwSignal::new(None::<StaffAccount>);
@@ -112,13 +126,11 @@ fn Staff(school: School) -> impl IntoView {
     });
 
     view! {
-        <p>
-            "Wie van de school werkt met Verzuimwijzer, en wat mag iemand doen? Een nieuwe medewerker krijgt een activeringscode om zelf een wachtwoord te kiezen."
-        </p>
+        <p>{t!(i18n, admin.staff.intro)}</p>
         {move || match open.get() {
             Some(Open::Add) => view! {
                 <section class="card" aria-labelledby="toevoegen">
-                    <h2 id="toevoegen">"Medewerker toevoegen"</h2>
+                    <h2 id="toevoegen">{t!(i18n, admin.staff.add)}</h2>
                     <AddForm school_id=school_id.get_value() groups open on_added />
                 </section>
             }
@@ -126,14 +138,14 @@ fn Staff(school: School) -> impl IntoView {
             _ => view! {
                 <p>
                     <button type="button" class="button button--primary" on:click=start_adding>
-                        "Medewerker toevoegen"
+                        {t!(i18n, admin.staff.add)}
                     </button>
                 </p>
             }
             .into_any(),
         }}
         {move || added.get().map(|account| view! { <Added account /> })}
-        <h2>"Medewerkers"</h2>
+        <h2 id="medewerkers">{t!(i18n, admin.staff.list_heading)}</h2>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let members = list.await;
@@ -141,7 +153,7 @@ fn Staff(school: School) -> impl IntoView {
                 let known = groups.await.unwrap_or_default();
                 match members {
                     Ok(members) => view! {
-                        <ul class="report-list" aria-label="Medewerkers">
+                        <ul class="report-list" aria-labelledby="medewerkers">
                             {members
                                 .into_iter()
                                 .map(|member| {
@@ -173,28 +185,27 @@ fn names_of(ids: &[String], groups: &[SchoolGroup]) -> Vec<String> {
 /// The new staff member, with their code shown this once.
 #[component]
 fn Added(account: StaffAccount) -> impl IntoView {
+    let i18n = use_i18n();
     let name = account.member.name;
+    let bold = |children: ChildrenFn| view! { <strong>{children()}</strong> };
     view! {
         <section class="card status status--granted" aria-labelledby="toegevoegd">
-            <h2 id="toegevoegd" tabindex="-1">{format!("{name} is toegevoegd")}</h2>
+            <h2 id="toegevoegd" tabindex="-1">{t!(i18n, admin.staff.added_heading, name = name.clone())}</h2>
             {match account.activation {
-                Some(code) => view! {
-                    <p>
-                        {format!("Geef {name} deze activeringscode. Daarmee kiest {name} op ")}
-                        <strong>"/activeren"</strong>
-                        " zelf een wachtwoord."
-                    </p>
-                    <p class="code">{code.code}</p>
-                    <p>
-                        <strong>"U ziet deze code maar één keer."</strong>
-                        {format!(" Hij werkt tot {}, en één keer.", dutch::day(code.expires_at.with_timezone(&chrono::Local).date_naive(), dutch::today()))}
-                    </p>
+                Some(code) => {
+                    let until = dutch::day(
+                        code.expires_at.with_timezone(&chrono::Local).date_naive(),
+                        dutch::today(),
+                    );
+                    view! {
+                        <p>{t!(i18n, admin.staff.give_code, name = name.clone(), address = move || view! { <bdi>{activation_address()}</bdi> })}</p>
+                        <p class="code">{code.code}</p>
+                        <p>{t!(i18n, admin.staff.code_once, until, <b> = bold)}</p>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 None => view! {
-                    <p>
-                        {format!("{name} had al een account. De rollen zijn erbij gekomen. {name} logt in met het eigen wachtwoord.")}
-                    </p>
+                    <p>{t!(i18n, admin.staff.had_account, name = name.clone())}</p>
                 }
                 .into_any(),
             }}
@@ -211,6 +222,7 @@ fn AddForm(
     on_added: Callback<StaffAccount>,
 ) -> impl IntoView {
     const FIELDS: &[&str] = &["name", "email", "roles", "groups"];
+    let i18n = use_i18n();
     let sender = SendingForm::new(FIELDS, focus_field);
     let problems = sender.problems;
     let name = RwSignal::new(String::new());
@@ -244,7 +256,7 @@ fn AddForm(
         <form class="form" on:submit=on_submit novalidate>
             <ProblemSummary problems fields=FIELDS general=sender.general />
             <div class="field">
-                <label for="name">"Naam"</label>
+                <label for="name">{t!(i18n, admin.staff.name)}</label>
                 <FieldProblem field="name" problems />
                 <input
                     type="text"
@@ -258,7 +270,7 @@ fn AddForm(
                 />
             </div>
             <div class="field">
-                <label for="email">"E-mailadres"</label>
+                <label for="email">{t!(i18n, admin.staff.email)}</label>
                 <FieldProblem field="email" problems />
                 <input
                     type="email"
@@ -278,10 +290,14 @@ fn AddForm(
             <TeacherGroups roles groups taught problems=sender.problems />
             <div class="card__buttons">
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                    {move || if sender.sending.get() { "Bezig met toevoegen…" } else { "Toevoegen" }}
+                    {move || if sender.sending.get() {
+                        t_string!(i18n, admin.staff.adding)
+                    } else {
+                        t_string!(i18n, admin.staff.add_button)
+                    }}
                 </button>
                 <button type="button" class="button button--quiet" on:click=move |_| open.set(None)>
-                    "Annuleren"
+                    {t!(i18n, admin.staff.cancel)}
                 </button>
             </div>
         </form>
@@ -290,14 +306,12 @@ fn AddForm(
 
 /// "Rollen": a box per role, with what it does.
 #[component]
-fn RoleChoice(
-    roles: RwSignal<Vec<StaffRoleKind>>,
-    problems: crate::components::field_problems::FieldProblems,
-) -> impl IntoView {
+fn RoleChoice(roles: RwSignal<Vec<StaffRoleKind>>, problems: FieldProblems) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <ChoiceGroup
-            legend="Rollen"
-            hint="Kies wat deze persoon in de app doet. Meer dan één mag."
+            legend=t_string!(i18n, admin.staff.roles_legend)
+            hint=t_string!(i18n, admin.staff.roles_hint)
             field="roles"
             values=&StaffRoleKind::ALL
             name_of=StaffRoleKind::as_str
@@ -324,6 +338,7 @@ fn TeacherGroups(
     taught: RwSignal<Vec<String>>,
     problems: FieldProblems,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let teacher = move || roles.with(|r| r.contains(&StaffRoleKind::Teacher));
     // Not a teacher: no groups are sent, so no problem with them either.
     Effect::new(move || {
@@ -335,13 +350,11 @@ fn TeacherGroups(
         <Show when=teacher>
             {move || match groups.get() {
                 Some(Ok(groups)) => view! {
-                    <GroupsChoice groups hint=GROUPS_HINT chosen=taught problems />
+                    <GroupsChoice groups hint=t_string!(i18n, admin.staff.groups_hint) chosen=taught problems />
                 }
                 .into_any(),
                 Some(Err(_)) => view! {
-                    <p class="notice notice--error">
-                        "We konden de groepen en klassen nu niet ophalen. Kies ze later met “Rollen wijzigen”."
-                    </p>
+                    <p class="notice notice--error">{t!(i18n, admin.staff.groups_failed)}</p>
                 }
                 .into_any(),
                 None => view! { <Loading /> }.into_any(),
@@ -366,35 +379,54 @@ fn Member(
         let mine = mine.clone();
         Memo::new(move |_| open.with(|o| o.as_ref() == Some(&mine)))
     };
-    let roles_text = dutch::list(
-        &member
-            .roles
-            .iter()
-            .map(|r| role_label(*r))
-            .collect::<Vec<_>>(),
-    );
-    let button_name = format!(" van {}", member.name);
+    let i18n = use_i18n();
+    let member_roles = member.roles.clone();
+    // "Verzuimbalie en directeur": only the first keeps its capital.
+    let roles_text = move || {
+        and_list(
+            member_roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| match i {
+                    0 => role_label(*r).to_owned(),
+                    _ => role_label(*r).to_lowercase(),
+                })
+                .collect(),
+        )
+    };
+    let groups_text = group_names.join(", ");
+    let name = member.name.clone();
 
     view! {
         <li class="card">
             <p class="report-list__kind">{member.name.clone()}</p>
             <p>{member.email.clone()}</p>
-            <p>"Rollen: " {roles_text}</p>
-            {(!group_names.is_empty()).then(|| view! { <p>"Groepen: " {group_names.join(", ")}</p> })}
-            {(!member.activated).then(|| view! { <p class="card__meta">"Heeft nog geen wachtwoord gekozen."</p> })}
+            <p>{t!(i18n, admin.staff.roles_list, roles = roles_text)}</p>
+            {(!group_names.is_empty()).then(|| view! {
+                <p>{t!(i18n, admin.staff.groups_list, groups = groups_text)}</p>
+            })}
+            {(!member.activated).then(|| view! {
+                <p class="card__meta">{t!(i18n, admin.staff.no_password)}</p>
+            })}
             <Show
                 when=move || is_open.get()
                 fallback=move || {
                     let mine = mine.clone();
-                    let button_name = button_name.clone();
+                    let name = name.clone();
                     view! {
                         <p>
                             <button type="button" class="button" on:click=move |_| {
                                 open.set(Some(mine.clone()));
                                 request_animation_frame(|| focus("roles-0"));
                             }>
-                                "Rollen wijzigen"
-                                <span class="visually-hidden">{button_name}</span>
+                                {t!(
+                                    i18n,
+                                    admin.staff.change_roles,
+                                    name,
+                                    <hidden> = |children: ChildrenFn| view! {
+                                        <span class="visually-hidden">{children()}</span>
+                                    }
+                                )}
                             </button>
                         </p>
                     }
@@ -417,6 +449,7 @@ fn RolesForm(
     on_changed: Callback<()>,
 ) -> impl IntoView {
     const FIELDS: &[&str] = &["roles", "groups"];
+    let i18n = use_i18n();
     let sender = SendingForm::new(FIELDS, focus_field);
     let roles = RwSignal::new(member.roles.clone());
     let taught = RwSignal::new(member.groups.clone());
@@ -455,14 +488,18 @@ fn RolesForm(
         <form class="form panel" on:submit=on_submit novalidate>
             <ProblemSummary problems=sender.problems fields=FIELDS general=sender.general />
             <RoleChoice roles problems=sender.problems />
-            <p class="hint">"Werkt deze persoon niet meer op school? Zet dan alle vinkjes uit."</p>
+            <p class="hint">{t!(i18n, admin.staff.no_longer)}</p>
             <TeacherGroups roles groups taught problems=sender.problems />
             <div class="card__buttons">
                 <button type="submit" class="button button--primary" disabled=move || sender.sending.get()>
-                    {move || if sender.sending.get() { "Bezig met opslaan…" } else { "Rollen opslaan" }}
+                    {move || if sender.sending.get() {
+                        t_string!(i18n, admin.staff.saving)
+                    } else {
+                        t_string!(i18n, admin.staff.save_roles)
+                    }}
                 </button>
                 <button type="button" class="button button--quiet" on:click=move |_| open.set(None)>
-                    "Annuleren"
+                    {t!(i18n, admin.staff.cancel)}
                 </button>
             </div>
         </form>
