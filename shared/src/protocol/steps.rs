@@ -228,7 +228,7 @@ impl Trigger {
 }
 
 /// The texts of a step, for parents: plain Dutch at B1 level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepTexts {
     /// A few words: "Een gesprek omdat uw kind vaak ziek is".
     pub title: String,
@@ -418,6 +418,21 @@ impl Protocol {
     }
 }
 
+impl Step {
+    /// The translations an edit from `before` (the same step as stored)
+    /// leaves behind: where the Dutch changed, those that did not.
+    pub fn stale_translations(&self, before: &Step) -> Vec<Language> {
+        if before.texts == self.texts {
+            return Vec::new();
+        }
+        self.translations
+            .iter()
+            .filter(|(language, texts)| before.translations.get(language) == Some(texts))
+            .map(|(language, _)| *language)
+            .collect()
+    }
+}
+
 impl Protocol {
     /// Drops the translations a school's edit left behind: where a step's
     /// Dutch texts changed since `before` (the protocol stored until now),
@@ -430,13 +445,11 @@ impl Protocol {
             let Some(old) = before.step(&step.id) else {
                 continue;
             };
-            if old.texts == step.texts {
-                continue;
+            let stale = step.stale_translations(old);
+            for language in &stale {
+                step.translations.remove(language);
             }
-            let count = step.translations.len();
-            step.translations
-                .retain(|language, texts| old.translations.get(language) != Some(texts));
-            if step.translations.len() < count {
+            if !stale.is_empty() {
                 dropped.push(step.id.clone());
             }
         }
