@@ -2,14 +2,34 @@
 // and text, with a preview of what parents see; a step that would send
 // illness to the leerplichtambtenaar is refused next to the protocol; and a
 // parent sees the change at once. Only Het Baken College's "vaak ziek" step
-// changes (from 4 to 3 sick reports): no other spec counts on its number.
-import { expect, test } from '@playwright/test';
+// changes (from 4 to 3 sick reports, and its texts): no other spec counts on
+// it. A step's texts can be written per language: a parent reading English
+// sees the school's English, or the Dutch where the step has no English.
+import { expect, test, type Browser } from '@playwright/test';
 import { LoginPage } from '../pages/login-page';
 import { SettingsPage } from '../pages/settings-page';
-import { desk, sanne, schoolAdmin } from './demo';
+import { desk, PASSWORD, sanne, schoolAdmin } from './demo';
 
 const OFTEN_ILL = 'Een gesprek omdat uw kind vaak ziek is';
 const SUMMARY = 'Bij 3 ziekmeldingen binnen 12 schoolweken nodigt de mentor uw kind en u uit voor een gesprek.';
+const ENGLISH_TITLE = 'A meeting because your child is ill often';
+const ENGLISH_SUMMARY = 'After 3 sick reports within 12 school weeks, the mentor invites your child and you to a meeting.';
+
+/** Sanne on her own phone, which speaks English: logged in without the
+ * log-in page (its words are not what this spec is about). */
+async function englishParent(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({ baseURL, locale: 'en-GB', timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  expect((await page.request.post('/api/session', { data: { email: sanne.email, password: PASSWORD } })).status()).toBe(200);
+  const children: { id: string; first_name: string }[] = await (await page.request.get('/api/children')).json();
+  const daan = children.find((c) => c.first_name === 'Daan')!;
+  /** Opens the "vaak ziek" step's page. */
+  const openStep = async () => {
+    await page.goto(`/kinderen/${daan.id}/stappen/gesprek-vaak-ziek`);
+    return page.getByRole('heading', { level: 1 });
+  };
+  return { context, page, openStep };
+}
 
 test('the school admin changes a step, sees the preview, and a parent sees the change', async ({ page, browser, baseURL }) => {
   await new LoginPage(page).logInAs(schoolAdmin);
@@ -28,6 +48,8 @@ test('the school admin changes a step, sees the preview, and a parent sees the c
   await step.getByText('Teksten voor ouders').click();
   await step.getByLabel('Samenvatting (één zin)').fill(SUMMARY);
   await expect(settings.previewStep(OFTEN_ILL)).toContainText(SUMMARY);
+  // The translations no longer say the same: the school is told.
+  await expect(step.getByText(/U heeft de Nederlandse tekst veranderd\. Pas ook deze vertalingen aan: English/)).toBeVisible();
 
   // Illness never leads to the leerplichtambtenaar: said next to the protocol.
   const role = step.getByLabel('Wie doet dit?');
@@ -61,6 +83,31 @@ test('the school admin changes a step, sees the preview, and a parent sees the c
   await expect(parent.getByRole('heading', { level: 1, name: OFTEN_ILL })).toBeVisible();
   await expect(parent.getByText(SUMMARY)).toBeVisible();
   await context.close();
+
+  // The Dutch changed, its translations did not: they are gone, and a parent
+  // reading English sees the Dutch (with a note, not checked here).
+  const english = await englishParent(browser, baseURL);
+  await expect(await english.openStep()).toHaveText(OFTEN_ILL);
+  await expect(english.page.getByText(SUMMARY)).toBeVisible();
+
+  // The school writes the step in English; the parent sees it.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const again = settings.step(OFTEN_ILL);
+  await again.getByText('Teksten voor ouders').click();
+  await again.getByLabel('Taal van de teksten').selectOption('en');
+  await expect(again.getByText('Deze stap heeft nog geen tekst in deze taal.')).toBeVisible();
+  await again.getByLabel('Titel').fill(ENGLISH_TITLE);
+  await again.getByLabel('Samenvatting (één zin)').fill(ENGLISH_SUMMARY);
+  await expect(again.getByText('Deze stap heeft nog geen tekst in deze taal.')).toHaveCount(0);
+  // Back to Dutch: the Dutch texts are still there.
+  await again.getByLabel('Taal van de teksten').selectOption('nl');
+  await expect(again.getByLabel('Samenvatting (één zin)')).toHaveValue(SUMMARY);
+  await settings.save();
+  await expect(settings.status()).toHaveText('Opgeslagen. Ouders zien het meteen.');
+
+  await expect(await english.openStep()).toHaveText(ENGLISH_TITLE);
+  await expect(english.page.getByText(ENGLISH_SUMMARY)).toBeVisible();
+  await english.context.close();
 });
 
 test('someone at the desk sees no settings', async ({ page }) => {

@@ -5,7 +5,12 @@
 //! - `PUT /api/schools/{id}/settings`: for the director or the school admin.
 //!
 //! Parents see the new protocol, calendar and contacts at once: the
-//! child's protocol page reads them from the same place.
+//! child's protocol page reads them from the same place. A step's
+//! translations travel in its JSON; where the school changed a step's Dutch
+//! but not a translation, that translation is dropped on saving
+//! (`Protocol::drop_stale_translations`): parents then read the Dutch with
+//! a note rather than an outdated translation. The settings page says so
+//! before the school saves.
 
 use axum::extract::{Path, State};
 use axum::routing::get;
@@ -42,10 +47,14 @@ async fn schools_settings_update(
     user: CurrentUser,
     State(state): State<AppState>,
     Path(school_id): Path<String>,
-    AppJson(change): AppJson<SettingsChange>,
+    AppJson(mut change): AppJson<SettingsChange>,
 ) -> Result<AppJson<SchoolSettingsView>, Error> {
     allow(&state, &user, &school_id, DeskAction::ChangeSettings).await?;
-    change.validate(settings(&state, &school_id).await?.kind)?;
+    let before = settings(&state, &school_id).await?;
+    change.validate(before.kind)?;
+    if let Some(protocol) = &mut change.protocol {
+        protocol.drop_stale_translations(&before.protocol());
+    }
     state
         .store
         .save_school_settings(&school_id, &user.id, &change, Utc::now())

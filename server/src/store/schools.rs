@@ -25,11 +25,18 @@ pub struct SchoolSettings {
 }
 
 impl SchoolSettings {
-    /// The protocol this school follows.
+    /// The protocol this school follows. An own protocol stored before
+    /// steps had translations gets the default ones where its Dutch is the
+    /// default's.
     pub fn protocol(&self) -> Protocol {
-        self.protocol
-            .clone()
-            .unwrap_or_else(|| Protocol::default_for(self.kind))
+        match &self.protocol {
+            Some(own) => {
+                let mut own = own.clone();
+                own.fill_default_translations();
+                own
+            }
+            None => Protocol::default_for(self.kind),
+        }
     }
 
     /// Where a child with `history` stands on this school's protocol on

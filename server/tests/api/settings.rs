@@ -4,6 +4,7 @@
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use shared::protocol::{Role, Trigger};
+use shared::Language;
 use shared::{ChildContacts, ChildProtocol, ErrorCode, SchoolSettingsView};
 
 use crate::helpers::{body, expect_error, send, Db, TestApp};
@@ -12,6 +13,7 @@ on_both_backends!(
     the_admin_changes_a_threshold_and_a_contact_and_parents_see_it,
     a_bad_protocol_is_refused_and_nothing_changes,
     only_the_director_or_admin_changes_settings,
+    translations_are_stored_checked_and_dropped_when_the_dutch_changes,
 );
 
 const ADMIN: &str = "admin@example.nl";
@@ -165,4 +167,103 @@ async fn only_the_director_or_admin_changes_settings(db: Db) {
     }
     let res = send(&app, &Client::new(), reqwest::Method::GET, &path, None).await;
     expect_error(res, StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated).await;
+}
+
+/// A step's translations are stored with it and checked; where the school
+/// changes the Dutch but not a translation, parents get the Dutch (with a
+/// note) instead of an outdated translation.
+async fn translations_are_stored_checked_and_dropped_when_the_dutch_changes(db: Db) {
+    let app = db.spawn_app().await;
+    let admin = app.client_for(ADMIN).await;
+    let school = school_of(&app, &admin).await;
+    let before = current(&app, &admin, &school).await;
+    let path = format!("/api/schools/{school}/settings");
+    let step = sick_reports_step(&serde_json::to_value(&before.protocol).unwrap());
+    let late = before
+        .protocol
+        .steps
+        .iter()
+        .position(|s| matches!(s.trigger, Trigger::LateArrivals { .. }))
+        .unwrap();
+    assert_eq!(before.protocol.steps[step].translations.len(), 5);
+
+    // An English title without a title, or far too long: refused.
+    for title in [json!(""), json!("x".repeat(151))] {
+        let bad = change(&before, |c| {
+            c["protocol"]["steps"][step]["translations"]["en"]["title"] = title;
+        });
+        let res = send(&app, &admin, reqwest::Method::PUT, &path, Some(&bad)).await;
+        let error = expect_error(
+            res,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidInput,
+        )
+        .await;
+        assert_eq!(error.field.as_deref(), Some("protocol"));
+        assert!(
+            error.message.contains("Engelse vertaling"),
+            "{}",
+            error.message
+        );
+    }
+    assert_eq!(current(&app, &admin, &school).await, before);
+
+    // A new English title is stored and read back.
+    let english = change(&before, |c| {
+        c["protocol"]["steps"][late]["translations"]["en"]["title"] = json!("Late again");
+    });
+    let res = send(&app, &admin, reqwest::Method::PUT, &path, Some(&english)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let stored: SchoolSettingsView = body(res).await;
+    let texts = stored.protocol.steps[late].texts_in(Language::En);
+    assert_eq!(texts.texts.title, "Late again");
+    assert!(!texts.dutch_instead);
+
+    // The Dutch of one step changes, its translations do not: they go, and
+    // the parent reading Arabic gets the Dutch with a note. The step whose
+    // Dutch stayed keeps its translations.
+    let edited = change(&stored, |c| {
+        c["protocol"]["steps"][step]["texts"]["summary"] = json!("Een nieuwe samenvatting.");
+    });
+    let res = send(&app, &admin, reqwest::Method::PUT, &path, Some(&edited)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let stored: SchoolSettingsView = body(res).await;
+    assert!(stored.protocol.steps[step].translations.is_empty());
+    assert_eq!(stored.protocol.steps[late].translations.len(), 5);
+
+    let sanne = app.client_for("sanne@example.nl").await;
+    let children: Vec<shared::Child> =
+        body(send(&app, &sanne, reqwest::Method::GET, "/api/children", None).await).await;
+    let daan = children.iter().find(|c| c.first_name == "Daan").unwrap();
+    let child_path = format!("/api/children/{}/protocol", daan.id);
+    let protocol: ChildProtocol =
+        body(send(&app, &sanne, reqwest::Method::GET, &child_path, None).await).await;
+    let texts = protocol.protocol.steps[step].texts_in(Language::Ar);
+    assert!(texts.dutch_instead);
+    assert_eq!(texts.texts.summary, "Een nieuwe samenvatting.");
+    let texts = protocol.protocol.steps[late].texts_in(Language::En);
+    assert_eq!(texts.texts.title, "Late again");
+
+    // The Dutch and the English change in one save: the English stays.
+    let both = change(&stored, |c| {
+        let s = &mut c["protocol"]["steps"][late];
+        s["texts"]["title"] = json!("Weer te laat");
+        s["translations"]["en"]["title"] = json!("Late once more");
+    });
+    let res = send(&app, &admin, reqwest::Method::PUT, &path, Some(&both)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let stored: SchoolSettingsView = body(res).await;
+    let kept: Vec<Language> = stored.protocol.steps[late]
+        .translations
+        .keys()
+        .copied()
+        .collect();
+    assert_eq!(kept, [Language::En]);
+    assert_eq!(
+        stored.protocol.steps[late]
+            .texts_in(Language::En)
+            .texts
+            .title,
+        "Late once more"
+    );
 }

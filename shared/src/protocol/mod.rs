@@ -28,5 +28,8 @@ mod tests;
 pub use calendar::{Holiday, Period, SchoolCalendar};
 pub use engine::{evaluate, Distance, NextStep, Position, StepState, StepStatus};
 pub use record::{AbsenceCategory, AbsenceRecord};
-pub use steps::{Protocol, ProtocolError, Role, SchoolKind, Step, StepTexts, Track, Trigger};
+pub use steps::{
+    Protocol, ProtocolError, Role, SchoolKind, Step, StepTexts, TextsIn, Track, Trigger, MAX_TEXT,
+    MAX_TITLE,
+};
 pub use totals::{CategoryTotal, Totals};

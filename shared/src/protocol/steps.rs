@@ -228,7 +228,7 @@ impl Trigger {
 }
 
 /// The texts of a step, for parents: plain Dutch at B1 level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepTexts {
     /// A few words: "Een gesprek omdat uw kind vaak ziek is".
     pub title: String,
@@ -238,6 +238,44 @@ pub struct StepTexts {
     pub why: String,
     pub what_you_can_do: String,
     pub who_is_involved: String,
+}
+
+/// The longest title, in characters.
+pub const MAX_TITLE: usize = 150;
+/// The longest of the other texts, in characters.
+pub const MAX_TEXT: usize = 2000;
+
+impl StepTexts {
+    /// The six texts, in the order parents read them.
+    pub fn all(&self) -> [&str; 6] {
+        [
+            &self.title,
+            &self.summary,
+            &self.what_happens,
+            &self.why,
+            &self.what_you_can_do,
+            &self.who_is_involved,
+        ]
+    }
+
+    /// Whether every text is empty (a language the school did not write).
+    pub fn is_empty(&self) -> bool {
+        self.all().iter().all(|t| t.trim().is_empty())
+    }
+
+    /// What is wrong with these texts, if anything: a title, a summary and
+    /// no text too long.
+    fn problem(&self) -> Option<&'static str> {
+        if self.title.trim().is_empty() || self.summary.trim().is_empty() {
+            Some("geef de stap een titel en een korte samenvatting.")
+        } else if self.title.chars().count() > MAX_TITLE {
+            Some("de titel is te lang. Gebruik hoogstens 150 tekens.")
+        } else if self.all()[1..].iter().any(|t| t.chars().count() > MAX_TEXT) {
+            Some("een tekst is te lang. Gebruik hoogstens 2000 tekens per tekst.")
+        } else {
+            None
+        }
+    }
 }
 
 /// One step of a protocol.
@@ -358,8 +396,18 @@ impl Protocol {
                      Kies een andere rol of een andere aanleiding.",
                 );
             }
-            if step.texts.title.trim().is_empty() || step.texts.summary.trim().is_empty() {
-                fail("geef de stap een titel en een korte samenvatting.");
+            if let Some(problem) = step.texts.problem() {
+                fail(problem);
+            }
+            for (language, texts) in &step.translations {
+                if *language == Language::Nl {
+                    fail("de Nederlandse teksten horen niet bij de vertalingen.");
+                } else if let Some(problem) = texts.problem() {
+                    fail(&format!(
+                        "{} vertaling: {problem}",
+                        language_in_dutch(*language)
+                    ));
+                }
             }
         }
         if errors.is_empty() {
@@ -367,6 +415,72 @@ impl Protocol {
         } else {
             Err(errors)
         }
+    }
+}
+
+impl Step {
+    /// The translations an edit from `before` (the same step as stored)
+    /// leaves behind: where the Dutch changed, those that did not.
+    pub fn stale_translations(&self, before: &Step) -> Vec<Language> {
+        if before.texts == self.texts {
+            return Vec::new();
+        }
+        self.translations
+            .iter()
+            .filter(|(language, texts)| before.translations.get(language) == Some(texts))
+            .map(|(language, _)| *language)
+            .collect()
+    }
+}
+
+impl Protocol {
+    /// Drops the translations a school's edit left behind: where a step's
+    /// Dutch texts changed since `before` (the protocol stored until now),
+    /// a translation that did not change in the same edit no longer says
+    /// the same. Parents then read the Dutch, with a note, rather than an
+    /// outdated translation. Returns the ids of the steps that lost any.
+    pub fn drop_stale_translations(&mut self, before: &Protocol) -> Vec<String> {
+        let mut dropped = Vec::new();
+        for step in &mut self.steps {
+            let Some(old) = before.step(&step.id) else {
+                continue;
+            };
+            let stale = step.stale_translations(old);
+            for language in &stale {
+                step.translations.remove(language);
+            }
+            if !stale.is_empty() {
+                dropped.push(step.id.clone());
+            }
+        }
+        dropped
+    }
+
+    /// Gives the default translations to steps stored without any (a
+    /// school's own protocol saved before steps had translations) whose
+    /// Dutch is still the default's, word for word.
+    pub fn fill_default_translations(&mut self) {
+        let default = Protocol::default_for(self.kind);
+        for step in &mut self.steps {
+            if !step.translations.is_empty() {
+                continue;
+            }
+            if let Some(d) = default.step(&step.id).filter(|d| d.texts == step.texts) {
+                step.translations = d.translations.clone();
+            }
+        }
+    }
+}
+
+/// A language's name in Dutch, for the school's error messages.
+fn language_in_dutch(language: Language) -> &'static str {
+    match language {
+        Language::Nl => "Nederlandse",
+        Language::En => "Engelse",
+        Language::Ar => "Arabische",
+        Language::Tr => "Turkse",
+        Language::Pl => "Poolse",
+        Language::Uk => "Oekraïense",
     }
 }
 
@@ -532,6 +646,99 @@ mod tests {
             change(&mut p);
             assert_eq!(refused(&p), vec![step_id.map(String::from)], "case: {name}");
         }
+    }
+
+    #[test]
+    fn translations_are_checked_like_the_dutch() {
+        let mut p = protocol(vec![step("een", Trigger::EveryReport, Role::Teacher)]);
+        let mut english = p.steps[0].texts.clone();
+        english.title = "Title".into();
+        p.steps[0].translations.insert(Language::En, english);
+        assert_eq!(p.validate(), Ok(()));
+
+        let mut no_title = p.clone();
+        no_title.steps[0]
+            .translations
+            .get_mut(&Language::En)
+            .unwrap()
+            .title = " ".into();
+        let errors = no_title.validate().unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].message.contains("Engelse vertaling"),
+            "{}",
+            errors[0]
+        );
+
+        let mut too_long = p.clone();
+        too_long.steps[0]
+            .translations
+            .get_mut(&Language::En)
+            .unwrap()
+            .why = "a".repeat(2001);
+        assert_eq!(refused(&too_long), vec![Some("een".to_owned())]);
+        let mut long_title = p.clone();
+        long_title.steps[0].texts.title = "a".repeat(151);
+        assert_eq!(refused(&long_title), vec![Some("een".to_owned())]);
+
+        let mut dutch = p.clone();
+        let texts = dutch.steps[0].texts.clone();
+        dutch.steps[0].translations.insert(Language::Nl, texts);
+        assert_eq!(refused(&dutch), vec![Some("een".to_owned())]);
+    }
+
+    #[test]
+    fn a_dutch_edit_drops_the_translations_it_left_behind() {
+        let before = Protocol::default_for(SchoolKind::Vo);
+        let id = before.steps[3].id.clone();
+
+        // Only the number changed: every translation stays.
+        let mut after = before.clone();
+        after.steps[3].trigger = Trigger::SickReports {
+            count: 3,
+            within_school_weeks: 12,
+        };
+        assert!(after.drop_stale_translations(&before).is_empty());
+        assert_eq!(after.steps[3].translations.len(), 5);
+
+        // The Dutch changed: the translations go.
+        let mut after = before.clone();
+        after.steps[3].texts.summary = "Een nieuwe zin.".into();
+        assert_eq!(after.drop_stale_translations(&before), vec![id.clone()]);
+        assert!(after.steps[3].translations.is_empty());
+        assert!(after.steps[3].texts_in(Language::En).dutch_instead);
+        assert_eq!(after.steps[4], before.steps[4], "other steps keep theirs");
+
+        // The Dutch and the English changed together: the English stays.
+        let mut after = before.clone();
+        after.steps[3].texts.summary = "Een nieuwe zin.".into();
+        after.steps[3]
+            .translations
+            .get_mut(&Language::En)
+            .unwrap()
+            .summary = "A new sentence.".into();
+        assert_eq!(after.drop_stale_translations(&before), vec![id]);
+        let kept: Vec<_> = after.steps[3].translations.keys().copied().collect();
+        assert_eq!(kept, [Language::En]);
+
+        // A new step keeps what it has.
+        let mut after = before.clone();
+        after.steps[3].id = "nieuw".into();
+        after.steps[3].texts.title = "Nieuw".into();
+        assert!(after.drop_stale_translations(&before).is_empty());
+    }
+
+    #[test]
+    fn an_old_stored_protocol_gets_the_default_translations_where_it_kept_the_dutch() {
+        let default = Protocol::default_for(SchoolKind::Po);
+        let mut stored = default.clone();
+        for step in &mut stored.steps {
+            step.translations.clear();
+        }
+        stored.steps[1].texts.title = "Eigen titel".into();
+        stored.fill_default_translations();
+        assert_eq!(stored.steps[0], default.steps[0]);
+        assert!(stored.steps[1].translations.is_empty());
     }
 
     #[test]

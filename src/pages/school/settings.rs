@@ -4,6 +4,12 @@
 //! same engine the server uses, the calendar, the contacts per role, and two
 //! choices. Checked with the server's rules (`SettingsChange::validate`) and
 //! sent whole; parents see a change at once.
+//!
+//! A step's texts can be written in every language (a language choice above
+//! them): Dutch is required, the others are optional; where one is empty,
+//! parents read the Dutch with a note. Changing the Dutch of a step says
+//! which of its translations the server will drop unless they change too
+//! (`Step::stale_translations`).
 
 use chrono::{Days, NaiveDate};
 use leptos::ev::SubmitEvent;
@@ -11,9 +17,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::protocol::{
     evaluate, AbsenceCategory, AbsenceRecord, Holiday, Protocol, Role, SchoolCalendar, SchoolKind,
-    Step, Trigger,
+    Step, StepTexts, Trigger, MAX_TEXT, MAX_TITLE,
 };
-use shared::{ChildProtocol, DeskAction, SchoolContact, SchoolSettingsView, SettingsChange};
+use shared::{
+    ChildProtocol, DeskAction, Language, SchoolContact, SchoolSettingsView, SettingsChange,
+};
 
 use crate::api;
 use crate::app::School;
@@ -24,6 +32,8 @@ use crate::components::field_problems::{
 use crate::components::form_fields::Choice;
 use crate::components::next_steps::Timeline;
 use crate::dutch;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::labels;
 use crate::pages::school::school_page;
 
 /// The parts that can be wrong, in the order of the page; each is also the
@@ -32,9 +42,6 @@ const FIELDS: &[&str] = &["protocol", "calendar", "contacts"];
 
 /// The id of the problems on top of the form.
 const SUMMARY: &str = "problemen";
-
-/// The made-up child of the preview.
-const EXAMPLE_CHILD: &str = "Kim";
 
 /// The page.
 #[component]
@@ -53,8 +60,9 @@ fn Loaded(school: School) -> impl IntoView {
         async move { api::school_settings(&id).await }
     });
     let school_id = StoredValue::new(school_id);
+    let i18n = use_i18n();
     view! {
-        <p>"Hier stelt u in wat ouders in de app zien: de stappen van het verzuimprotocol, de schooltijden en vakanties, en wie ouders kunnen bellen."</p>
+        <p>{t!(i18n, settings.intro)}</p>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match settings.await {
@@ -77,6 +85,9 @@ struct Edit {
     /// The protocol `null` stands for: the one loaded while the school had
     /// none of its own, or the default after "Terug naar het standaardprotocol".
     default_protocol: StoredValue<Protocol>,
+    /// The protocol as the server has it now: what a step's Dutch is
+    /// compared with to tell which translations would be dropped.
+    saved_protocol: RwSignal<Protocol>,
     own_protocol: RwSignal<bool>,
     calendar: RwSignal<SchoolCalendar>,
     loaded_calendar: StoredValue<SchoolCalendar>,
@@ -89,7 +100,14 @@ struct Edit {
     contact_rows: RwSignal<u32>,
     problems: FieldProblems,
     /// "Opgeslagen." and the like, until the next change.
-    status: RwSignal<Option<&'static str>>,
+    status: RwSignal<Option<Status>>,
+}
+
+/// What the status line says.
+#[derive(Clone, Copy, PartialEq)]
+enum Status {
+    Saved,
+    DefaultReady,
 }
 
 impl Edit {
@@ -97,6 +115,7 @@ impl Edit {
         Self {
             kind: settings.kind,
             default_protocol: StoredValue::new(settings.protocol.clone()),
+            saved_protocol: RwSignal::new(settings.protocol.clone()),
             protocol: RwSignal::new(settings.protocol),
             own_protocol: RwSignal::new(settings.own_protocol),
             loaded_calendar: StoredValue::new(settings.calendar.clone()),
@@ -113,8 +132,15 @@ impl Edit {
         }
     }
 
-    /// What the server stored: the defaults it stands for from now on.
+    /// What the server stored: the defaults it stands for from now on. The
+    /// server may have dropped outdated translations: the form shows what
+    /// it kept.
     fn stored(self, settings: SchoolSettingsView) {
+        if self.protocol.with_untracked(|p| *p != settings.protocol) {
+            self.protocol.set(settings.protocol.clone());
+            self.step_rows.update(|n| *n += 1);
+        }
+        self.saved_protocol.set(settings.protocol.clone());
         self.default_protocol.set_value(settings.protocol);
         self.own_protocol.set(settings.own_protocol);
         self.loaded_calendar.set_value(settings.calendar);
@@ -212,6 +238,7 @@ fn SettingsForm(school_id: String, settings: SchoolSettingsView) -> impl IntoVie
     let sending = RwSignal::new(false);
     let school_id = StoredValue::new(school_id);
     let problems = edit.problems;
+    let i18n = use_i18n();
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -233,7 +260,7 @@ fn SettingsForm(school_id: String, settings: SchoolSettingsView) -> impl IntoVie
             match api::save_settings(&school_id.get_value(), &change).await {
                 Ok(stored) => {
                     edit.stored(stored);
-                    edit.status.set(Some("Opgeslagen. Ouders zien het meteen."));
+                    edit.status.set(Some(Status::Saved));
                 }
                 Err(mut error) => {
                     error.message = edit.with_titles(error.message);
@@ -255,7 +282,9 @@ fn SettingsForm(school_id: String, settings: SchoolSettingsView) -> impl IntoVie
             <CalendarSection edit />
             <ContactsSection edit />
             <section aria-labelledby="overig-kop">
-                <h2 id="overig-kop">"Overig"</h2>
+                <h2 id="overig-kop">{t!(i18n, settings.other.heading)}</h2>
+                // Drawn again in another language: the hint is a plain text.
+                {move || view! {
                 <Choice
                     kind="checkbox"
                     id="conversations_shared".to_owned()
@@ -266,10 +295,11 @@ fn SettingsForm(school_id: String, settings: SchoolSettingsView) -> impl IntoVie
                         edit.conversations_shared.set(on);
                         edit.changed("");
                     })
-                    hint=Some("Een ouder kan een gesprek ook voor zich houden.")
+                    hint=Some(t_string!(i18n, settings.other.shared_hint))
                 >
-                    "Beide ouders zien een gesprek dat één ouder aanvroeg"
+                    {t!(i18n, settings.other.shared)}
                 </Choice>
+                }}
                 <Choice
                     kind="checkbox"
                     id="teachers_see_only_their_groups".to_owned()
@@ -281,39 +311,52 @@ fn SettingsForm(school_id: String, settings: SchoolSettingsView) -> impl IntoVie
                         edit.changed("");
                     })
                 >
-                    "Leerkrachten zien alleen hun eigen groepen"
+                    {t!(i18n, settings.other.own_groups)}
                 </Choice>
             </section>
             <div class="action-bar">
                 <p role="status" class="status-region">
-                    {move || edit.status.get()}
+                    {move || edit.status.get().map(|status| match status {
+                        Status::Saved => t_string!(i18n, settings.saved).to_string(),
+                        Status::DefaultReady => t_string!(i18n, settings.protocol.reset_done).to_string(),
+                    })}
                 </p>
                 <button type="submit" class="button button--primary button--big" disabled=move || sending.get()>
-                    {move || if sending.get() { "Bezig met opslaan…" } else { "Opslaan" }}
+                    {move || if sending.get() {
+                        t_string!(i18n, settings.saving).to_string()
+                    } else {
+                        t_string!(i18n, settings.save).to_string()
+                    }}
                 </button>
             </div>
         </form>
     }
 }
 
-/// One line of text, a number, a time or a day, with its label.
+/// One line of text, a number, a time or a day; its label is the children.
 #[component]
 fn Input(
     id: String,
-    #[prop(into)] label: String,
     #[prop(default = "text")] kind: &'static str,
     #[prop(into)] value: String,
     set: Callback<String>,
     /// For numbers: the step between values ("1", "0.5").
     #[prop(optional)]
     step: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
+    /// Under the label (id `{id}-hint`).
+    #[prop(optional, into)]
+    hint: Option<ViewFn>,
+    /// The language of a text for parents, when it is not the page's.
+    #[prop(optional)]
+    lang: Option<Language>,
+    #[prop(optional)] maxlength: Option<usize>,
+    children: Children,
 ) -> impl IntoView {
-    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            <label for=id.clone()>{children()}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint.run()}</p> })}
             <input
                 type=kind
                 id=id
@@ -321,6 +364,9 @@ fn Input(
                 min=step.map(|_| "0")
                 step=step
                 inputmode=step.map(|s| if s == "1" { "numeric" } else { "decimal" })
+                lang=lang.map(Language::as_str)
+                dir=lang.map(direction)
+                maxlength=maxlength
                 aria-describedby=hint_id.clone()
                 on:input=move |ev| set.run(event_target_value(&ev))
             />
@@ -328,14 +374,36 @@ fn Input(
     }
 }
 
-/// A longer text for parents.
+/// A longer text for parents, in `lang`; its label is the children.
 #[component]
-fn Area(id: String, label: &'static str, value: String, set: Callback<String>) -> impl IntoView {
+fn Area(
+    id: String,
+    value: String,
+    set: Callback<String>,
+    lang: Language,
+    children: Children,
+) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
-            <textarea id=id rows="3" prop:value=value on:input=move |ev| set.run(event_target_value(&ev))></textarea>
+            <label for=id.clone()>{children()}</label>
+            <textarea
+                id=id
+                rows="3"
+                lang=lang.as_str()
+                dir=direction(lang)
+                maxlength=MAX_TEXT
+                prop:value=value
+                on:input=move |ev| set.run(event_target_value(&ev))
+            ></textarea>
         </div>
+    }
+}
+
+fn direction(language: Language) -> &'static str {
+    if language.is_rtl() {
+        "rtl"
+    } else {
+        "ltr"
     }
 }
 
@@ -352,6 +420,7 @@ fn amount(value: &str) -> f32 {
 
 #[component]
 fn ProtocolSection(edit: Edit) -> impl IntoView {
+    let i18n = use_i18n();
     let reset = move |_| {
         let default = Protocol::default_for(edit.kind);
         edit.default_protocol.set_value(default.clone());
@@ -359,17 +428,12 @@ fn ProtocolSection(edit: Edit) -> impl IntoView {
         edit.own_protocol.set(false);
         edit.step_rows.update(|n| *n += 1);
         edit.changed("protocol");
-        edit.status.set(Some(
-            "Het standaardprotocol staat klaar. Sla op om het te gebruiken.",
-        ));
+        edit.status.set(Some(Status::DefaultReady));
     };
     view! {
         <section id="protocol" tabindex="-1" aria-labelledby="protocol-kop">
-            <h2 id="protocol-kop">"Verzuimprotocol"</h2>
-            <p>
-                "Per stap: wie iets doet, wanneer de stap begint en wat ouders lezen. "
-                "Ziekte leidt nooit vanzelf tot de leerplichtambtenaar."
-            </p>
+            <h2 id="protocol-kop">{t!(i18n, settings.protocol.heading)}</h2>
+            <p>{t!(i18n, settings.protocol.intro)}</p>
             <FieldProblem field="protocol" problems=edit.problems />
             {move || {
                 edit.step_rows.track();
@@ -386,16 +450,18 @@ fn ProtocolSection(edit: Edit) -> impl IntoView {
             }}
             <p>
                 <button type="button" class="button button--quiet" on:click=reset>
-                    "Terug naar het standaardprotocol"
+                    {t!(i18n, settings.protocol.reset)}
                 </button>
             </p>
         </section>
     }
 }
 
-/// One step: who acts and when it starts; its texts folded away.
+/// One step: who acts and when it starts; its texts folded away, in the
+/// language chosen above them.
 #[component]
 fn StepEditor(edit: Edit, i: usize, step: Step) -> impl IntoView {
+    let i18n = use_i18n();
     let id = move |part: &str| format!("stap-{i}-{part}");
     let title = move || {
         edit.protocol
@@ -405,42 +471,147 @@ fn StepEditor(edit: Edit, i: usize, step: Step) -> impl IntoView {
         let role = Role::parse(&event_target_value(&ev));
         edit.step(i, |s| s.role = role.unwrap_or(s.role));
     };
-    let text = move |part: &str, label: &'static str, value: String, put: fn(&mut Step, String)| {
-        let set = Callback::new(move |v: String| edit.step(i, |s| put(s, v)));
-        view! { <Area id=id(part) label value set /> }
+    let language = RwSignal::new(Language::Nl);
+    let choose = move |ev| {
+        if let Some(chosen) = Language::parse(&event_target_value(&ev)) {
+            language.set(chosen);
+        }
     };
-    let texts = step.texts.clone();
+    // This language is empty: parents read the Dutch, with a note.
+    let missing = move || {
+        let language = language.get();
+        let lacks = edit.protocol.with(|p| {
+            p.steps
+                .get(i)
+                .is_some_and(|s| !s.translations.contains_key(&language))
+        });
+        (language != Language::Nl && lacks)
+            .then(|| view! { <p class="hint">{t!(i18n, settings.step.missing)}</p> })
+    };
+    // The Dutch changed: the translations that did not will be dropped.
+    let stale = move || {
+        let stale = edit.protocol.with(|p| {
+            edit.saved_protocol.with(|saved| {
+                let step = p.steps.get(i)?;
+                Some(step.stale_translations(saved.step(&step.id)?))
+            })
+        });
+        let names = stale
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.native_name())
+            .collect::<Vec<_>>()
+            .join(", ");
+        (!names.is_empty()).then(|| {
+            view! {
+                <p class="notice" id=id("vertalingen-oud")>
+                    {t!(i18n, settings.step.stale, languages = move || names.clone())}
+                </p>
+            }
+        })
+    };
+    let fields = move || {
+        let language = language.get();
+        let texts = edit
+            .protocol
+            .with_untracked(|p| p.steps.get(i).map(|s| texts_of(s, language)))
+            .unwrap_or_default();
+        let set = move |field: Field| {
+            Callback::new(move |v: String| edit.step(i, |s| set_text(s, language, field, v)))
+        };
+        view! {
+            <Input
+                id=id("titel")
+                value=texts.title
+                lang=language
+                maxlength=MAX_TITLE
+                set=set(|t| &mut t.title)
+            >
+                {t!(i18n, settings.step.title)}
+            </Input>
+            <Area id=id("samenvatting") value=texts.summary lang=language set=set(|t| &mut t.summary)>
+                {t!(i18n, settings.step.summary)}
+            </Area>
+            <Area id=id("wat") value=texts.what_happens lang=language set=set(|t| &mut t.what_happens)>
+                {t!(i18n, settings.step.what_happens)}
+            </Area>
+            <Area id=id("waarom") value=texts.why lang=language set=set(|t| &mut t.why)>
+                {t!(i18n, settings.step.why)}
+            </Area>
+            <Area id=id("doen") value=texts.what_you_can_do lang=language set=set(|t| &mut t.what_you_can_do)>
+                {t!(i18n, settings.step.what_you_can_do)}
+            </Area>
+            <Area id=id("wie") value=texts.who_is_involved lang=language set=set(|t| &mut t.who_is_involved)>
+                {t!(i18n, settings.step.who_is_involved)}
+            </Area>
+        }
+    };
 
     view! {
         <li class="card settings-step">
             <h3 id=id("kop")>{title}</h3>
             <div class="field">
-                <label for=id("rol")>"Wie doet dit?"</label>
+                <label for=id("rol")>{t!(i18n, settings.step.who)}</label>
                 <select id=id("rol") on:change=set_role>
                     {Role::ALL
                         .into_iter()
                         .map(|role| view! {
-                            <option value=role.as_str() selected=role == step.role>{role.label()}</option>
+                            <option value=role.as_str() selected=role == step.role>{move || labels::role(role)}</option>
                         })
                         .collect_view()}
                 </select>
             </div>
             <TriggerFields edit i trigger=step.trigger />
+            {stale}
             <details class="settings-texts">
-                <summary>"Teksten voor ouders"</summary>
-                <Input
-                    id=id("titel")
-                    label="Titel"
-                    value=texts.title
-                    set=Callback::new(move |v: String| edit.step(i, |s| s.texts.title = v))
-                />
-                {text("samenvatting", "Samenvatting (één zin)", texts.summary, |s, v| s.texts.summary = v)}
-                {text("wat", "Wat gebeurt er?", texts.what_happens, |s, v| s.texts.what_happens = v)}
-                {text("waarom", "Waarom doet de school dit?", texts.why, |s, v| s.texts.why = v)}
-                {text("doen", "Wat kunt u doen?", texts.what_you_can_do, |s, v| s.texts.what_you_can_do = v)}
-                {text("wie", "Wie zijn erbij?", texts.who_is_involved, |s, v| s.texts.who_is_involved = v)}
+                <summary>{t!(i18n, settings.step.texts)}</summary>
+                <div class="field">
+                    <label for=id("taal")>{t!(i18n, settings.step.language)}</label>
+                    <p class="hint" id=id("taal-hint")>{t!(i18n, settings.step.language_hint)}</p>
+                    <select id=id("taal") aria-describedby=id("taal-hint") on:change=choose>
+                        {Language::ALL
+                            .into_iter()
+                            .map(|l| view! {
+                                <option value=l.as_str() lang=l.as_str() selected=move || language.get() == l>
+                                    {l.native_name()}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                {missing}
+                {fields}
             </details>
         </li>
+    }
+}
+
+/// One of a step's six texts.
+type Field = fn(&mut StepTexts) -> &mut String;
+
+/// A step's texts in `language`; empty where it has none.
+fn texts_of(step: &Step, language: Language) -> StepTexts {
+    match language {
+        Language::Nl => step.texts.clone(),
+        _ => step
+            .translations
+            .get(&language)
+            .cloned()
+            .unwrap_or_default(),
+    }
+}
+
+/// Writes one text of a step in `language`. A translation left all empty
+/// is no translation: parents then read the Dutch, with a note.
+fn set_text(step: &mut Step, language: Language, field: Field, value: String) {
+    if language == Language::Nl {
+        *field(&mut step.texts) = value;
+        return;
+    }
+    let texts = step.translations.entry(language).or_default();
+    *field(texts) = value;
+    if texts.is_empty() {
+        step.translations.remove(&language);
     }
 }
 
@@ -448,61 +619,69 @@ fn StepEditor(edit: Edit, i: usize, step: Step) -> impl IntoView {
 /// no report: the time by which parents report).
 #[component]
 fn TriggerFields(edit: Edit, i: usize, trigger: Trigger) -> impl IntoView {
+    let i18n = use_i18n();
     let number = move |part: &str,
-                       label: &'static str,
+                       label: Signal<String>,
                        value: String,
                        step: &'static str,
                        put: fn(&mut Trigger, &str)| {
         let set = Callback::new(move |v: String| edit.step(i, |s| put(&mut s.trigger, &v)));
-        view! { <Input id=format!("stap-{i}-{part}") label kind="number" value set step /> }
+        view! { <Input id=format!("stap-{i}-{part}") kind="number" value set step>{label}</Input> }
     };
+    // A label in the page's language, following a change of language.
+    macro_rules! label {
+        ($key:ident) => {
+            Signal::derive(move || t_string!(i18n, settings.trigger.$key).to_string())
+        };
+    }
     match trigger {
-        Trigger::EveryReport => view! { <p class="hint">"Deze stap hoort bij elke melding."</p> }.into_any(),
+        Trigger::EveryReport => view! { <p class="hint">{t!(i18n, settings.trigger.every_report)}</p> }.into_any(),
         Trigger::NoReportBy { time } => view! {
             <Input
                 id=format!("stap-{i}-tijd")
-                label="Niet gemeld om"
                 kind="time"
                 value=time.format("%H:%M").to_string()
-                hint="Tot deze tijd melden ouders hun kind afwezig. Daarna neemt de school contact op."
+                hint=move || t!(i18n, settings.trigger.no_report_by_hint)
                 set=Callback::new(move |v: String| {
                     if let Some(new) = dutch::time_input(&v) {
                         edit.step(i, |s| s.trigger = Trigger::NoReportBy { time: new });
                     }
                 })
-            />
+            >
+                {t!(i18n, settings.trigger.no_report_by)}
+            </Input>
         }
         .into_any(),
         Trigger::SickReports { count: n, within_school_weeks } => view! {
             <div class="settings-numbers">
-                {number("aantal", "Bij de zoveelste ziekmelding", n.to_string(), "1", |t, v| {
+                {number("aantal", label!(sick_reports), n.to_string(), "1", |t, v| {
                     if let Trigger::SickReports { count: c, .. } = t { *c = count(v) }
                 })}
-                {number("weken", "Binnen hoeveel schoolweken", within_school_weeks.to_string(), "1", |t, v| {
+                {number("weken", label!(school_weeks), within_school_weeks.to_string(), "1", |t, v| {
                     if let Trigger::SickReports { within_school_weeks: w, .. } = t { *w = count(v) }
                 })}
             </div>
         }
         .into_any(),
         Trigger::SickDaysInRow { school_days } => {
-            number("dagen", "Na hoeveel schooldagen ziek achter elkaar", school_days.to_string(), "1", |t, v| {
+            number("dagen", label!(sick_days), school_days.to_string(), "1", |t, v| {
                 if let Trigger::SickDaysInRow { school_days: d } = t { *d = count(v) }
             })
             .into_any()
         }
         Trigger::UnauthorisedHours { hours, within_lesson_weeks } => view! {
             <div class="settings-numbers">
-                {number("uren", "Uren les zonder toestemming", hours.to_string(), "0.5", |t, v| {
+                {number("uren", label!(hours), hours.to_string(), "0.5", |t, v| {
                     if let Trigger::UnauthorisedHours { hours: h, .. } = t { *h = amount(v) }
                 })}
-                {number("weken", "Binnen hoeveel lesweken", within_lesson_weeks.to_string(), "1", |t, v| {
+                {number("weken", label!(lesson_weeks), within_lesson_weeks.to_string(), "1", |t, v| {
                     if let Trigger::UnauthorisedHours { within_lesson_weeks: w, .. } = t { *w = count(v) }
                 })}
             </div>
         }
         .into_any(),
         Trigger::LateArrivals { count: n } => {
-            number("keer", "Na hoeveel keer te laat in een schooljaar", n.to_string(), "1", |t, v| {
+            number("keer", label!(late), n.to_string(), "1", |t, v| {
                 if let Trigger::LateArrivals { count: c } = t { *c = count(v) }
             })
             .into_any()
@@ -515,13 +694,12 @@ fn TriggerFields(edit: Edit, i: usize, trigger: Trigger) -> impl IntoView {
 /// they are in the form now.
 #[component]
 fn Preview(edit: Edit) -> impl IntoView {
+    let i18n = use_i18n();
+    let child = move || t_string!(i18n, settings.preview.child).to_string();
     view! {
         <section aria-labelledby="voorbeeld-kop" class="settings-preview">
-            <h2 id="voorbeeld-kop">"Zo zien ouders het"</h2>
-            <p>
-                {format!("Een voorbeeld: {EXAMPLE_CHILD} was de laatste weken drie keer een dag ziek. ")}
-                "Dit ziet de ouder nu in de app. Het verandert mee met wat u hierboven invult."
-            </p>
+            <h2 id="voorbeeld-kop">{t!(i18n, settings.preview.heading)}</h2>
+            <p>{t!(i18n, settings.preview.intro, name = child)}</p>
             {move || {
                 let protocol = edit.protocol.get();
                 let calendar = edit.calendar.get();
@@ -529,7 +707,7 @@ fn Preview(edit: Edit) -> impl IntoView {
                 let history = example_history(&calendar, today);
                 let position = evaluate(&protocol, &calendar, &history, today);
                 let example = ChildProtocol {
-                    first_name: EXAMPLE_CHILD.to_owned(),
+                    first_name: child(),
                     school_name: String::new(),
                     protocol,
                     position,
@@ -561,6 +739,7 @@ fn example_history(calendar: &SchoolCalendar, today: NaiveDate) -> Vec<AbsenceRe
 
 #[component]
 fn CalendarSection(edit: Edit) -> impl IntoView {
+    let i18n = use_i18n();
     let start = edit.calendar.with_untracked(|c| c.clone());
     let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let add = move |_| {
@@ -578,13 +757,12 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
     };
     view! {
         <section id="calendar" tabindex="-1" aria-labelledby="kalender-kop">
-            <h2 id="kalender-kop">"Schooltijden en vakanties"</h2>
-            <p>"Hiermee telt de app schooldagen, schoolweken en lesuren."</p>
+            <h2 id="kalender-kop">{t!(i18n, settings.calendar.heading)}</h2>
+            <p>{t!(i18n, settings.calendar.intro)}</p>
             <FieldProblem field="calendar" problems=edit.problems />
             <div class="settings-numbers">
                 <Input
                     id="lesson_start".to_owned()
-                    label="De lessen beginnen om"
                     kind="time"
                     value=time(start.lesson_start)
                     set=Callback::new(move |v: String| {
@@ -592,10 +770,11 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
                             edit.calendar(|c| c.lesson_start = t);
                         }
                     })
-                />
+                >
+                    {t!(i18n, settings.calendar.lesson_start)}
+                </Input>
                 <Input
                     id="lesson_end".to_owned()
-                    label="De lessen eindigen om"
                     kind="time"
                     value=time(start.lesson_end)
                     set=Callback::new(move |v: String| {
@@ -603,24 +782,22 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
                             edit.calendar(|c| c.lesson_end = t);
                         }
                     })
-                />
+                >
+                    {t!(i18n, settings.calendar.lesson_end)}
+                </Input>
                 <Input
                     id="lesson_hours_per_day".to_owned()
-                    label="Lesuren per schooldag"
                     kind="number"
                     step="0.5"
                     value=start.lesson_hours_per_day.to_string()
                     set=Callback::new(move |v: String| edit.calendar(|c| c.lesson_hours_per_day = amount(&v)))
-                />
+                >
+                    {t!(i18n, settings.calendar.hours_per_day)}
+                </Input>
             </div>
             <details class="settings-texts">
                 <summary>
-                    {move || {
-                        format!(
-                            "Vakanties en vrije dagen ({})",
-                            edit.calendar.with(|c| c.holidays.len()),
-                        )
-                    }}
+                    {t!(i18n, settings.calendar.holidays, n = move || edit.calendar.with(|c| c.holidays.len()))}
                 </summary>
                 {move || {
                     edit.holiday_rows.track();
@@ -633,7 +810,7 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
                 }}
                 <p>
                 <button type="button" class="button" id="vakantie-toevoegen" on:click=add>
-                    "Vakantie toevoegen"
+                    {t!(i18n, settings.calendar.add)}
                 </button>
             </p>
             </details>
@@ -643,7 +820,9 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
 
 #[component]
 fn HolidayRow(edit: Edit, i: usize, holiday: Holiday) -> impl IntoView {
+    let i18n = use_i18n();
     let n = i + 1;
+    let legend = move || t!(i18n, settings.calendar.holiday, n = move || n);
     let day = move |v: &str| dutch::date_input(v);
     let remove = move |_| {
         edit.calendar(|c| {
@@ -654,16 +833,16 @@ fn HolidayRow(edit: Edit, i: usize, holiday: Holiday) -> impl IntoView {
     };
     view! {
         <fieldset class="time-row settings-row">
-            <legend>{format!("Vakantie {n}")}</legend>
+            <legend>{legend}</legend>
             <Input
                 id=format!("vakantie-{i}-naam")
-                label="Naam"
                 value=holiday.name
                 set=Callback::new(move |v: String| edit.holiday(i, |h| h.name = v))
-            />
+            >
+                {t!(i18n, settings.calendar.name)}
+            </Input>
             <Input
                 id=format!("vakantie-{i}-eerste")
-                label="Eerste dag"
                 kind="date"
                 value=holiday.first_day.to_string()
                 set=Callback::new(move |v: String| {
@@ -671,10 +850,11 @@ fn HolidayRow(edit: Edit, i: usize, holiday: Holiday) -> impl IntoView {
                         edit.holiday(i, |h| h.first_day = d);
                     }
                 })
-            />
+            >
+                {t!(i18n, settings.calendar.first_day)}
+            </Input>
             <Input
                 id=format!("vakantie-{i}-laatste")
-                label="Laatste dag"
                 kind="date"
                 value=holiday.last_day.to_string()
                 set=Callback::new(move |v: String| {
@@ -682,9 +862,11 @@ fn HolidayRow(edit: Edit, i: usize, holiday: Holiday) -> impl IntoView {
                         edit.holiday(i, |h| h.last_day = d);
                     }
                 })
-            />
+            >
+                {t!(i18n, settings.calendar.last_day)}
+            </Input>
             <button type="button" class="button button--quiet" on:click=remove>
-                "Weghalen" <span class="visually-hidden">{format!(" vakantie {n}")}</span>
+                {t!(i18n, settings.remove)} <span class="visually-hidden">" " {legend}</span>
             </button>
         </fieldset>
     }
@@ -692,6 +874,7 @@ fn HolidayRow(edit: Edit, i: usize, holiday: Holiday) -> impl IntoView {
 
 #[component]
 fn ContactsSection(edit: Edit) -> impl IntoView {
+    let i18n = use_i18n();
     let add = move |_| {
         let n = edit.contacts.with_untracked(Vec::len);
         edit.contact_rows(
@@ -709,8 +892,8 @@ fn ContactsSection(edit: Edit) -> impl IntoView {
     };
     view! {
         <section id="contacts" tabindex="-1" aria-labelledby="contacten-kop">
-            <h2 id="contacten-kop">"Contactpersonen"</h2>
-            <p>"Wie ouders kunnen bellen of mailen, per rol. Ouders zien ze in deze volgorde."</p>
+            <h2 id="contacten-kop">{t!(i18n, settings.contacts.heading)}</h2>
+            <p>{t!(i18n, settings.contacts.intro)}</p>
             <FieldProblem field="contacts" problems=edit.problems />
             {move || {
                 edit.contact_rows.track();
@@ -723,7 +906,7 @@ fn ContactsSection(edit: Edit) -> impl IntoView {
             }}
             <p>
                 <button type="button" class="button" id="contact-toevoegen" on:click=add>
-                    "Contactpersoon toevoegen"
+                    {t!(i18n, settings.contacts.add)}
                 </button>
             </p>
         </section>
@@ -732,7 +915,9 @@ fn ContactsSection(edit: Edit) -> impl IntoView {
 
 #[component]
 fn ContactRow(edit: Edit, i: usize, contact: SchoolContact) -> impl IntoView {
+    let i18n = use_i18n();
     let n = i + 1;
+    let legend = move || t!(i18n, settings.contacts.contact, n = move || n);
     let id = move |part: &str| format!("contact-{i}-{part}");
     let optional = |v: String| {
         let v = v.trim().to_owned();
@@ -753,52 +938,56 @@ fn ContactRow(edit: Edit, i: usize, contact: SchoolContact) -> impl IntoView {
     };
     view! {
         <fieldset class="time-row settings-row">
-            <legend>{format!("Contact {n}")}</legend>
+            <legend>{legend}</legend>
             <div class="field">
-                <label for=id("rol")>"Rol"</label>
+                <label for=id("rol")>{t!(i18n, settings.contacts.role)}</label>
                 <select id=id("rol") on:change=set_role>
                     {Role::ALL
                         .into_iter()
                         .map(|role| view! {
-                            <option value=role.as_str() selected=role == contact.role>{role.label()}</option>
+                            <option value=role.as_str() selected=role == contact.role>{move || labels::role(role)}</option>
                         })
                         .collect_view()}
                 </select>
             </div>
             <Input
                 id=id("naam")
-                label="Naam"
                 value=contact.name
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.name = v))
-            />
+            >
+                {t!(i18n, settings.contacts.name)}
+            </Input>
             <Input
                 id=id("telefoon")
-                label="Telefoon"
                 kind="tel"
                 value=contact.phone.unwrap_or_default()
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.phone = optional(v)))
-            />
+            >
+                {t!(i18n, settings.contacts.phone)}
+            </Input>
             <Input
                 id=id("email")
-                label="E-mail"
                 kind="email"
                 value=contact.email.unwrap_or_default()
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.email = optional(v)))
-            />
+            >
+                {t!(i18n, settings.contacts.email)}
+            </Input>
             <Input
                 id=id("tijden")
-                label="Bereikbaar"
                 value=contact.hours.unwrap_or_default()
-                hint="Bijvoorbeeld: schooldagen van 8.00 tot 8.30 uur."
+                hint=move || t!(i18n, settings.contacts.hours_hint)
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.hours = optional(v)))
-            />
+            >
+                {t!(i18n, settings.contacts.hours)}
+            </Input>
             {(i > 0).then(|| view! {
                 <button type="button" class="button button--quiet" on:click=up>
-                    "Omhoog" <span class="visually-hidden">{format!(" contact {n}")}</span>
+                    {t!(i18n, settings.up)} <span class="visually-hidden">" " {legend}</span>
                 </button>
             })}
             <button type="button" class="button button--quiet" on:click=remove>
-                "Weghalen" <span class="visually-hidden">{format!(" contact {n}")}</span>
+                {t!(i18n, settings.remove)} <span class="visually-hidden">" " {legend}</span>
             </button>
         </fieldset>
     }
