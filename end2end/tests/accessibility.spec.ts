@@ -131,3 +131,52 @@ test.describe('text at 200% on a 320 px phone', () => {
     });
   }
 });
+
+test.describe('keyboard and right to left', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`every control on the report form shows a focus ring (${colorScheme})`, async ({ page, baseURL }) => {
+      await page.emulateMedia({ colorScheme });
+      await useAccount(page.context(), baseURL!, sanne, 'nl');
+      await open(page, '/melden');
+      const unringed: string[] = [];
+      const seen = new Set<string>();
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          return {
+            what: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('name') || el.id).trim().slice(0, 40)}"`,
+            key: el.outerHTML.slice(0, 200),
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          };
+        });
+        if (!focused || seen.has(focused.key)) break;
+        seen.add(focused.key);
+        if (!focused.ring) unringed.push(focused.what);
+      }
+      expect(seen.size, 'controls reached with Tab').toBeGreaterThan(5);
+      expect(unringed, 'focused without a visible ring').toEqual([]);
+    });
+  }
+
+  test('Arabic puts the page right to left: the name and the heading on the right', async ({ page, baseURL }) => {
+    await useAccount(page.context(), baseURL!, sanne, 'ar');
+    await open(page, '/melden');
+    const header = await page.locator('.site-header__inner').boundingBox();
+    const name = await page.locator('.site-name').boundingBox();
+    expect(name!.x + name!.width, 'the app name ends at the right edge').toBeGreaterThan(header!.x + header!.width - 40);
+    // The text itself, not the heading's full-width box.
+    const { textRight, mainRight } = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('main h1')!);
+      const main = document.querySelector('main')!;
+      const padding = parseFloat(getComputedStyle(main).paddingInlineStart);
+      return { textRight: range.getBoundingClientRect().right, mainRight: main.getBoundingClientRect().right - padding };
+    });
+    expect(textRight, "the heading starts at the right").toBeGreaterThan(mainRight - 2);
+  });
+});
