@@ -9,9 +9,11 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
+use crate::messages::{end_before_start, no_note_for_illness, note_too_long};
 use crate::protocol::{AbsenceCategory, Role, SchoolCalendar, Step, StepTexts, Trigger};
 use crate::reports::{AbsenceKind, MAX_NOTE_CHARS};
 use crate::validation::{check_idempotency_key, clean_text, done};
+use crate::words;
 use crate::{ConversationWith, StaffRoleKind};
 
 /// What a staff member can do at the desk; see [`DeskAction::allowed`].
@@ -163,11 +165,28 @@ impl Acknowledgement {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.report_ids.is_empty() {
-            errors.push(FieldError::new("report_ids", "Kies minstens één melding."));
+            errors.push(FieldError::new(
+                "report_ids",
+                words!(
+                    nl: "Kies minstens één melding.",
+                    en: "Please choose at least one report.",
+                    ar: "اختر بلاغًا واحدًا على الأقل.",
+                    tr: "En az bir bildirim seçin.",
+                    pl: "Proszę wybrać co najmniej jedno zgłoszenie.",
+                    uk: "Виберіть хоча б одне повідомлення.",
+                ),
+            ));
         } else if self.report_ids.len() > MAX_ACKNOWLEDGE {
             errors.push(FieldError::new(
                 "report_ids",
-                "U kunt hoogstens 200 meldingen tegelijk afvinken.",
+                words!(
+                    nl: "U kunt hoogstens 200 meldingen tegelijk afvinken.",
+                    en: "You can tick off 200 reports at most at one time.",
+                    ar: "يمكنك تأشير 200 بلاغ على الأكثر في المرة الواحدة.",
+                    tr: "Aynı anda en fazla 200 bildirimi işaretleyebilirsiniz.",
+                    pl: "Jednocześnie można odhaczyć najwyżej 200 zgłoszeń.",
+                    uk: "Ви можете позначити не більше 200 повідомлень одночасно.",
+                ),
             ));
         }
         done(errors)
@@ -201,10 +220,7 @@ impl NewAbsenceMark {
         errors.extend(check_register_day("day", self.day, today));
         if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
             if end <= start {
-                errors.push(FieldError::new(
-                    "end_time",
-                    "De eindtijd moet later zijn dan de begintijd.",
-                ));
+                errors.push(FieldError::new("end_time", end_before_start()));
             }
         }
         errors.extend(check_idempotency_key(&self.idempotency_key));
@@ -247,17 +263,45 @@ pub struct LateArrival {
 }
 
 fn check_pupil_id(id: &str) -> Option<FieldError> {
-    (id.is_empty() || id.len() > 64)
-        .then(|| FieldError::new("pupil_id", "Deze leerling kennen we niet."))
+    (id.is_empty() || id.len() > 64).then(|| {
+        FieldError::new(
+            "pupil_id",
+            words!(
+                nl: "Deze leerling kennen we niet.",
+                en: "We do not know this pupil.",
+                ar: "لا نعرف هذا التلميذ.",
+                tr: "Bu öğrenciyi tanımıyoruz.",
+                pl: "Nie znamy tego ucznia.",
+                uk: "Ми не знаємо цього учня.",
+            ),
+        )
+    })
 }
 
 fn check_register_day(field: &'static str, day: NaiveDate, today: NaiveDate) -> Option<FieldError> {
     if day > today {
-        Some(FieldError::new(field, "Deze dag is nog niet geweest."))
+        Some(FieldError::new(
+            field,
+            words!(
+                nl: "Deze dag is nog niet geweest.",
+                en: "This day has not happened yet.",
+                ar: "هذا اليوم لم يأتِ بعد.",
+                tr: "Bu gün henüz gelmedi.",
+                pl: "Ten dzień jeszcze nie nadszedł.",
+                uk: "Цей день ще не настав.",
+            ),
+        ))
     } else if day < today - Days::new(MAX_REGISTER_DAYS_BACK) {
         Some(FieldError::new(
             field,
-            "Deze dag is meer dan 4 weken geleden. Dat kan hier niet meer.",
+            words!(
+                nl: "Deze dag is meer dan 4 weken geleden. Dat kan hier niet meer.",
+                en: "This day was more than 4 weeks ago. That is no longer possible here.",
+                ar: "مرّ على هذا اليوم أكثر من 4 أسابيع. لم يعد ذلك ممكنًا هنا.",
+                tr: "Bu gün 4 haftadan daha önceydi. Bu artık burada yapılamaz.",
+                pl: "Ten dzień był ponad 4 tygodnie temu. Tutaj nie jest to już możliwe.",
+                uk: "Цей день був понад 4 тижні тому. Тут це вже неможливо.",
+            ),
         ))
     } else {
         None
@@ -370,15 +414,9 @@ impl AbsenceExplanation {
         let mut errors = Vec::new();
         let note = self.note.as_deref().map(str::trim).unwrap_or("");
         if !note.is_empty() && !self.kind.allows_note() {
-            errors.push(FieldError::new(
-                "note",
-                "Bij ziek hoort geen toelichting. Wat uw kind heeft, blijft privé.",
-            ));
+            errors.push(FieldError::new("note", no_note_for_illness()));
         } else if note.chars().count() > MAX_NOTE_CHARS {
-            errors.push(FieldError::new(
-                "note",
-                "De toelichting is te lang. Gebruik hoogstens 200 tekens.",
-            ));
+            errors.push(FieldError::new("note", note_too_long()));
         }
         done(errors)
     }
