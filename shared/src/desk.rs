@@ -8,7 +8,7 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Words};
 use crate::messages::{end_before_start, no_note_for_illness, note_too_long};
 use crate::protocol::{AbsenceCategory, Role, SchoolCalendar, Step, StepTexts, Trigger};
 use crate::reports::{AbsenceKind, MAX_NOTE_CHARS};
@@ -66,23 +66,89 @@ impl DeskAction {
         }
     }
 
-    /// For a `403`: plain Dutch.
-    pub fn refusal(self) -> &'static str {
+    /// For a `403`, and for the page that cannot show it.
+    pub fn refusal(self) -> Words {
         match self {
-            Self::SeeDesk => "Met uw rol op deze school kunt u dit niet zien.",
-            Self::Acknowledge => "Met uw rol op deze school kunt u meldingen niet afvinken.",
-            Self::Register => "Met uw rol op deze school kunt u geen afwezigheid noteren.",
-            Self::Judge => "Met uw rol op deze school kunt u hierover niet beslissen.",
-            Self::SeeSignals => "Met uw rol op deze school ziet u geen signalen.",
-            Self::ReadAuditLog => "Alleen de beheerder van de school ziet het logboek.",
-            Self::ChangeSettings => {
-                "Alleen de directeur of de beheerder verandert de instellingen van de school."
-            }
-            Self::Export => "Met uw rol op deze school kunt u geen overzicht downloaden.",
-            Self::ManageSchool => "Deze pagina is alleen voor de beheerder van de school.",
-            Self::DecideLeave => {
-                "Alleen de directeur of de beheerder van de school beslist over verlof."
-            }
+            Self::SeeDesk => words!(
+                nl: "Met uw rol op deze school kunt u dit niet zien.",
+                en: "With your role at this school, you cannot see this.",
+                ar: "بدورك في هذه المدرسة لا يمكنك رؤية هذا.",
+                tr: "Bu okuldaki rolünüzle bunu göremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można tego zobaczyć.",
+                uk: "З вашою роллю в цій школі ви не можете цього бачити.",
+            ),
+            Self::Acknowledge => words!(
+                nl: "Met uw rol op deze school kunt u meldingen niet afvinken.",
+                en: "With your role at this school, you cannot tick off reports.",
+                ar: "بدورك في هذه المدرسة لا يمكنك تأشير البلاغات.",
+                tr: "Bu okuldaki rolünüzle bildirimleri işaretleyemezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można odhaczać zgłoszeń.",
+                uk: "З вашою роллю в цій школі ви не можете позначати повідомлення.",
+            ),
+            Self::Register => words!(
+                nl: "Met uw rol op deze school kunt u geen afwezigheid noteren.",
+                en: "With your role at this school, you cannot record absence.",
+                ar: "بدورك في هذه المدرسة لا يمكنك تسجيل الغياب.",
+                tr: "Bu okuldaki rolünüzle devamsızlık kaydedemezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można zapisywać nieobecności.",
+                uk: "З вашою роллю в цій школі ви не можете записувати відсутність.",
+            ),
+            Self::Judge => words!(
+                nl: "Met uw rol op deze school kunt u hierover niet beslissen.",
+                en: "With your role at this school, you cannot decide about this.",
+                ar: "بدورك في هذه المدرسة لا يمكنك أن تقرر في هذا.",
+                tr: "Bu okuldaki rolünüzle bu konuda karar veremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można o tym decydować.",
+                uk: "З вашою роллю в цій школі ви не можете це вирішувати.",
+            ),
+            Self::SeeSignals => words!(
+                nl: "Met uw rol op deze school ziet u geen signalen.",
+                en: "With your role at this school, you do not see signals.",
+                ar: "بدورك في هذه المدرسة لا ترى الإشارات.",
+                tr: "Bu okuldaki rolünüzle sinyalleri göremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie widać sygnałów.",
+                uk: "З вашою роллю в цій школі ви не бачите сигналів.",
+            ),
+            Self::ReadAuditLog => words!(
+                nl: "Alleen de beheerder van de school ziet het logboek.",
+                en: "Only the school's administrator sees the log.",
+                ar: "لا يرى السجل إلا مسؤول المدرسة.",
+                tr: "Kayıt defterini yalnızca okulun yöneticisi görür.",
+                pl: "Dziennik zmian widzi tylko administrator szkoły.",
+                uk: "Журнал бачить лише адміністратор школи.",
+            ),
+            Self::ChangeSettings => words!(
+                nl: "Alleen de directeur of de beheerder verandert de instellingen van de school.",
+                en: "Only the head or the administrator changes the school's settings.",
+                ar: "لا يغيّر إعدادات المدرسة إلا المدير أو المسؤول.",
+                tr: "Okulun ayarlarını yalnızca müdür veya yönetici değiştirir.",
+                pl: "Ustawienia szkoły zmienia tylko dyrektor lub administrator.",
+                uk: "Налаштування школи змінює лише директор або адміністратор.",
+            ),
+            Self::Export => words!(
+                nl: "Met uw rol op deze school kunt u geen overzicht downloaden.",
+                en: "With your role at this school, you cannot download an overview.",
+                ar: "بدورك في هذه المدرسة لا يمكنك تنزيل ملخص.",
+                tr: "Bu okuldaki rolünüzle bir özet indiremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można pobrać zestawienia.",
+                uk: "З вашою роллю в цій школі ви не можете завантажити огляд.",
+            ),
+            Self::ManageSchool => words!(
+                nl: "Deze pagina is alleen voor de beheerder van de school.",
+                en: "This page is only for the school's administrator.",
+                ar: "هذه الصفحة لمسؤول المدرسة فقط.",
+                tr: "Bu sayfa yalnızca okulun yöneticisi içindir.",
+                pl: "Ta strona jest tylko dla administratora szkoły.",
+                uk: "Ця сторінка лише для адміністратора школи.",
+            ),
+            Self::DecideLeave => words!(
+                nl: "Alleen de directeur of de beheerder van de school beslist over verlof.",
+                en: "Only the school's head or administrator decides about leave.",
+                ar: "لا يقرر في الإجازة إلا مدير المدرسة أو مسؤولها.",
+                tr: "İzin hakkında yalnızca okulun müdürü veya yöneticisi karar verir.",
+                pl: "O urlopie decyduje tylko dyrektor lub administrator szkoły.",
+                uk: "Про відпустку вирішує лише директор або адміністратор школи.",
+            ),
         }
     }
 }

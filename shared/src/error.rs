@@ -130,13 +130,15 @@ macro_rules! words {
             $crate::words!(@one $uk),
         ])
     }};
-    // A text without values is not copied.
-    (@one $text:literal) => {
-        match ::std::format_args!($text).as_str() {
+    // A text without values is not copied. The `let` ends the life of
+    // `format_args!`'s value (not `Send`) before any `.await` after it.
+    (@one $text:literal) => {{
+        let text: ::std::borrow::Cow<'static, str> = match ::std::format_args!($text).as_str() {
             ::std::option::Option::Some(fixed) => ::std::borrow::Cow::Borrowed(fixed),
             ::std::option::Option::None => ::std::borrow::Cow::Owned(::std::format!($text)),
-        }
-    };
+        };
+        text
+    }};
 }
 
 #[cfg(test)]
