@@ -37,9 +37,17 @@ pub enum Change {
 impl FormRequest for Change {
     fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
         match self {
-            Self::Choose(choice) if choice.time_id.is_empty() => {
-                Err(vec![FieldError::new("time_id", "Kies een tijd.")])
-            }
+            Self::Choose(choice) if choice.time_id.is_empty() => Err(vec![FieldError::new(
+                "time_id",
+                shared::words!(
+                    nl: "Kies een tijd.",
+                    en: "Please choose a time.",
+                    ar: "اختر وقتًا.",
+                    tr: "Bir saat seçin.",
+                    pl: "Proszę wybrać termin.",
+                    uk: "Виберіть час.",
+                ),
+            )]),
             Self::Choose(_) => Ok(()),
             Self::OtherTimes(ask) => ask.validate(),
             Self::Cancel(cancel) => cancel.validate(),

@@ -311,7 +311,13 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
         };
         let better = ReportBetter { better_from: day };
         if let Err(errors) = better.validate(first_day, today) {
-            problems.set(errors.into_iter().map(|e| (e.field, e.message)).collect());
+            let language = crate::api::language();
+            problems.set(
+                errors
+                    .iter()
+                    .map(|e| (e.field, e.text(language).to_owned()))
+                    .collect(),
+            );
             focus("better_from");
             return;
         }

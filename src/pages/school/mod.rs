@@ -77,7 +77,7 @@ pub fn school_page(
             }
             .into_any(),
             None if staff => view! {
-                <p class="notice">{action.refusal()}</p>
+                <p class="notice">{action.refusal().get(crate::api::language()).to_owned()}</p>
                 <p><A href="/">"Naar de startpagina"</A></p>
             }
             .into_any(),
