@@ -84,13 +84,14 @@ impl FieldError {
 /// [`Language::ALL`]. Make one with [`words!`](crate::words): a check keeps
 /// its message, in every language, right beside it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Words([Cow<'static, str>; 6]);
+pub struct Words(Box<[Cow<'static, str>; 6]>);
 
 impl Words {
     /// Use [`words!`](crate::words), which checks that no text is empty.
     #[doc(hidden)]
     pub fn from_texts(texts: [Cow<'static, str>; 6]) -> Self {
-        Self(texts)
+        // Boxed: errors carry a message, and should stay small.
+        Self(Box::new(texts))
     }
 
     /// The text in `language`.
@@ -109,9 +110,10 @@ impl Words {
 }
 
 /// A [`Words`] from six format strings, each named by its language, in
-/// this order: `words!(nl: "Kies {n} dagen.", en: "Choose {n} days.", ar:
-/// …, tr: …, pl: …, uk: …)`. A text may name values in scope, as in
-/// `format!`. An empty text does not compile.
+/// this order: `nl: "Kies {n} dagen.", en: "Choose {n} days.", ar: …, tr:
+/// …, pl: …, uk: …`. A text may name values in scope, as in `format!`. An
+/// empty text does not compile; a test checks that the six name the same
+/// values.
 #[macro_export]
 macro_rules! words {
     (nl: $nl:literal, en: $en:literal, ar: $ar:literal, tr: $tr:literal,
@@ -143,7 +145,72 @@ macro_rules! words {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
     use super::*;
+
+    const LANGUAGES: [&str; 6] = ["nl", "en", "ar", "tr", "pl", "uk"];
+
+    /// The six texts of each `words!` in the Rust files under `dir`, with
+    /// where they are.
+    fn all_words(dir: &Path, found: &mut Vec<(String, Vec<String>)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                all_words(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in source.match_indices("words!(") {
+                    let mut rest = &source[at + "words!(".len()..];
+                    if !rest.trim_start().starts_with("nl:") {
+                        continue; // Not a use: the macro itself, or this test.
+                    }
+                    let mut texts = Vec::new();
+                    for language in LANGUAGES {
+                        let start = rest
+                            .find(&format!("{language}: \""))
+                            .unwrap_or_else(|| panic!("{}: {language} in words!", path.display()));
+                        rest = &rest[start + language.len() + 3..];
+                        let end = rest
+                            .char_indices()
+                            .find(|&(i, c)| c == '"' && !rest[..i].ends_with('\\'))
+                            .map(|(i, _)| i)
+                            .unwrap();
+                        texts.push(rest[..end].to_owned());
+                        rest = &rest[end..];
+                    }
+                    found.push((format!("{}: {}", path.display(), texts[0]), texts));
+                }
+            }
+        }
+    }
+
+    /// The `{values}` a format string names.
+    fn values(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_names_the_same_values_and_is_translated() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = Vec::new();
+        for dir in ["shared/src", "server/src", "src"] {
+            all_words(&root.join(dir), &mut found);
+        }
+        assert!(found.len() > 100, "only {} messages found", found.len());
+        eprintln!("{} messages, each in six languages", found.len());
+        for (place, texts) in &found {
+            let dutch = &texts[0];
+            for (language, text) in LANGUAGES.iter().zip(texts).skip(1) {
+                assert_eq!(values(text), values(dutch), "{language} of {place}");
+                assert_ne!(text, dutch, "{language} of {place}");
+            }
+        }
+    }
 
     #[test]
     fn words_give_each_language_its_own_text() {
