@@ -5,6 +5,9 @@
 //! origin, so the session cookie goes along by itself. A `401` on any call
 //! but the log-in itself sends the parent to the log-in page, with the page
 //! they were on remembered in `?terug=`.
+//!
+//! Every call says the app's language (`Accept-Language`), so the server's
+//! messages come in the language the parent reads.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,15 +16,16 @@ use chrono::NaiveDate;
 use gloo_net::http::{Method, Request, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use shared::words;
 use shared::{
     AbsenceExplanation, AbsenceJudgement, AbsenceReport, Acknowledgement, Activation,
     ActivationCode, ApiError, AskOtherTimes, AuditEntry, CancelConversation, ChildContacts,
     ChildProtocol, ChooseTime, Conversation, ConversationOutcome, DeskReport, DeskReports,
-    ErrorCode, ImportRejection, ImportSummary, LateArrival, LeaveDecision, LeaveRequest,
+    ErrorCode, ImportRejection, ImportSummary, Language, LateArrival, LeaveDecision, LeaveRequest,
     LoginRequest, Me, NewAbsenceMark, NewAbsenceReport, NewActivationCodes, NewConversation,
     NewInvitation, NewLateArrival, NewLeaveRequest, NewStaffMember, ProposeTimes, ReportBetter,
     ReportChange, SchoolGroup, SchoolSettingsView, SettingsChange, Signal, StaffAccount,
-    StaffMember, StaffRolesChange, UnexplainedAbsence,
+    StaffMember, StaffRolesChange, UnexplainedAbsence, Words,
 };
 
 /// `POST /api/session`: log in. A wrong password is an `Err` with the
@@ -515,6 +519,9 @@ impl ErrorBody for ImportRejection {
 /// an `E` when it has that form, else as its [`ApiError`].
 async fn send_as<E: ErrorBody>(request: Request) -> Result<Response, E> {
     let is_log_in = request.method() == Method::POST && request.url().ends_with("/api/session");
+    request
+        .headers()
+        .set("Accept-Language", language().as_str());
     let response = request
         .send()
         .await
@@ -562,23 +569,67 @@ fn path_segment(id: &str) -> String {
         .collect()
 }
 
+/// The app's language now, as leptos_i18n puts it on `<html lang>`: also
+/// readable outside the components (no reactive owner needed).
+pub fn language() -> Language {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|lang| {
+            let primary = lang
+                .split('-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            Language::parse(&primary)
+        })
+        .unwrap_or_default()
+}
+
+/// An error the app makes itself, in the app's language.
+fn own_error(code: ErrorCode, message: Words) -> ApiError {
+    ApiError::new(code, message.get(language()))
+}
+
 fn not_sent(_: gloo_net::Error) -> ApiError {
-    ApiError::new(
+    own_error(
         ErrorCode::BadRequest,
-        "Er ging iets mis in de app. Laad de pagina opnieuw.",
+        words!(
+            nl: "Er ging iets mis in de app. Laad de pagina opnieuw.",
+            en: "Something went wrong in the app. Please reload the page.",
+            ar: "حدث خطأ في التطبيق. أعد تحميل الصفحة.",
+            tr: "Uygulamada bir sorun oldu. Lütfen sayfayı yeniden yükleyin.",
+            pl: "Coś poszło nie tak w aplikacji. Proszę odświeżyć stronę.",
+            uk: "У застосунку щось пішло не так. Оновіть сторінку.",
+        ),
     )
 }
 
 fn unreachable_server() -> ApiError {
-    ApiError::new(
+    own_error(
         ErrorCode::Internal,
-        "We kunnen de server nu niet bereiken. Controleer uw internetverbinding en probeer het opnieuw.",
+        words!(
+            nl: "We kunnen de server nu niet bereiken. Controleer uw internetverbinding en probeer het opnieuw.",
+            en: "We cannot reach the server right now. Please check your internet connection and try again.",
+            ar: "لا نستطيع الوصول إلى الخادم الآن. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.",
+            tr: "Şu anda sunucuya ulaşamıyoruz. İnternet bağlantınızı kontrol edin ve yeniden deneyin.",
+            pl: "Nie możemy teraz połączyć się z serwerem. Proszę sprawdzić połączenie z internetem i spróbować ponownie.",
+            uk: "Ми зараз не можемо з'єднатися із сервером. Перевірте з'єднання з інтернетом і спробуйте ще раз.",
+        ),
     )
 }
 
 fn unexpected() -> ApiError {
-    ApiError::new(
+    own_error(
         ErrorCode::Internal,
-        "Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.",
+        words!(
+            nl: "Er ging iets mis aan onze kant. Probeer het over een paar minuten opnieuw.",
+            en: "Something went wrong on our side. Please try again in a few minutes.",
+            ar: "حدث خطأ من جهتنا. حاول مرة أخرى بعد بضع دقائق.",
+            tr: "Bizim tarafımızda bir sorun oldu. Lütfen birkaç dakika sonra yeniden deneyin.",
+            pl: "Coś poszło nie tak po naszej stronie. Proszę spróbować za kilka minut.",
+            uk: "У нас щось пішло не так. Спробуйте ще раз за кілька хвилин.",
+        ),
     )
 }

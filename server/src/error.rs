@@ -1,12 +1,15 @@
 //! The one error type of the API: every handler returns `Result<_, Error>`,
 //! and every failure reaches the client as a `shared::ApiError` body with
-//! the status that belongs to its variant. Internal errors are logged here
-//! (without personal data) and answered with `internal` and no details.
+//! the status that belongs to its variant, its message in the request's
+//! language ([`crate::locale`]). Internal errors are logged here (without
+//! personal data) and answered with `internal` and no details.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use shared::{ApiError, ErrorCode, FieldError, ImportRejection};
+use shared::{
+    words, ApiError, ErrorCode, FieldError, ImportProblem, ImportRejection, Language, Words,
+};
 
 use crate::store::Refusal;
 
@@ -19,25 +22,19 @@ pub enum Error {
     /// A field of a JSON body is missing or has a value of the wrong type;
     /// 422 naming the field as the client sent it.
     #[error("invalid JSON field")]
-    InvalidField {
-        field: String,
-        message: &'static str,
-    },
+    InvalidField { field: String, message: Words },
     /// The body is not the JSON we expect; 400. The message is for people.
     #[error("bad request")]
-    BadRequest(&'static str),
+    BadRequest(Words),
     /// The body is not sent as the type we take; 415. The message names it.
     #[error("unsupported media type")]
-    UnsupportedMediaType(&'static str),
+    UnsupportedMediaType(Words),
     /// The body is larger than we take; 413 naming `field`.
     #[error("too large")]
-    TooLarge {
-        field: &'static str,
-        message: &'static str,
-    },
+    TooLarge { field: &'static str, message: Words },
     /// An import file with mistakes; 422 with the mistakes per row.
     #[error("import rejected")]
-    ImportRejected(ImportRejection),
+    ImportRejected(Vec<ImportProblem>),
     /// No valid session; 401.
     #[error("not logged in")]
     Unauthenticated,
@@ -48,7 +45,7 @@ pub enum Error {
     #[error("forbidden")]
     Forbidden {
         field: Option<&'static str>,
-        message: &'static str,
+        message: Words,
     },
     /// Nothing here (or nothing we will admit to); 404.
     #[error("not found")]
@@ -56,7 +53,7 @@ pub enum Error {
     /// Clashes with the state of what is stored; 409. The message says what
     /// the parent can do instead.
     #[error("conflict")]
-    Conflict(&'static str),
+    Conflict(Words),
     /// The path exists, but not with this method; 405.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -87,43 +84,105 @@ impl Error {
         }
     }
 
-    /// The body the client gets.
-    fn body(&self) -> ApiError {
-        let plain = |code, message: &str| ApiError::new(code, message);
+    /// A query string we cannot read; 400.
+    pub fn bad_address() -> Self {
+        Self::BadRequest(words!(
+            nl: "Dit adres klopt niet.",
+            en: "This address is not right.",
+            ar: "هذا العنوان غير صحيح.",
+            tr: "Bu adres doğru değil.",
+            pl: "Ten adres jest niepoprawny.",
+            uk: "Ця адреса неправильна.",
+        ))
+    }
+
+    /// The body the client gets, in `language`.
+    fn body(&self, language: Language) -> ApiError {
+        let plain = |code, message: &Words| ApiError::new(code, message.get(language));
+        let with_field = |error: ApiError, field: &str| ApiError {
+            field: Some(field.to_owned()),
+            ..error
+        };
         match self {
-            Self::Invalid(e) => e.clone().into(),
-            Self::InvalidField { field, message } => ApiError {
-                field: Some(field.clone()),
-                ..plain(ErrorCode::InvalidInput, message)
-            },
+            Self::Invalid(e) => e.to_api(language),
+            Self::InvalidField { field, message } => {
+                with_field(plain(ErrorCode::InvalidInput, message), field)
+            }
             Self::BadRequest(message) => plain(ErrorCode::BadRequest, message),
             Self::UnsupportedMediaType(message) => plain(ErrorCode::BadRequest, message),
-            Self::TooLarge { field, message } => ApiError {
-                field: Some((*field).to_owned()),
-                ..plain(ErrorCode::BadRequest, message)
-            },
-            Self::ImportRejected(rejection) => ApiError {
-                field: rejection.field.clone(),
-                ..plain(rejection.code, &rejection.message)
-            },
+            Self::TooLarge { field, message } => {
+                with_field(plain(ErrorCode::BadRequest, message), field)
+            }
+            Self::ImportRejected(problems) => {
+                let rejection = ImportRejection::new(problems, language);
+                ApiError {
+                    field: rejection.field,
+                    ..ApiError::new(rejection.code, rejection.message)
+                }
+            }
             Self::Unauthenticated => plain(
                 ErrorCode::Unauthenticated,
-                "U bent niet (meer) ingelogd. Log opnieuw in.",
+                &words!(
+                    nl: "U bent niet (meer) ingelogd. Log opnieuw in.",
+                    en: "You are not logged in (anymore). Please log in again.",
+                    ar: "أنت غير مسجّل الدخول (الآن). سجّل الدخول مرة أخرى.",
+                    tr: "Giriş yapmadınız (veya oturumunuz bitti). Lütfen yeniden giriş yapın.",
+                    pl: "Nie są Państwo (już) zalogowani. Proszę zalogować się ponownie.",
+                    uk: "Ви не увійшли (або сеанс закінчився). Увійдіть знову.",
+                ),
             ),
             Self::WrongCredentials => plain(
                 ErrorCode::WrongCredentials,
-                "Het e-mailadres of het wachtwoord klopt niet.",
+                &words!(
+                    nl: "Het e-mailadres of het wachtwoord klopt niet.",
+                    en: "The email address or the password is not right.",
+                    ar: "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
+                    tr: "E-posta adresi veya şifre doğru değil.",
+                    pl: "Adres e-mail lub hasło są niepoprawne.",
+                    uk: "Електронна адреса або пароль неправильні.",
+                ),
             ),
-            Self::Forbidden { field, message } => ApiError {
-                field: field.map(str::to_owned),
-                ..plain(ErrorCode::Forbidden, message)
-            },
-            Self::NotFound => plain(ErrorCode::NotFound, "Dit hebben we niet gevonden."),
+            Self::Forbidden {
+                field: Some(field),
+                message,
+            } => with_field(plain(ErrorCode::Forbidden, message), field),
+            Self::Forbidden {
+                field: None,
+                message,
+            } => plain(ErrorCode::Forbidden, message),
+            Self::NotFound => plain(
+                ErrorCode::NotFound,
+                &words!(
+                    nl: "Dit hebben we niet gevonden.",
+                    en: "We could not find this.",
+                    ar: "لم نجد هذا.",
+                    tr: "Bunu bulamadık.",
+                    pl: "Nie znaleźliśmy tego.",
+                    uk: "Ми цього не знайшли.",
+                ),
+            ),
             Self::Conflict(message) => plain(ErrorCode::Conflict, message),
-            Self::MethodNotAllowed => plain(ErrorCode::BadRequest, "Dit kan hier niet."),
+            Self::MethodNotAllowed => plain(
+                ErrorCode::BadRequest,
+                &words!(
+                    nl: "Dit kan hier niet.",
+                    en: "This is not possible here.",
+                    ar: "هذا غير ممكن هنا.",
+                    tr: "Bu burada yapılamaz.",
+                    pl: "Tutaj nie jest to możliwe.",
+                    uk: "Тут це неможливо.",
+                ),
+            ),
             Self::Database(_) | Self::Internal(_) => plain(
                 ErrorCode::Internal,
-                "Er ging bij ons iets mis. Probeer het later opnieuw.",
+                &words!(
+                    nl: "Er ging bij ons iets mis. Probeer het later opnieuw.",
+                    en: "Something went wrong on our side. Please try again later.",
+                    ar: "حدث خطأ من جهتنا. حاول مرة أخرى لاحقًا.",
+                    tr: "Bizim tarafımızda bir sorun oldu. Lütfen daha sonra yeniden deneyin.",
+                    pl: "Coś poszło nie tak po naszej stronie. Proszę spróbować później.",
+                    uk: "У нас щось пішло не так. Спробуйте пізніше.",
+                ),
             ),
         }
     }
@@ -134,14 +193,34 @@ impl From<Refusal> for Error {
     fn from(refusal: Refusal) -> Self {
         match refusal {
             Refusal::NotFound => Self::NotFound,
-            Refusal::Acknowledged => Self::Conflict(
-                "De school heeft deze melding al gezien. Wilt u iets veranderen? \
-                 Neem dan contact op met de school.",
-            ),
-            Refusal::NotOpenEndedIllness => Self::Conflict(
-                "Deze melding heeft al een laatste dag. Beter melden kan alleen \
-                 bij een ziekmelding zonder laatste dag.",
-            ),
+            Refusal::Acknowledged => Self::Conflict(words!(
+                nl: "De school heeft deze melding al gezien. Wilt u iets veranderen? \
+                     Neem dan contact op met de school.",
+                en: "The school has already seen this report. Do you want to change something? \
+                     Then please contact the school.",
+                ar: "رأت المدرسة هذا البلاغ بالفعل. هل تريد تغيير شيء؟ \
+                     تواصل مع المدرسة.",
+                tr: "Okul bu bildirimi zaten gördü. Bir şeyi değiştirmek mi istiyorsunuz? \
+                     O zaman okulla iletişime geçin.",
+                pl: "Szkoła widziała już to zgłoszenie. Chcą Państwo coś zmienić? \
+                     Proszę skontaktować się ze szkołą.",
+                uk: "Школа вже бачила це повідомлення. Хочете щось змінити? \
+                     Тоді зверніться до школи.",
+            )),
+            Refusal::NotOpenEndedIllness => Self::Conflict(words!(
+                nl: "Deze melding heeft al een laatste dag. Beter melden kan alleen \
+                     bij een ziekmelding zonder laatste dag.",
+                en: "This report already has a last day. You can only report your child \
+                     better for a sick report without a last day.",
+                ar: "لهذا البلاغ يوم أخير بالفعل. يمكنك الإبلاغ عن التعافي فقط \
+                     في بلاغ مرض بلا يوم أخير.",
+                tr: "Bu bildirimin zaten bir son günü var. İyileşme bildirimi yalnızca \
+                     son günü olmayan bir hastalık bildiriminde yapılabilir.",
+                pl: "To zgłoszenie ma już ostatni dzień. Powrót do zdrowia można zgłosić \
+                     tylko przy zgłoszeniu choroby bez ostatniego dnia.",
+                uk: "Це повідомлення вже має останній день. Повідомити про одужання можна \
+                     лише для повідомлення про хворобу без останнього дня.",
+            )),
         }
     }
 }
@@ -170,12 +249,14 @@ impl IntoResponse for Error {
             Self::Database(e) => tracing::error!(error = %e, "database error"),
             Self::Internal(e) => tracing::error!(error = %e, "internal error"),
             // Its body has the problems per row too.
-            Self::ImportRejected(rejection) => {
+            Self::ImportRejected(problems) => {
+                let rejection = ImportRejection::new(problems, crate::locale::current());
                 return (self.status_code(), Json(rejection)).into_response();
             }
             _ => {}
         }
-        (self.status_code(), Json(self.body())).into_response()
+        let body = self.body(crate::locale::current());
+        (self.status_code(), Json(body)).into_response()
     }
 }
 

@@ -13,11 +13,11 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
 use serde_path_to_error::Segment;
 use shared::{
-    AbsenceDetails, AbsenceExplanation, AbsenceJudgement, Acknowledgement, Activation,
+    words, AbsenceDetails, AbsenceExplanation, AbsenceJudgement, Acknowledgement, Activation,
     AskOtherTimes, CancelConversation, ChooseTime, ConversationOutcome, LanguageChoice,
     LeaveDecision, LoginRequest, NewAbsenceMark, NewAbsenceReport, NewActivationCodes,
     NewConversation, NewInvitation, NewLateArrival, NewLeaveRequest, NewStaffMember, ProposeTimes,
-    ReportBetter, SettingsChange, StaffRolesChange,
+    ReportBetter, SettingsChange, StaffRolesChange, Words,
 };
 
 use crate::error::Error;
@@ -35,13 +35,25 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(req.headers()) {
-            return Err(Error::UnsupportedMediaType(
-                "Stuur de gegevens als JSON (Content-Type: application/json).",
-            ));
+            return Err(Error::UnsupportedMediaType(words!(
+                nl: "Stuur de gegevens als JSON (Content-Type: application/json).",
+                en: "Please send the data as JSON (Content-Type: application/json).",
+                ar: "أرسل البيانات بصيغة JSON (Content-Type: application/json).",
+                tr: "Verileri JSON olarak gönderin (Content-Type: application/json).",
+                pl: "Proszę wysłać dane jako JSON (Content-Type: application/json).",
+                uk: "Надішліть дані у форматі JSON (Content-Type: application/json).",
+            )));
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| Error::BadRequest("Het verzoek kon niet gelezen worden."))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|_| {
+            Error::BadRequest(words!(
+                nl: "Het verzoek kon niet gelezen worden.",
+                en: "We could not read the request.",
+                ar: "لم نستطع قراءة الطلب.",
+                tr: "İstek okunamadı.",
+                pl: "Nie udało się odczytać zapytania.",
+                uk: "Не вдалося прочитати запит.",
+            ))
+        })?;
         parse(&bytes).map(AppJson)
     }
 }
@@ -65,9 +77,38 @@ fn is_json(headers: &HeaderMap) -> bool {
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
-const NOT_JSON: &str = "Het verzoek is geen geldige JSON.";
-const MISSING: &str = "Dit veld ontbreekt.";
-const WRONG: &str = "Dit veld heeft een verkeerde waarde.";
+fn not_json() -> Words {
+    words!(
+        nl: "Het verzoek is geen geldige JSON.",
+        en: "The request is not valid JSON.",
+        ar: "الطلب ليس بصيغة JSON صحيحة.",
+        tr: "İstek geçerli bir JSON değil.",
+        pl: "Zapytanie nie jest poprawnym JSON-em.",
+        uk: "Запит не є правильним JSON.",
+    )
+}
+
+fn missing() -> Words {
+    words!(
+        nl: "Dit veld ontbreekt.",
+        en: "This field is missing.",
+        ar: "هذا الحقل غير موجود.",
+        tr: "Bu alan eksik.",
+        pl: "Brakuje tego pola.",
+        uk: "Цього поля немає.",
+    )
+}
+
+fn wrong() -> Words {
+    words!(
+        nl: "Dit veld heeft een verkeerde waarde.",
+        en: "This field has a wrong value.",
+        ar: "قيمة هذا الحقل غير صحيحة.",
+        tr: "Bu alanın değeri yanlış.",
+        pl: "To pole ma niepoprawną wartość.",
+        uk: "Це поле має неправильне значення.",
+    )
+}
 
 /// A JSON request body that [`AppJson`] reads.
 ///
@@ -136,10 +177,7 @@ enum Fault {
     /// Not JSON, or not the shape we expect.
     NotJson,
     /// This top-level field is missing or has a wrong value.
-    Field {
-        field: String,
-        message: &'static str,
-    },
+    Field { field: String, message: Words },
     /// Something is wrong, but serde did not say which field.
     Unplaced,
 }
@@ -147,7 +185,7 @@ enum Fault {
 impl From<Fault> for Error {
     fn from(fault: Fault) -> Self {
         match fault {
-            Fault::NotJson | Fault::Unplaced => Error::BadRequest(NOT_JSON),
+            Fault::NotJson | Fault::Unplaced => Error::BadRequest(not_json()),
             Fault::Field { field, message } => Error::InvalidField { field, message },
         }
     }
@@ -172,8 +210,8 @@ fn read<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Fault> {
     }
     let text = inner.to_string();
     let (field, message) = match (top_field, missing_field(&text)) {
-        (Some(field), _) => (field, WRONG),
-        (None, Some(missing)) => (missing.to_owned(), MISSING),
+        (Some(field), _) => (field, wrong()),
+        (None, Some(name)) => (name.to_owned(), missing()),
         (None, None) => return Err(Fault::Unplaced),
     };
     // The name comes from the client: keep it short in the answer.

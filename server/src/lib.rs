@@ -24,6 +24,7 @@ pub mod error;
 pub mod export;
 pub mod ics;
 pub mod json;
+pub mod locale;
 pub mod mail;
 pub mod seed;
 pub mod spa;
@@ -34,7 +35,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::http::{header, HeaderValue};
-use axum::Router;
+use axum::{middleware, Router};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
@@ -63,7 +64,12 @@ pub fn app(state: AppState) -> Router {
         HeaderValue::from_static("no-store"),
     );
     Router::new()
-        .nest("/api", api::router().layer(no_store))
+        .nest(
+            "/api",
+            api::router()
+                .layer(no_store)
+                .layer(middleware::from_fn(locale::answer_in_asked_language)),
+        )
         .with_state(state)
         .fallback_service(spa)
         .layer(telemetry::trace_layer())

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
 use crate::validation::done;
+use crate::words;
 
 /// The longest e-mail address there can be (RFC 5321).
 pub const MAX_EMAIL_CHARS: usize = 254;
@@ -24,17 +25,54 @@ impl LoginRequest {
         let mut errors = Vec::new();
         let email = self.email.trim();
         if email.is_empty() {
-            errors.push(FieldError::new("email", "Vul uw e-mailadres in."));
+            errors.push(FieldError::new(
+                "email",
+                words!(
+                    nl: "Vul uw e-mailadres in.",
+                    en: "Please enter your email address.",
+                    ar: "اكتب بريدك الإلكتروني.",
+                    tr: "E-posta adresinizi yazın.",
+                    pl: "Proszę wpisać adres e-mail.",
+                    uk: "Введіть вашу електронну адресу.",
+                ),
+            ));
         } else if email.chars().count() > MAX_EMAIL_CHARS || !email.contains('@') {
             errors.push(FieldError::new(
                 "email",
-                "Dit is geen e-mailadres. Kijk of u het goed heeft getypt.",
+                words!(
+                    nl: "Dit is geen e-mailadres. Kijk of u het goed heeft getypt.",
+                    en: "This is not an email address. Please check how you typed it.",
+                    ar: "هذا ليس بريدًا إلكترونيًا. تأكد أنك كتبته بشكل صحيح.",
+                    tr: "Bu bir e-posta adresi değil. Doğru yazıp yazmadığınıza bakın.",
+                    pl: "To nie jest adres e-mail. Proszę sprawdzić, czy jest dobrze wpisany.",
+                    uk: "Це не електронна адреса. Перевірте, чи ви правильно її ввели.",
+                ),
             ));
         }
         if self.password.is_empty() {
-            errors.push(FieldError::new("password", "Vul uw wachtwoord in."));
+            errors.push(FieldError::new(
+                "password",
+                words!(
+                    nl: "Vul uw wachtwoord in.",
+                    en: "Please enter your password.",
+                    ar: "اكتب كلمة المرور.",
+                    tr: "Şifrenizi yazın.",
+                    pl: "Proszę wpisać hasło.",
+                    uk: "Введіть ваш пароль.",
+                ),
+            ));
         } else if self.password.chars().count() > MAX_PASSWORD_CHARS {
-            errors.push(FieldError::new("password", "Dit wachtwoord is te lang."));
+            errors.push(FieldError::new(
+                "password",
+                words!(
+                    nl: "Dit wachtwoord is te lang.",
+                    en: "This password is too long.",
+                    ar: "كلمة المرور هذه طويلة جدًا.",
+                    tr: "Bu şifre çok uzun.",
+                    pl: "To hasło jest za długie.",
+                    uk: "Цей пароль задовгий.",
+                ),
+            ));
         }
         done(errors)
     }

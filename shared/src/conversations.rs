@@ -11,9 +11,11 @@
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Words};
+use crate::messages::{reason_too_long, unknown_child};
 use crate::protocol::{Role, SchoolKind};
 use crate::validation::{check_idempotency_key, done};
+use crate::words;
 
 /// The longest message, reason or note, in characters.
 pub const MAX_CONVERSATION_TEXT_CHARS: usize = 500;
@@ -419,8 +421,15 @@ impl AskOtherTimes {
             check_text(
                 "message",
                 &self.message,
-                Some("Schrijf kort welke dagen of tijden u beter passen."),
-                "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
+                Some(words!(
+                    nl: "Schrijf kort welke dagen of tijden u beter passen.",
+                    en: "Please write in a few words which days or times suit you better.",
+                    ar: "اكتب باختصار أي أيام أو أوقات تناسبك أكثر.",
+                    tr: "Size hangi gün veya saatlerin daha uygun olduğunu kısaca yazın.",
+                    pl: "Proszę krótko napisać, jakie dni lub godziny bardziej Państwu pasują.",
+                    uk: "Коротко напишіть, які дні або години вам більше підходять.",
+                )),
+                message_too_long(),
             )
             .into_iter()
             .collect(),
@@ -440,8 +449,15 @@ impl CancelConversation {
             check_text(
                 "reason",
                 &self.reason,
-                Some("Schrijf kort waarom het gesprek niet doorgaat. De ander leest dat."),
-                "De reden is te lang. Gebruik hoogstens 500 tekens.",
+                Some(words!(
+                    nl: "Schrijf kort waarom het gesprek niet doorgaat. De ander leest dat.",
+                    en: "Please write in a few words why the meeting is not going ahead. The other person will read it.",
+                    ar: "اكتب باختصار لماذا لن يتم اللقاء. سيقرأ الطرف الآخر ذلك.",
+                    tr: "Görüşmenin neden yapılmayacağını kısaca yazın. Karşı taraf bunu okur.",
+                    pl: "Proszę krótko napisać, dlaczego rozmowa się nie odbędzie. Druga strona to przeczyta.",
+                    uk: "Коротко напишіть, чому розмова не відбудеться. Інша сторона це прочитає.",
+                )),
+                reason_too_long(),
             )
             .into_iter()
             .collect(),
@@ -467,7 +483,14 @@ impl ConversationOutcome {
                 "note",
                 &self.note,
                 None,
-                "De notitie is te lang. Gebruik hoogstens 500 tekens.",
+                words!(
+                    nl: "De notitie is te lang. Gebruik hoogstens 500 tekens.",
+                    en: "The note is too long. Please use 500 characters at most.",
+                    ar: "الملاحظة طويلة جدًا. استخدم 500 حرف على الأكثر.",
+                    tr: "Not çok uzun. En fazla 500 karakter kullanın.",
+                    pl: "Notatka jest za długa. Proszę użyć najwyżej 500 znaków.",
+                    uk: "Нотатка задовга. Використайте не більше 500 символів.",
+                ),
             )
             .into_iter()
             .collect(),
@@ -567,9 +590,19 @@ impl Conversation {
 
 fn check_pupil_id(pupil_id: &str) -> Option<FieldError> {
     if pupil_id.is_empty() {
-        Some(FieldError::new("pupil_id", "Kies over welk kind het gaat."))
+        Some(FieldError::new(
+            "pupil_id",
+            words!(
+                nl: "Kies over welk kind het gaat.",
+                en: "Please choose which child it is about.",
+                ar: "اختر الطفل الذي يتعلق به الأمر.",
+                tr: "Hangi çocukla ilgili olduğunu seçin.",
+                pl: "Proszę wybrać dziecko, którego to dotyczy.",
+                uk: "Виберіть, якої дитини це стосується.",
+            ),
+        ))
     } else if pupil_id.len() > 64 {
-        Some(FieldError::new("pupil_id", "Dit kind kennen we niet."))
+        Some(FieldError::new("pupil_id", unknown_child()))
     } else {
         None
     }
@@ -577,11 +610,17 @@ fn check_pupil_id(pupil_id: &str) -> Option<FieldError> {
 
 /// An optional message: at most 500 characters.
 fn check_message(message: &str) -> Option<FieldError> {
-    check_text(
-        "message",
-        message,
-        None,
-        "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
+    check_text("message", message, None, message_too_long())
+}
+
+fn message_too_long() -> Words {
+    words!(
+        nl: "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
+        en: "The message is too long. Please use 500 characters at most.",
+        ar: "الرسالة طويلة جدًا. استخدم 500 حرف على الأكثر.",
+        tr: "Mesaj çok uzun. En fazla 500 karakter kullanın.",
+        pl: "Wiadomość jest za długa. Proszę użyć najwyżej 500 znaków.",
+        uk: "Повідомлення задовге. Використайте не більше 500 символів.",
     )
 }
 
@@ -590,8 +629,8 @@ fn check_message(message: &str) -> Option<FieldError> {
 fn check_text(
     field: &'static str,
     text: &str,
-    when_empty: Option<&str>,
-    too_long: &str,
+    when_empty: Option<Words>,
+    too_long: Words,
 ) -> Option<FieldError> {
     let text = text.trim();
     match when_empty {
@@ -607,31 +646,81 @@ fn check_text(
 /// within 180 days, ending after it starts and within 3 hours, and not
 /// overlapping each other.
 fn check_times(times: &[TimeSlot], now: NaiveDateTime) -> Vec<FieldError> {
-    let fail = |message: &str| vec![FieldError::new("times", message)];
+    let fail = |message: Words| vec![FieldError::new("times", message)];
     if times.is_empty() {
-        return fail("Stel minstens één tijd voor.");
+        return fail(words!(
+            nl: "Stel minstens één tijd voor.",
+            en: "Please suggest at least one time.",
+            ar: "اقترح وقتًا واحدًا على الأقل.",
+            tr: "En az bir saat önerin.",
+            pl: "Proszę zaproponować co najmniej jeden termin.",
+            uk: "Запропонуйте хоча б один час.",
+        ));
     }
     if times.len() > MAX_PROPOSED_TIMES {
-        return fail("Stel hoogstens 5 tijden tegelijk voor.");
+        return fail(words!(
+            nl: "Stel hoogstens 5 tijden tegelijk voor.",
+            en: "Please suggest 5 times at most at once.",
+            ar: "اقترح 5 أوقات على الأكثر في المرة الواحدة.",
+            tr: "Aynı anda en fazla 5 saat önerin.",
+            pl: "Proszę zaproponować najwyżej 5 terminów naraz.",
+            uk: "Запропонуйте не більше 5 варіантів часу одночасно.",
+        ));
     }
     let latest = now.date() + Days::new(MAX_DAYS_AHEAD);
     for (i, slot) in times.iter().enumerate() {
         let minutes = (slot.ends() - slot.starts()).num_minutes();
+        let n = i + 1;
         let problem = if slot.starts() <= now {
-            Some("ligt in het verleden. Kies een moment dat nog moet komen.")
+            Some(words!(
+                nl: "Tijd {n} ligt in het verleden. Kies een moment dat nog moet komen.",
+                en: "Time {n} is in the past. Please choose a moment still to come.",
+                ar: "الوقت {n} في الماضي. اختر وقتًا في المستقبل.",
+                tr: "{n}. saat geçmişte kaldı. Henüz gelmemiş bir zaman seçin.",
+                pl: "Termin {n} już minął. Proszę wybrać termin w przyszłości.",
+                uk: "Час {n} уже минув. Виберіть час у майбутньому.",
+            ))
         } else if slot.day > latest {
-            Some("is meer dan een half jaar vooruit. Kies een eerdere dag.")
+            Some(words!(
+                nl: "Tijd {n} is meer dan een half jaar vooruit. Kies een eerdere dag.",
+                en: "Time {n} is more than half a year ahead. Please choose an earlier day.",
+                ar: "الوقت {n} بعد أكثر من نصف سنة. اختر يومًا أقرب.",
+                tr: "{n}. saat altı aydan daha ileride. Daha erken bir gün seçin.",
+                pl: "Termin {n} jest za ponad pół roku. Proszę wybrać wcześniejszy dzień.",
+                uk: "Час {n} більш ніж через пів року. Виберіть раніший день.",
+            ))
         } else if minutes <= 0 {
-            Some("eindigt niet na het begin.")
+            Some(words!(
+                nl: "Tijd {n} eindigt niet na het begin.",
+                en: "Time {n} does not end after it starts.",
+                ar: "الوقت {n} لا ينتهي بعد بدايته.",
+                tr: "{n}. saat, başladıktan sonra bitmiyor.",
+                pl: "Termin {n} nie kończy się po swoim początku.",
+                uk: "Час {n} не закінчується після початку.",
+            ))
         } else if minutes > MAX_CONVERSATION_MINUTES {
-            Some("duurt langer dan 3 uur.")
+            Some(words!(
+                nl: "Tijd {n} duurt langer dan 3 uur.",
+                en: "Time {n} lasts longer than 3 hours.",
+                ar: "الوقت {n} أطول من 3 ساعات.",
+                tr: "{n}. saat 3 saatten uzun sürüyor.",
+                pl: "Termin {n} trwa dłużej niż 3 godziny.",
+                uk: "Час {n} триває довше ніж 3 години.",
+            ))
         } else if times[..i].iter().any(|t| t.overlaps(slot)) {
-            Some("valt samen met een andere voorgestelde tijd.")
+            Some(words!(
+                nl: "Tijd {n} valt samen met een andere voorgestelde tijd.",
+                en: "Time {n} overlaps with another suggested time.",
+                ar: "الوقت {n} يتداخل مع وقت مقترح آخر.",
+                tr: "{n}. saat, önerilen başka bir saatle çakışıyor.",
+                pl: "Termin {n} nakłada się na inny proponowany termin.",
+                uk: "Час {n} збігається з іншим запропонованим часом.",
+            ))
         } else {
             None
         };
         if let Some(problem) = problem {
-            return fail(&format!("Tijd {} {problem}", i + 1));
+            return fail(problem);
         }
     }
     vec![]
@@ -655,7 +744,9 @@ mod tests {
     }
 
     fn times_problem(times: &[TimeSlot]) -> Option<String> {
-        check_times(times, now()).pop().map(|e| e.message)
+        check_times(times, now())
+            .pop()
+            .map(|e| e.message.dutch().to_owned())
     }
 
     #[test]

@@ -8,10 +8,12 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Words};
+use crate::messages::{end_before_start, no_note_for_illness, note_too_long};
 use crate::protocol::{AbsenceCategory, Role, SchoolCalendar, Step, StepTexts, Trigger};
 use crate::reports::{AbsenceKind, MAX_NOTE_CHARS};
 use crate::validation::{check_idempotency_key, clean_text, done};
+use crate::words;
 use crate::{ConversationWith, StaffRoleKind};
 
 /// What a staff member can do at the desk; see [`DeskAction::allowed`].
@@ -64,23 +66,89 @@ impl DeskAction {
         }
     }
 
-    /// For a `403`: plain Dutch.
-    pub fn refusal(self) -> &'static str {
+    /// For a `403`, and for the page that cannot show it.
+    pub fn refusal(self) -> Words {
         match self {
-            Self::SeeDesk => "Met uw rol op deze school kunt u dit niet zien.",
-            Self::Acknowledge => "Met uw rol op deze school kunt u meldingen niet afvinken.",
-            Self::Register => "Met uw rol op deze school kunt u geen afwezigheid noteren.",
-            Self::Judge => "Met uw rol op deze school kunt u hierover niet beslissen.",
-            Self::SeeSignals => "Met uw rol op deze school ziet u geen signalen.",
-            Self::ReadAuditLog => "Alleen de beheerder van de school ziet het logboek.",
-            Self::ChangeSettings => {
-                "Alleen de directeur of de beheerder verandert de instellingen van de school."
-            }
-            Self::Export => "Met uw rol op deze school kunt u geen overzicht downloaden.",
-            Self::ManageSchool => "Deze pagina is alleen voor de beheerder van de school.",
-            Self::DecideLeave => {
-                "Alleen de directeur of de beheerder van de school beslist over verlof."
-            }
+            Self::SeeDesk => words!(
+                nl: "Met uw rol op deze school kunt u dit niet zien.",
+                en: "With your role at this school, you cannot see this.",
+                ar: "بدورك في هذه المدرسة لا يمكنك رؤية هذا.",
+                tr: "Bu okuldaki rolünüzle bunu göremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można tego zobaczyć.",
+                uk: "З вашою роллю в цій школі ви не можете цього бачити.",
+            ),
+            Self::Acknowledge => words!(
+                nl: "Met uw rol op deze school kunt u meldingen niet afvinken.",
+                en: "With your role at this school, you cannot tick off reports.",
+                ar: "بدورك في هذه المدرسة لا يمكنك تأشير البلاغات.",
+                tr: "Bu okuldaki rolünüzle bildirimleri işaretleyemezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można odhaczać zgłoszeń.",
+                uk: "З вашою роллю в цій школі ви не можете позначати повідомлення.",
+            ),
+            Self::Register => words!(
+                nl: "Met uw rol op deze school kunt u geen afwezigheid noteren.",
+                en: "With your role at this school, you cannot record absence.",
+                ar: "بدورك في هذه المدرسة لا يمكنك تسجيل الغياب.",
+                tr: "Bu okuldaki rolünüzle devamsızlık kaydedemezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można zapisywać nieobecności.",
+                uk: "З вашою роллю в цій школі ви не можете записувати відсутність.",
+            ),
+            Self::Judge => words!(
+                nl: "Met uw rol op deze school kunt u hierover niet beslissen.",
+                en: "With your role at this school, you cannot decide about this.",
+                ar: "بدورك في هذه المدرسة لا يمكنك أن تقرر في هذا.",
+                tr: "Bu okuldaki rolünüzle bu konuda karar veremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można o tym decydować.",
+                uk: "З вашою роллю в цій школі ви не можете це вирішувати.",
+            ),
+            Self::SeeSignals => words!(
+                nl: "Met uw rol op deze school ziet u geen signalen.",
+                en: "With your role at this school, you do not see signals.",
+                ar: "بدورك في هذه المدرسة لا ترى الإشارات.",
+                tr: "Bu okuldaki rolünüzle sinyalleri göremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie widać sygnałów.",
+                uk: "З вашою роллю в цій школі ви не бачите сигналів.",
+            ),
+            Self::ReadAuditLog => words!(
+                nl: "Alleen de beheerder van de school ziet het logboek.",
+                en: "Only the school's administrator sees the log.",
+                ar: "لا يرى السجل إلا مسؤول المدرسة.",
+                tr: "Kayıt defterini yalnızca okulun yöneticisi görür.",
+                pl: "Dziennik zmian widzi tylko administrator szkoły.",
+                uk: "Журнал бачить лише адміністратор школи.",
+            ),
+            Self::ChangeSettings => words!(
+                nl: "Alleen de directeur of de beheerder verandert de instellingen van de school.",
+                en: "Only the head or the administrator changes the school's settings.",
+                ar: "لا يغيّر إعدادات المدرسة إلا المدير أو المسؤول.",
+                tr: "Okulun ayarlarını yalnızca müdür veya yönetici değiştirir.",
+                pl: "Ustawienia szkoły zmienia tylko dyrektor lub administrator.",
+                uk: "Налаштування школи змінює лише директор або адміністратор.",
+            ),
+            Self::Export => words!(
+                nl: "Met uw rol op deze school kunt u geen overzicht downloaden.",
+                en: "With your role at this school, you cannot download an overview.",
+                ar: "بدورك في هذه المدرسة لا يمكنك تنزيل ملخص.",
+                tr: "Bu okuldaki rolünüzle bir özet indiremezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można pobrać zestawienia.",
+                uk: "З вашою роллю в цій школі ви не можете завантажити огляд.",
+            ),
+            Self::ManageSchool => words!(
+                nl: "Deze pagina is alleen voor de beheerder van de school.",
+                en: "This page is only for the school's administrator.",
+                ar: "هذه الصفحة لمسؤول المدرسة فقط.",
+                tr: "Bu sayfa yalnızca okulun yöneticisi içindir.",
+                pl: "Ta strona jest tylko dla administratora szkoły.",
+                uk: "Ця сторінка лише для адміністратора школи.",
+            ),
+            Self::DecideLeave => words!(
+                nl: "Alleen de directeur of de beheerder van de school beslist over verlof.",
+                en: "Only the school's head or administrator decides about leave.",
+                ar: "لا يقرر في الإجازة إلا مدير المدرسة أو مسؤولها.",
+                tr: "İzin hakkında yalnızca okulun müdürü veya yöneticisi karar verir.",
+                pl: "O urlopie decyduje tylko dyrektor lub administrator szkoły.",
+                uk: "Про відпустку вирішує лише директор або адміністратор школи.",
+            ),
         }
     }
 }
@@ -163,11 +231,28 @@ impl Acknowledgement {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.report_ids.is_empty() {
-            errors.push(FieldError::new("report_ids", "Kies minstens één melding."));
+            errors.push(FieldError::new(
+                "report_ids",
+                words!(
+                    nl: "Kies minstens één melding.",
+                    en: "Please choose at least one report.",
+                    ar: "اختر بلاغًا واحدًا على الأقل.",
+                    tr: "En az bir bildirim seçin.",
+                    pl: "Proszę wybrać co najmniej jedno zgłoszenie.",
+                    uk: "Виберіть хоча б одне повідомлення.",
+                ),
+            ));
         } else if self.report_ids.len() > MAX_ACKNOWLEDGE {
             errors.push(FieldError::new(
                 "report_ids",
-                "U kunt hoogstens 200 meldingen tegelijk afvinken.",
+                words!(
+                    nl: "U kunt hoogstens 200 meldingen tegelijk afvinken.",
+                    en: "You can tick off 200 reports at most at one time.",
+                    ar: "يمكنك تأشير 200 بلاغ على الأكثر في المرة الواحدة.",
+                    tr: "Aynı anda en fazla 200 bildirimi işaretleyebilirsiniz.",
+                    pl: "Jednocześnie można odhaczyć najwyżej 200 zgłoszeń.",
+                    uk: "Ви можете позначити не більше 200 повідомлень одночасно.",
+                ),
             ));
         }
         done(errors)
@@ -201,10 +286,7 @@ impl NewAbsenceMark {
         errors.extend(check_register_day("day", self.day, today));
         if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
             if end <= start {
-                errors.push(FieldError::new(
-                    "end_time",
-                    "De eindtijd moet later zijn dan de begintijd.",
-                ));
+                errors.push(FieldError::new("end_time", end_before_start()));
             }
         }
         errors.extend(check_idempotency_key(&self.idempotency_key));
@@ -247,17 +329,45 @@ pub struct LateArrival {
 }
 
 fn check_pupil_id(id: &str) -> Option<FieldError> {
-    (id.is_empty() || id.len() > 64)
-        .then(|| FieldError::new("pupil_id", "Deze leerling kennen we niet."))
+    (id.is_empty() || id.len() > 64).then(|| {
+        FieldError::new(
+            "pupil_id",
+            words!(
+                nl: "Deze leerling kennen we niet.",
+                en: "We do not know this pupil.",
+                ar: "لا نعرف هذا التلميذ.",
+                tr: "Bu öğrenciyi tanımıyoruz.",
+                pl: "Nie znamy tego ucznia.",
+                uk: "Ми не знаємо цього учня.",
+            ),
+        )
+    })
 }
 
 fn check_register_day(field: &'static str, day: NaiveDate, today: NaiveDate) -> Option<FieldError> {
     if day > today {
-        Some(FieldError::new(field, "Deze dag is nog niet geweest."))
+        Some(FieldError::new(
+            field,
+            words!(
+                nl: "Deze dag is nog niet geweest.",
+                en: "This day has not happened yet.",
+                ar: "هذا اليوم لم يأتِ بعد.",
+                tr: "Bu gün henüz gelmedi.",
+                pl: "Ten dzień jeszcze nie nadszedł.",
+                uk: "Цей день ще не настав.",
+            ),
+        ))
     } else if day < today - Days::new(MAX_REGISTER_DAYS_BACK) {
         Some(FieldError::new(
             field,
-            "Deze dag is meer dan 4 weken geleden. Dat kan hier niet meer.",
+            words!(
+                nl: "Deze dag is meer dan 4 weken geleden. Dat kan hier niet meer.",
+                en: "This day was more than 4 weeks ago. That is no longer possible here.",
+                ar: "مرّ على هذا اليوم أكثر من 4 أسابيع. لم يعد ذلك ممكنًا هنا.",
+                tr: "Bu gün 4 haftadan daha önceydi. Bu artık burada yapılamaz.",
+                pl: "Ten dzień był ponad 4 tygodnie temu. Tutaj nie jest to już możliwe.",
+                uk: "Цей день був понад 4 тижні тому. Тут це вже неможливо.",
+            ),
         ))
     } else {
         None
@@ -370,15 +480,9 @@ impl AbsenceExplanation {
         let mut errors = Vec::new();
         let note = self.note.as_deref().map(str::trim).unwrap_or("");
         if !note.is_empty() && !self.kind.allows_note() {
-            errors.push(FieldError::new(
-                "note",
-                "Bij ziek hoort geen toelichting. Wat uw kind heeft, blijft privé.",
-            ));
+            errors.push(FieldError::new("note", no_note_for_illness()));
         } else if note.chars().count() > MAX_NOTE_CHARS {
-            errors.push(FieldError::new(
-                "note",
-                "De toelichting is te lang. Gebruik hoogstens 200 tekens.",
-            ));
+            errors.push(FieldError::new("note", note_too_long()));
         }
         done(errors)
     }

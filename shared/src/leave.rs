@@ -9,8 +9,12 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Words};
+use crate::messages::{
+    last_day_before_first, more_than_a_year_ahead, reason_too_long, unknown_child,
+};
 use crate::validation::{check_idempotency_key, done};
+use crate::words;
 
 /// The longest reason (a parent's or the school's), in characters.
 pub const MAX_LEAVE_REASON_CHARS: usize = 500;
@@ -177,12 +181,22 @@ impl NewLeaveRequest {
     /// `today` is the school's date now.
     pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut fail = |field, message: &str| errors.push(FieldError::new(field, message));
+        let mut fail = |field, message: Words| errors.push(FieldError::new(field, message));
 
         if self.pupil_id.is_empty() {
-            fail("pupil_id", "Kies voor welk kind u verlof vraagt.");
+            fail(
+                "pupil_id",
+                words!(
+                    nl: "Kies voor welk kind u verlof vraagt.",
+                    en: "Please choose the child you are asking leave for.",
+                    ar: "اختر الطفل الذي تطلب له الإجازة.",
+                    tr: "Hangi çocuk için izin istediğinizi seçin.",
+                    pl: "Proszę wybrać dziecko, dla którego prosią Państwo o urlop.",
+                    uk: "Виберіть дитину, для якої ви просите відпустку.",
+                ),
+            );
         } else if self.pupil_id.len() > 64 {
-            fail("pupil_id", "Dit kind kennen we niet.");
+            fail("pupil_id", unknown_child());
         }
 
         let latest = today + Days::new(LEAVE_MAX_DAYS_AHEAD);
@@ -190,37 +204,49 @@ impl NewLeaveRequest {
             if self.first_day < today - Days::new(LEAVE_DAYS_BACK) {
                 fail(
                     "first_day",
-                    "Deze dag is meer dan 2 dagen geleden. Daarvoor kunt u geen verlof meer aanvragen. Bel de school.",
+                    words!(
+                        nl: "Deze dag is meer dan 2 dagen geleden. Daarvoor kunt u geen verlof meer aanvragen. Bel de school.",
+                        en: "This day was more than 2 days ago. You can no longer ask leave for it. Please call the school.",
+                        ar: "مرّ على هذا اليوم أكثر من يومين. لا يمكنك طلب إجازة له الآن. اتصل بالمدرسة.",
+                        tr: "Bu gün 2 günden daha önceydi. Bunun için artık izin isteyemezsiniz. Okulu arayın.",
+                        pl: "Ten dzień był ponad 2 dni temu. Nie można już prosić o urlop na ten dzień. Proszę zadzwonić do szkoły.",
+                        uk: "Цей день був понад 2 дні тому. На нього вже не можна попросити відпустку. Зателефонуйте до школи.",
+                    ),
                 );
             }
         } else if self.first_day < today {
             fail(
                 "first_day",
-                "Dit verlof vraagt u van tevoren aan. Kies vandaag of een latere dag.",
+                words!(
+                    nl: "Dit verlof vraagt u van tevoren aan. Kies vandaag of een latere dag.",
+                    en: "You ask for this leave in advance. Please choose today or a later day.",
+                    ar: "تطلب هذه الإجازة مسبقًا. اختر اليوم أو يومًا بعده.",
+                    tr: "Bu izni önceden istersiniz. Bugünü veya daha sonraki bir günü seçin.",
+                    pl: "O ten urlop prosi się wcześniej. Proszę wybrać dzisiejszy lub późniejszy dzień.",
+                    uk: "Цю відпустку просять заздалегідь. Виберіть сьогодні або пізніший день.",
+                ),
             );
         }
         if self.first_day > latest {
-            fail(
-                "first_day",
-                "Deze dag is meer dan een jaar vooruit. Kies een eerdere dag.",
-            );
+            fail("first_day", more_than_a_year_ahead());
         }
 
         if self.last_day < self.first_day {
-            fail(
-                "last_day",
-                "De laatste dag kan niet vóór de eerste dag liggen.",
-            );
+            fail("last_day", last_day_before_first());
         } else if self.last_day > latest && self.first_day <= latest {
-            fail(
-                "last_day",
-                "Deze dag is meer dan een jaar vooruit. Kies een eerdere dag.",
-            );
+            fail("last_day", more_than_a_year_ahead());
         }
 
         errors.extend(check_reason(
             &self.reason,
-            "Schrijf kort waarom u verlof vraagt.",
+            words!(
+                nl: "Schrijf kort waarom u verlof vraagt.",
+                en: "Please write in a few words why you are asking for leave.",
+                ar: "اكتب باختصار لماذا تطلب الإجازة.",
+                tr: "Neden izin istediğinizi kısaca yazın.",
+                pl: "Proszę krótko napisać, dlaczego prosią Państwo o urlop.",
+                uk: "Коротко напишіть, чому ви просите відпустку.",
+            ),
         ));
         errors.extend(check_idempotency_key(&self.idempotency_key));
         done(errors)
@@ -287,7 +313,14 @@ impl LeaveDecision {
         done(
             check_reason(
                 &self.reason,
-                "Schrijf de reden van de beslissing op. De ouders lezen die.",
+                words!(
+                    nl: "Schrijf de reden van de beslissing op. De ouders lezen die.",
+                    en: "Please write down the reason for the decision. The parents will read it.",
+                    ar: "اكتب سبب القرار. سيقرؤه الوالدان.",
+                    tr: "Kararın nedenini yazın. Veliler bunu okur.",
+                    pl: "Proszę zapisać powód decyzji. Rodzice go przeczytają.",
+                    uk: "Напишіть причину рішення. Батьки її прочитають.",
+                ),
             )
             .into_iter()
             .collect(),
@@ -296,15 +329,12 @@ impl LeaveDecision {
 }
 
 /// A reason (the parent's or the school's): 1 to 500 characters, trimmed.
-fn check_reason(reason: &str, when_empty: &str) -> Option<FieldError> {
+fn check_reason(reason: &str, when_empty: Words) -> Option<FieldError> {
     let reason = reason.trim();
     if reason.is_empty() {
         Some(FieldError::new("reason", when_empty))
     } else if reason.chars().count() > MAX_LEAVE_REASON_CHARS {
-        Some(FieldError::new(
-            "reason",
-            "De reden is te lang. Gebruik hoogstens 500 tekens.",
-        ))
+        Some(FieldError::new("reason", reason_too_long()))
     } else {
         None
     }

@@ -21,6 +21,7 @@ pub mod error;
 mod hhmm;
 pub mod language;
 pub mod leave;
+pub mod messages;
 pub mod next_steps;
 pub mod onboarding;
 pub mod protocol;
@@ -40,13 +41,13 @@ pub use desk::{
     DeskGroup, DeskReport, DeskReports, LateArrival, NewAbsenceMark, NewLateArrival, Pupil,
     SchoolGroup, Signal, UnexplainedAbsence, UnexplainedStatus,
 };
-pub use error::{ApiError, ErrorCode, FieldError};
+pub use error::{ApiError, ErrorCode, FieldError, Words};
 pub use language::Language;
 pub use leave::{LeaveDecision, LeaveKind, LeaveRequest, LeaveStatus, NewLeaveRequest};
 pub use next_steps::ChildProtocol;
 pub use onboarding::{
-    Activation, ActivationCode, ImportRejection, ImportRowError, ImportSummary, ImportedChild,
-    NewActivationCodes, NewStaffMember, StaffAccount, StaffMember, StaffRolesChange,
+    Activation, ActivationCode, ImportProblem, ImportRejection, ImportRowError, ImportSummary,
+    ImportedChild, NewActivationCodes, NewStaffMember, StaffAccount, StaffMember, StaffRolesChange,
 };
 pub use reports::{
     AbsenceDetails, AbsenceKind, AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange,

@@ -11,8 +11,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::account::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{ErrorCode, FieldError, Words};
+use crate::language::Language;
 use crate::validation::done;
+use crate::words;
 use crate::StaffRoleKind;
 
 /// The most pupils one file may hold.
@@ -132,24 +134,42 @@ pub struct ImportRowError {
     /// `None` when the problem is not in one column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// What is wrong and what to do, in plain Dutch.
+    /// What is wrong and what to do, in the reader's language.
     pub message: String,
 }
 
-impl ImportRowError {
-    fn at(row: u32, column: Option<Column>, message: impl Into<String>) -> Self {
+/// One problem in an import file, as [`read_pupil_csv`] finds it: an
+/// [`ImportRowError`] with its message in every language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportProblem {
+    pub row: Option<u32>,
+    pub field: Option<String>,
+    pub message: Words,
+}
+
+impl ImportProblem {
+    fn at(row: u32, column: Option<Column>, message: Words) -> Self {
         Self {
             row: Some(row),
             field: column.map(|c| c.name().to_owned()),
-            message: message.into(),
+            message,
         }
     }
 
-    fn file(message: impl Into<String>) -> Self {
+    fn file(message: Words) -> Self {
         Self {
             row: None,
             field: None,
-            message: message.into(),
+            message,
+        }
+    }
+
+    /// The problem as the API answers it, in `language`.
+    pub fn in_language(&self, language: Language) -> ImportRowError {
+        ImportRowError {
+            row: self.row,
+            field: self.field.clone(),
+            message: self.message.get(language).to_owned(),
         }
     }
 }
@@ -168,17 +188,32 @@ pub struct ImportRejection {
 }
 
 impl ImportRejection {
-    pub fn new(mut errors: Vec<ImportRowError>) -> Self {
-        let error_count = u32::try_from(errors.len()).unwrap_or(u32::MAX);
-        errors.truncate(MAX_LISTED_IMPORT_ERRORS);
+    /// The answer to a file with these problems, in `language`.
+    pub fn new(problems: &[ImportProblem], language: Language) -> Self {
+        let message = words!(
+            nl: "Er staan fouten in het bestand. We hebben niets ingelezen. \
+                 Verbeter de regels hieronder en stuur het bestand opnieuw.",
+            en: "The file has mistakes. We have not read anything in. \
+                 Please correct the lines below and send the file again.",
+            ar: "في الملف أخطاء. لم نقرأ أي شيء منه. \
+                 صحّح الأسطر أدناه وأرسل الملف مرة أخرى.",
+            tr: "Dosyada hatalar var. Hiçbir şeyi içeri almadık. \
+                 Aşağıdaki satırları düzeltin ve dosyayı yeniden gönderin.",
+            pl: "W pliku są błędy. Nic nie zostało wczytane. \
+                 Proszę poprawić wiersze poniżej i wysłać plik ponownie.",
+            uk: "У файлі є помилки. Ми нічого не завантажили. \
+                 Виправте рядки нижче і надішліть файл ще раз.",
+        );
         Self {
             code: ErrorCode::InvalidInput,
-            message: "Er staan fouten in het bestand. We hebben niets ingelezen. \
-                      Verbeter de regels hieronder en stuur het bestand opnieuw."
-                .into(),
+            message: message.get(language).to_owned(),
             field: Some("file".into()),
-            errors,
-            error_count,
+            errors: problems
+                .iter()
+                .take(MAX_LISTED_IMPORT_ERRORS)
+                .map(|p| p.in_language(language))
+                .collect(),
+            error_count: u32::try_from(problems.len()).unwrap_or(u32::MAX),
         }
     }
 }
@@ -204,7 +239,7 @@ pub struct ImportSummary {
 /// stored. UTF-8 text (a BOM is fine) with a header row; the separator is
 /// `,` or `;` (what Dutch Excel writes), whichever the header uses; fields
 /// may be quoted with `"`.
-pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportRowError>> {
+pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let separator = guess_separator(text);
     let mut records = split_records(text, separator)
@@ -212,22 +247,42 @@ pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportRowError>>
         // Empty lines (Excel adds them at the end) are no pupils.
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
     let Some((_, header)) = records.next() else {
-        return Err(vec![ImportRowError::file(
-            "Het bestand is leeg. Stuur een bestand met een kopregel en een regel per leerling.",
-        )]);
+        return Err(vec![ImportProblem::file(words!(
+            nl: "Het bestand is leeg. Stuur een bestand met een kopregel en een regel per leerling.",
+            en: "The file is empty. Please send a file with a header line and one line per pupil.",
+            ar: "الملف فارغ. أرسل ملفًا فيه سطر عناوين وسطر لكل تلميذ.",
+            tr: "Dosya boş. Başlık satırı ve her öğrenci için bir satır olan bir dosya gönderin.",
+            pl: "Plik jest pusty. Proszę wysłać plik z wierszem nagłówka i jednym wierszem na ucznia.",
+            uk: "Файл порожній. Надішліть файл із рядком заголовків і рядком для кожного учня.",
+        ))]);
     };
     let columns = read_header(&header)?;
     let records: Vec<_> = records.collect();
     if records.is_empty() {
-        return Err(vec![ImportRowError::file(
-            "Het bestand heeft geen leerlingen, alleen een kopregel.",
-        )]);
+        return Err(vec![ImportProblem::file(words!(
+            nl: "Het bestand heeft geen leerlingen, alleen een kopregel.",
+            en: "The file has no pupils, only a header line.",
+            ar: "الملف لا يحتوي على تلاميذ، فقط سطر العناوين.",
+            tr: "Dosyada öğrenci yok, yalnızca bir başlık satırı var.",
+            pl: "W pliku nie ma uczniów, jest tylko wiersz nagłówka.",
+            uk: "У файлі немає учнів, лише рядок заголовків.",
+        ))]);
     }
     if records.len() > MAX_IMPORT_ROWS {
-        return Err(vec![ImportRowError::file(format!(
-            "Het bestand heeft {} leerlingen. Dat zijn er te veel: het kan met ten hoogste \
-             {MAX_IMPORT_ROWS} tegelijk. Verdeel de leerlingen over meer bestanden.",
-            records.len()
+        let count = records.len();
+        return Err(vec![ImportProblem::file(words!(
+            nl: "Het bestand heeft {count} leerlingen. Dat zijn er te veel: het kan met ten hoogste \
+                 {MAX_IMPORT_ROWS} tegelijk. Verdeel de leerlingen over meer bestanden.",
+            en: "The file has {count} pupils. That is too many: {MAX_IMPORT_ROWS} at most \
+                 at one time. Please spread the pupils over more files.",
+            ar: "في الملف {count} تلميذًا. هذا كثير جدًا: الحد الأقصى {MAX_IMPORT_ROWS} \
+                 في المرة الواحدة. وزّع التلاميذ على ملفات أكثر.",
+            tr: "Dosyada {count} öğrenci var. Bu çok fazla: aynı anda en fazla \
+                 {MAX_IMPORT_ROWS} olabilir. Öğrencileri daha fazla dosyaya bölün.",
+            pl: "W pliku jest {count} uczniów. To za dużo: najwyżej {MAX_IMPORT_ROWS} \
+                 naraz. Proszę podzielić uczniów na więcej plików.",
+            uk: "У файлі {count} учнів. Це забагато: не більше {MAX_IMPORT_ROWS} \
+                 за раз. Розподіліть учнів на більше файлів.",
         ))]);
     }
 
@@ -236,10 +291,17 @@ pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportRowError>>
     let mut numbers = std::collections::HashMap::new();
     for (row, cells) in records {
         if cells.len() > columns.len() && cells[columns.len()..].iter().any(|c| !c.is_empty()) {
-            errors.push(ImportRowError::at(
+            errors.push(ImportProblem::at(
                 row,
                 None,
-                "Deze regel heeft meer vakjes dan de kopregel. Staat er ergens een scheidingsteken te veel?",
+                words!(
+                    nl: "Deze regel heeft meer vakjes dan de kopregel. Staat er ergens een scheidingsteken te veel?",
+                    en: "This line has more cells than the header line. Is there an extra separator somewhere?",
+                    ar: "في هذا السطر خانات أكثر من سطر العناوين. هل توجد فاصلة زائدة في مكان ما؟",
+                    tr: "Bu satırda başlık satırından daha fazla hücre var. Bir yerde fazladan ayırıcı mı var?",
+                    pl: "Ten wiersz ma więcej pól niż wiersz nagłówka. Czy gdzieś jest o jeden separator za dużo?",
+                    uk: "У цьому рядку більше клітинок, ніж у рядку заголовків. Можливо, десь зайвий роздільник?",
+                ),
             ));
             continue;
         }
@@ -255,10 +317,17 @@ pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportRowError>>
         let pupil_number = cell(Column::PupilNumber);
         check_text(&mut errors, row, Column::PupilNumber, &pupil_number);
         if let Some(first) = numbers.get(&pupil_number) {
-            errors.push(ImportRowError::at(
+            errors.push(ImportProblem::at(
                 row,
                 Some(Column::PupilNumber),
-                format!("Dit leerlingnummer staat ook in regel {first}. Elk leerlingnummer mag maar één keer in het bestand staan."),
+                words!(
+                    nl: "Dit leerlingnummer staat ook in regel {first}. Elk leerlingnummer mag maar één keer in het bestand staan.",
+                    en: "This pupil number is also on line {first}. Each pupil number may be in the file only once.",
+                    ar: "رقم التلميذ هذا موجود أيضًا في السطر {first}. يجب أن يظهر كل رقم تلميذ مرة واحدة فقط في الملف.",
+                    tr: "Bu öğrenci numarası {first}. satırda da var. Her öğrenci numarası dosyada yalnızca bir kez olabilir.",
+                    pl: "Ten numer ucznia jest też w wierszu {first}. Każdy numer ucznia może być w pliku tylko raz.",
+                    uk: "Цей номер учня є також у рядку {first}. Кожен номер учня може бути у файлі лише один раз.",
+                ),
             ));
         } else if !pupil_number.is_empty() {
             numbers.insert(pupil_number.clone(), row);
@@ -285,22 +354,43 @@ pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportRowError>>
             // A second parent is optional, but then with both name and e-mail.
             check_cell(&mut errors, row, name_column, &name, true);
             if email.is_empty() {
-                errors.push(ImportRowError::at(
+                errors.push(ImportProblem::at(
                     row,
                     Some(email_column),
-                    "Het e-mailadres van deze ouder ontbreekt. Vul het in.",
+                    words!(
+                        nl: "Het e-mailadres van deze ouder ontbreekt. Vul het in.",
+                        en: "This parent's email address is missing. Please fill it in.",
+                        ar: "البريد الإلكتروني لهذا الوالد غير موجود. اكتبه.",
+                        tr: "Bu velinin e-posta adresi eksik. Lütfen yazın.",
+                        pl: "Brakuje adresu e-mail tego rodzica. Proszę go wpisać.",
+                        uk: "Немає електронної адреси цього з батьків. Впишіть її.",
+                    ),
                 ));
             } else if !looks_like_email(&email) {
-                errors.push(ImportRowError::at(
+                errors.push(ImportProblem::at(
                     row,
                     Some(email_column),
-                    "Dit is geen goed e-mailadres. Kijk of het goed is overgenomen.",
+                    words!(
+                        nl: "Dit is geen goed e-mailadres. Kijk of het goed is overgenomen.",
+                        en: "This is not a valid email address. Please check that it was copied correctly.",
+                        ar: "هذا ليس بريدًا إلكترونيًا صحيحًا. تأكد أنه نُسخ بشكل صحيح.",
+                        tr: "Bu geçerli bir e-posta adresi değil. Doğru aktarılıp aktarılmadığına bakın.",
+                        pl: "To nie jest poprawny adres e-mail. Proszę sprawdzić, czy został dobrze przepisany.",
+                        uk: "Це неправильна електронна адреса. Перевірте, чи її правильно перенесли.",
+                    ),
                 ));
             } else if guardians.iter().any(|g: &ImportGuardian| g.email == email) {
-                errors.push(ImportRowError::at(
+                errors.push(ImportProblem::at(
                     row,
                     Some(email_column),
-                    "Dit is hetzelfde e-mailadres als van ouder 1. Laat ouder 2 leeg, of vul het e-mailadres van ouder 2 in.",
+                    words!(
+                        nl: "Dit is hetzelfde e-mailadres als van ouder 1. Laat ouder 2 leeg, of vul het e-mailadres van ouder 2 in.",
+                        en: "This is the same email address as parent 1's. Leave parent 2 empty, or fill in parent 2's email address.",
+                        ar: "هذا هو البريد الإلكتروني نفسه للوالد 1. اترك الوالد 2 فارغًا، أو اكتب البريد الإلكتروني للوالد 2.",
+                        tr: "Bu, 1. velinin e-posta adresiyle aynı. 2. veliyi boş bırakın veya 2. velinin e-posta adresini yazın.",
+                        pl: "To ten sam adres e-mail co rodzica 1. Proszę zostawić rodzica 2 pustego albo wpisać adres e-mail rodzica 2.",
+                        uk: "Це та сама електронна адреса, що й у першого з батьків. Залиште другого порожнім або впишіть його адресу.",
+                    ),
                 ));
             }
             guardians.push(ImportGuardian { name, email });
@@ -329,36 +419,54 @@ pub fn read_pupil_csv(text: &str) -> Result<Vec<ImportRow>, Vec<ImportRowError>>
 
 /// The columns of the header, in order; every required one must be there,
 /// and no column we do not know (it might hold data we must not keep).
-fn read_header(header: &[String]) -> Result<Vec<Column>, Vec<ImportRowError>> {
+fn read_header(header: &[String]) -> Result<Vec<Column>, Vec<ImportProblem>> {
     let mut errors = Vec::new();
     let mut columns = Vec::new();
     for name in header {
         match Column::from_header(name) {
-            Some(column) if columns.contains(&column) => errors.push(ImportRowError::at(
+            Some(column) if columns.contains(&column) => errors.push(ImportProblem::at(
                 1,
                 Some(column),
-                "Deze kolom staat twee keer in de kopregel. Haal er één weg.",
+                words!(
+                    nl: "Deze kolom staat twee keer in de kopregel. Haal er één weg.",
+                    en: "This column is in the header line twice. Please remove one.",
+                    ar: "هذا العمود موجود مرتين في سطر العناوين. احذف واحدًا منهما.",
+                    tr: "Bu sütun başlık satırında iki kez var. Birini silin.",
+                    pl: "Ta kolumna jest dwa razy w wierszu nagłówka. Proszę usunąć jedną.",
+                    uk: "Цей стовпець двічі є в рядку заголовків. Видаліть один.",
+                ),
             )),
             Some(column) => columns.push(column),
-            None => errors.push(ImportRowError {
-                row: Some(1),
-                field: Some(name.trim().chars().take(64).collect()),
-                message: format!(
-                    "Deze kolom kennen we niet. Haal hem weg. De kolommen zijn: {}.",
-                    column_list()
-                ),
-            }),
+            None => {
+                let list = column_list();
+                errors.push(ImportProblem {
+                    row: Some(1),
+                    field: Some(name.trim().chars().take(64).collect()),
+                    message: words!(
+                        nl: "Deze kolom kennen we niet. Haal hem weg. De kolommen zijn: {list}.",
+                        en: "We do not know this column. Please remove it. The columns are: {list}.",
+                        ar: "لا نعرف هذا العمود. احذفه. الأعمدة هي: {list}.",
+                        tr: "Bu sütunu tanımıyoruz. Lütfen silin. Sütunlar şunlar: {list}.",
+                        pl: "Nie znamy tej kolumny. Proszę ją usunąć. Kolumny to: {list}.",
+                        uk: "Ми не знаємо цього стовпця. Видаліть його. Стовпці такі: {list}.",
+                    ),
+                })
+            }
         }
     }
     for column in Column::ALL {
         if column.required() && !columns.contains(&column) {
-            errors.push(ImportRowError::at(
+            let (name, list) = (column.name(), column_list());
+            errors.push(ImportProblem::at(
                 1,
                 Some(column),
-                format!(
-                    "De kolom {} ontbreekt in de kopregel. De kolommen zijn: {}.",
-                    column.name(),
-                    column_list()
+                words!(
+                    nl: "De kolom {name} ontbreekt in de kopregel. De kolommen zijn: {list}.",
+                    en: "The column {name} is missing from the header line. The columns are: {list}.",
+                    ar: "العمود {name} غير موجود في سطر العناوين. الأعمدة هي: {list}.",
+                    tr: "{name} sütunu başlık satırında yok. Sütunlar şunlar: {list}.",
+                    pl: "W wierszu nagłówka brakuje kolumny {name}. Kolumny to: {list}.",
+                    uk: "У рядку заголовків немає стовпця {name}. Стовпці такі: {list}.",
                 ),
             ));
         }
@@ -375,12 +483,12 @@ fn column_list() -> String {
 }
 
 /// A required text is there and not too long; an optional one not too long.
-fn check_text(errors: &mut Vec<ImportRowError>, row: u32, column: Column, text: &str) {
+fn check_text(errors: &mut Vec<ImportProblem>, row: u32, column: Column, text: &str) {
     check_cell(errors, row, column, text, column.required());
 }
 
 fn check_cell(
-    errors: &mut Vec<ImportRowError>,
+    errors: &mut Vec<ImportProblem>,
     row: u32,
     column: Column,
     text: &str,
@@ -391,22 +499,38 @@ fn check_cell(
         Column::Group => MAX_GROUP_CHARS,
         _ => MAX_NAME_CHARS,
     };
+    let name = column.name();
     let message = if text.is_empty() && required {
-        format!("Het vakje {} is leeg. Vul het in.", column.name())
+        words!(
+            nl: "Het vakje {name} is leeg. Vul het in.",
+            en: "The cell {name} is empty. Please fill it in.",
+            ar: "الخانة {name} فارغة. املأها.",
+            tr: "{name} hücresi boş. Lütfen doldurun.",
+            pl: "Pole {name} jest puste. Proszę je wypełnić.",
+            uk: "Клітинка {name} порожня. Заповніть її.",
+        )
     } else if text.chars().count() > max {
-        format!(
-            "Het vakje {} is te lang: ten hoogste {max} tekens.",
-            column.name()
+        words!(
+            nl: "Het vakje {name} is te lang: ten hoogste {max} tekens.",
+            en: "The cell {name} is too long: {max} characters at most.",
+            ar: "الخانة {name} طويلة جدًا: {max} حرفًا على الأكثر.",
+            tr: "{name} hücresi çok uzun: en fazla {max} karakter.",
+            pl: "Pole {name} jest za długie: najwyżej {max} znaków.",
+            uk: "Клітинка {name} задовга: не більше {max} символів.",
         )
     } else if text.chars().any(char::is_control) {
-        format!(
-            "In het vakje {} staat een teken dat niet kan, zoals een tab of een nieuwe regel.",
-            column.name()
+        words!(
+            nl: "In het vakje {name} staat een teken dat niet kan, zoals een tab of een nieuwe regel.",
+            en: "The cell {name} has a character that is not allowed, such as a tab or a new line.",
+            ar: "في الخانة {name} رمز غير مسموح به، مثل مسافة جدولة أو سطر جديد.",
+            tr: "{name} hücresinde izin verilmeyen bir karakter var, örneğin sekme veya yeni satır.",
+            pl: "W polu {name} jest niedozwolony znak, na przykład tabulator lub nowy wiersz.",
+            uk: "У клітинці {name} є недозволений символ, наприклад табуляція або новий рядок.",
         )
     } else {
         return;
     };
-    errors.push(ImportRowError::at(row, Some(column), message));
+    errors.push(ImportProblem::at(row, Some(column), message));
 }
 
 /// A plain check of the form: one `@`, something before it, a domain with a
@@ -520,8 +644,22 @@ pub struct Activation {
 
 /// The one answer to any code that does not work, so nobody learns whether
 /// it never existed, has expired or was used.
-pub const CODE_REFUSED: &str = "Deze code werkt niet. Kijk of u hem goed heeft overgetypt. \
-     Lukt het nog steeds niet? Vraag de school om een nieuwe code.";
+pub fn code_refused() -> Words {
+    words!(
+        nl: "Deze code werkt niet. Kijk of u hem goed heeft overgetypt. \
+             Lukt het nog steeds niet? Vraag de school om een nieuwe code.",
+        en: "This code does not work. Please check that you copied it correctly. \
+             Still not working? Ask the school for a new code.",
+        ar: "هذا الرمز لا يعمل. تأكد أنك نسخته بشكل صحيح. \
+             ألا يزال لا يعمل؟ اطلب من المدرسة رمزًا جديدًا.",
+        tr: "Bu kod çalışmıyor. Doğru yazıp yazmadığınıza bakın. \
+             Hâlâ olmuyor mu? Okuldan yeni bir kod isteyin.",
+        pl: "Ten kod nie działa. Proszę sprawdzić, czy jest dobrze przepisany. \
+             Nadal nie działa? Proszę poprosić szkołę o nowy kod.",
+        uk: "Цей код не працює. Перевірте, чи правильно ви його переписали. \
+             Усе ще не працює? Попросіть у школи новий код.",
+    )
+}
 
 impl Activation {
     /// The code's form and the password's own rules; the server also checks
@@ -532,10 +670,17 @@ impl Activation {
             // An empty code is not one that "does not work".
             errors.push(FieldError::new(
                 "code",
-                "Vul de code in die u van school heeft gekregen.",
+                words!(
+                    nl: "Vul de code in die u van school heeft gekregen.",
+                    en: "Please enter the code you got from the school.",
+                    ar: "اكتب الرمز الذي حصلت عليه من المدرسة.",
+                    tr: "Okuldan aldığınız kodu yazın.",
+                    pl: "Proszę wpisać kod otrzymany ze szkoły.",
+                    uk: "Введіть код, який ви отримали від школи.",
+                ),
             ));
         } else if normalize_code(&self.code).is_none() {
-            errors.push(FieldError::new("code", CODE_REFUSED));
+            errors.push(FieldError::new("code", code_refused()));
         }
         errors.extend(check_new_password(&self.password));
         done(errors)
@@ -597,13 +742,34 @@ const COMMON_PASSWORDS: [&str; 22] = [
 pub fn check_new_password(password: &str) -> Option<FieldError> {
     let length = password.chars().count();
     let message = if length < MIN_PASSWORD_CHARS {
-        "Kies een wachtwoord van minstens 8 tekens. Een zin van een paar woorden is makkelijk te onthouden."
+        words!(
+            nl: "Kies een wachtwoord van minstens 8 tekens. Een zin van een paar woorden is makkelijk te onthouden.",
+            en: "Please choose a password of at least 8 characters. A sentence of a few words is easy to remember.",
+            ar: "اختر كلمة مرور من 8 أحرف على الأقل. جملة من بضع كلمات سهلة التذكر.",
+            tr: "En az 8 karakterlik bir şifre seçin. Birkaç kelimelik bir cümleyi hatırlamak kolaydır.",
+            pl: "Proszę wybrać hasło z co najmniej 8 znaków. Zdanie z kilku słów łatwo zapamiętać.",
+            uk: "Виберіть пароль щонайменше з 8 символів. Речення з кількох слів легко запам'ятати.",
+        )
     } else if length > MAX_PASSWORD_CHARS {
-        "Dit wachtwoord is te lang: ten hoogste 256 tekens."
+        words!(
+            nl: "Dit wachtwoord is te lang: ten hoogste 256 tekens.",
+            en: "This password is too long: 256 characters at most.",
+            ar: "كلمة المرور هذه طويلة جدًا: 256 حرفًا على الأكثر.",
+            tr: "Bu şifre çok uzun: en fazla 256 karakter.",
+            pl: "To hasło jest za długie: najwyżej 256 znaków.",
+            uk: "Цей пароль задовгий: не більше 256 символів.",
+        )
     } else if COMMON_PASSWORDS.contains(&&*password.to_lowercase())
         || password.chars().all(|c| password.starts_with(c))
     {
-        "Dit wachtwoord gebruiken veel mensen. Het is daarom makkelijk te raden. Kies een ander wachtwoord."
+        words!(
+            nl: "Dit wachtwoord gebruiken veel mensen. Het is daarom makkelijk te raden. Kies een ander wachtwoord.",
+            en: "Many people use this password. That makes it easy to guess. Please choose another password.",
+            ar: "كثير من الناس يستخدمون كلمة المرور هذه. لذلك من السهل تخمينها. اختر كلمة مرور أخرى.",
+            tr: "Bu şifreyi birçok kişi kullanıyor. Bu yüzden tahmin etmesi kolay. Başka bir şifre seçin.",
+            pl: "Wiele osób używa tego hasła. Dlatego łatwo je odgadnąć. Proszę wybrać inne hasło.",
+            uk: "Цей пароль використовує багато людей. Тому його легко вгадати. Виберіть інший пароль.",
+        )
     } else {
         return None;
     };
@@ -618,7 +784,14 @@ pub fn check_password_for(password: &str, email: &str) -> Option<FieldError> {
     (password == email || password == local).then(|| {
         FieldError::new(
             "password",
-            "Uw wachtwoord mag niet uw e-mailadres zijn. Kies een ander wachtwoord.",
+            words!(
+                nl: "Uw wachtwoord mag niet uw e-mailadres zijn. Kies een ander wachtwoord.",
+                en: "Your password cannot be your email address. Please choose another password.",
+                ar: "لا يجوز أن تكون كلمة المرور هي بريدك الإلكتروني. اختر كلمة مرور أخرى.",
+                tr: "Şifreniz e-posta adresiniz olamaz. Başka bir şifre seçin.",
+                pl: "Hasło nie może być adresem e-mail. Proszę wybrać inne hasło.",
+                uk: "Пароль не може бути вашою електронною адресою. Виберіть інший пароль.",
+            ),
         )
     })
 }
@@ -659,17 +832,41 @@ impl NewStaffMember {
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.push(FieldError::new("name", "Vul de naam in."));
+            errors.push(FieldError::new(
+                "name",
+                words!(
+                    nl: "Vul de naam in.",
+                    en: "Please enter the name.",
+                    ar: "اكتب الاسم.",
+                    tr: "Adı yazın.",
+                    pl: "Proszę wpisać imię i nazwisko.",
+                    uk: "Введіть ім'я.",
+                ),
+            ));
         } else if name.chars().count() > MAX_NAME_CHARS {
             errors.push(FieldError::new(
                 "name",
-                "Deze naam is te lang: ten hoogste 100 tekens.",
+                words!(
+                    nl: "Deze naam is te lang: ten hoogste 100 tekens.",
+                    en: "This name is too long: 100 characters at most.",
+                    ar: "هذا الاسم طويل جدًا: 100 حرف على الأكثر.",
+                    tr: "Bu ad çok uzun: en fazla 100 karakter.",
+                    pl: "To imię i nazwisko jest za długie: najwyżej 100 znaków.",
+                    uk: "Це ім'я задовге: не більше 100 символів.",
+                ),
             ));
         }
         if !looks_like_email(&self.email.trim().to_lowercase()) {
             errors.push(FieldError::new(
                 "email",
-                "Dit is geen goed e-mailadres. Kijk of u het goed heeft getypt.",
+                words!(
+                    nl: "Dit is geen goed e-mailadres. Kijk of u het goed heeft getypt.",
+                    en: "This is not a valid email address. Please check how you typed it.",
+                    ar: "هذا ليس بريدًا إلكترونيًا صحيحًا. تأكد أنك كتبته بشكل صحيح.",
+                    tr: "Bu geçerli bir e-posta adresi değil. Doğru yazıp yazmadığınıza bakın.",
+                    pl: "To nie jest poprawny adres e-mail. Proszę sprawdzić, czy jest dobrze wpisany.",
+                    uk: "Це неправильна електронна адреса. Перевірте, чи ви правильно її ввели.",
+                ),
             ));
         }
         errors.extend(check_roles(&self.roles, false));
@@ -704,13 +901,33 @@ impl StaffRolesChange {
 
 fn check_roles(roles: &[StaffRoleKind], may_be_empty: bool) -> Option<FieldError> {
     if roles.is_empty() && !may_be_empty {
-        Some(FieldError::new("roles", "Kies minstens één rol."))
+        Some(FieldError::new(
+            "roles",
+            words!(
+                nl: "Kies minstens één rol.",
+                en: "Please choose at least one role.",
+                ar: "اختر دورًا واحدًا على الأقل.",
+                tr: "En az bir rol seçin.",
+                pl: "Proszę wybrać co najmniej jedną rolę.",
+                uk: "Виберіть хоча б одну роль.",
+            ),
+        ))
     } else if roles
         .iter()
         .enumerate()
         .any(|(i, r)| roles[..i].contains(r))
     {
-        Some(FieldError::new("roles", "Elke rol mag maar één keer."))
+        Some(FieldError::new(
+            "roles",
+            words!(
+                nl: "Elke rol mag maar één keer.",
+                en: "Each role may appear only once.",
+                ar: "يمكن اختيار كل دور مرة واحدة فقط.",
+                tr: "Her rol yalnızca bir kez seçilebilir.",
+                pl: "Każda rola może wystąpić tylko raz.",
+                uk: "Кожна роль може бути лише один раз.",
+            ),
+        ))
     } else {
         None
     }
@@ -883,7 +1100,7 @@ mod tests {
             };
             activation.validate().unwrap_err()[0].message.clone()
         };
-        assert!(problem("  ").starts_with("Vul de code in"));
-        assert_eq!(problem("K7QM-3XWP"), CODE_REFUSED);
+        assert!(problem("  ").dutch().starts_with("Vul de code in"));
+        assert_eq!(problem("K7QM-3XWP"), code_refused());
     }
 }

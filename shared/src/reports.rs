@@ -3,8 +3,13 @@
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Words};
+use crate::messages::{
+    end_before_start, last_day_before_first, more_than_a_year_ahead, no_note_for_illness,
+    note_too_long, unknown_child,
+};
 use crate::validation::{check_idempotency_key, clean_text, done};
+use crate::words;
 
 /// Why the child is away. Deliberately coarse: a school may record "ill",
 /// never what the child has.
@@ -93,33 +98,50 @@ impl AbsenceDetails {
 
     /// Adds the problems with the details to `errors`.
     fn check(&self, today: NaiveDate, errors: &mut Vec<FieldError>) {
-        let mut fail = |field, message: &str| errors.push(FieldError::new(field, message));
+        let mut fail = |field, message: Words| errors.push(FieldError::new(field, message));
 
         let earliest = today - Days::new(MAX_DAYS_BACK);
         let latest = today + Days::new(MAX_DAYS_AHEAD);
         if self.first_day < earliest {
             fail(
                 "first_day",
-                "Deze dag is meer dan 2 weken geleden. Bel de school hierover.",
+                words!(
+                    nl: "Deze dag is meer dan 2 weken geleden. Bel de school hierover.",
+                    en: "This day was more than 2 weeks ago. Please call the school about it.",
+                    ar: "مرّ على هذا اليوم أكثر من أسبوعين. اتصل بالمدرسة بخصوص ذلك.",
+                    tr: "Bu gün 2 haftadan daha önceydi. Bunun için okulu arayın.",
+                    pl: "Ten dzień był ponad 2 tygodnie temu. Proszę zadzwonić w tej sprawie do szkoły.",
+                    uk: "Цей день був понад 2 тижні тому. Зателефонуйте про це до школи.",
+                ),
             );
         } else if self.first_day > latest {
-            fail(
-                "first_day",
-                "Deze dag is meer dan een jaar vooruit. Kies een eerdere dag.",
-            );
+            fail("first_day", more_than_a_year_ahead());
         }
 
         match self.last_day {
-            None if self.kind != AbsenceKind::Ill => {
-                fail("last_day", "Kies de laatste dag dat uw kind weg is.")
-            }
-            Some(last) if last < self.first_day => fail(
+            None if self.kind != AbsenceKind::Ill => fail(
                 "last_day",
-                "De laatste dag kan niet vóór de eerste dag liggen.",
+                words!(
+                    nl: "Kies de laatste dag dat uw kind weg is.",
+                    en: "Please choose the last day your child is away.",
+                    ar: "اختر آخر يوم يغيب فيه طفلك.",
+                    tr: "Çocuğunuzun okula gelmeyeceği son günü seçin.",
+                    pl: "Proszę wybrać ostatni dzień nieobecności dziecka.",
+                    uk: "Виберіть останній день, коли вашої дитини не буде.",
+                ),
             ),
-            Some(last) if last > self.first_day + Days::new(MAX_SPAN_DAYS) => {
-                fail("last_day", "Een melding kan hoogstens een jaar duren.")
-            }
+            Some(last) if last < self.first_day => fail("last_day", last_day_before_first()),
+            Some(last) if last > self.first_day + Days::new(MAX_SPAN_DAYS) => fail(
+                "last_day",
+                words!(
+                    nl: "Een melding kan hoogstens een jaar duren.",
+                    en: "A report can last one year at most.",
+                    ar: "يمكن أن يستمر البلاغ سنة واحدة على الأكثر.",
+                    tr: "Bir bildirim en fazla bir yıl sürebilir.",
+                    pl: "Zgłoszenie może trwać najwyżej rok.",
+                    uk: "Повідомлення може тривати не більше року.",
+                ),
+            ),
             _ => {}
         }
 
@@ -127,25 +149,26 @@ impl AbsenceDetails {
         if part_of_day && self.last_day != Some(self.first_day) {
             fail(
                 "start_time",
-                "Tijden kunt u alleen geven als uw kind één dag weg is.",
+                words!(
+                    nl: "Tijden kunt u alleen geven als uw kind één dag weg is.",
+                    en: "You can only give times when your child is away for one day.",
+                    ar: "يمكنك كتابة الأوقات فقط إذا غاب طفلك يومًا واحدًا.",
+                    tr: "Saatleri yalnızca çocuğunuz bir gün gelmeyecekse yazabilirsiniz.",
+                    pl: "Godziny można podać tylko wtedy, gdy dziecka nie ma jeden dzień.",
+                    uk: "Час можна вказати, лише якщо дитини не буде один день.",
+                ),
             );
         } else if let (Some(start), Some(end)) = (self.start_time, self.end_time) {
             if end <= start {
-                fail("end_time", "De eindtijd moet later zijn dan de begintijd.");
+                fail("end_time", end_before_start());
             }
         }
 
         let note = self.note.as_deref().map(str::trim).unwrap_or("");
         if !note.is_empty() && !self.kind.allows_note() {
-            fail(
-                "note",
-                "Bij ziek hoort geen toelichting. Wat uw kind heeft, blijft privé.",
-            );
+            fail("note", no_note_for_illness());
         } else if note.chars().count() > MAX_NOTE_CHARS {
-            fail(
-                "note",
-                "De toelichting is te lang. Gebruik hoogstens 200 tekens.",
-            );
+            fail("note", note_too_long());
         }
     }
 
@@ -173,23 +196,50 @@ impl NewAbsenceReport {
     /// `today` is the school's date now.
     pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut fail = |field, message: &str| errors.push(FieldError::new(field, message));
+        let mut fail = |field, message: Words| errors.push(FieldError::new(field, message));
 
         if self.pupil_ids.is_empty() {
-            fail("pupil_ids", "Kies voor welk kind u de melding doet.");
+            fail(
+                "pupil_ids",
+                words!(
+                    nl: "Kies voor welk kind u de melding doet.",
+                    en: "Please choose the child you are reporting for.",
+                    ar: "اختر الطفل الذي تقدم البلاغ عنه.",
+                    tr: "Hangi çocuk için bildirim yaptığınızı seçin.",
+                    pl: "Proszę wybrać dziecko, którego dotyczy zgłoszenie.",
+                    uk: "Виберіть дитину, про яку ви повідомляєте.",
+                ),
+            );
         } else if self.pupil_ids.len() > MAX_CHILDREN_PER_REPORT {
             fail(
                 "pupil_ids",
-                "U kunt voor hoogstens 10 kinderen tegelijk melden.",
+                words!(
+                    nl: "U kunt voor hoogstens 10 kinderen tegelijk melden.",
+                    en: "You can report for 10 children at most at one time.",
+                    ar: "يمكنك الإبلاغ عن 10 أطفال على الأكثر في المرة الواحدة.",
+                    tr: "Aynı anda en fazla 10 çocuk için bildirim yapabilirsiniz.",
+                    pl: "Jednocześnie można zgłosić najwyżej 10 dzieci.",
+                    uk: "Ви можете повідомити щонайбільше про 10 дітей одночасно.",
+                ),
             );
         } else if self
             .pupil_ids
             .iter()
             .any(|id| id.is_empty() || id.len() > 64)
         {
-            fail("pupil_ids", "Dit kind kennen we niet.");
+            fail("pupil_ids", unknown_child());
         } else if has_duplicates(&self.pupil_ids) {
-            fail("pupil_ids", "U heeft een kind twee keer gekozen.");
+            fail(
+                "pupil_ids",
+                words!(
+                    nl: "U heeft een kind twee keer gekozen.",
+                    en: "You chose one child twice.",
+                    ar: "اخترت طفلًا واحدًا مرتين.",
+                    tr: "Bir çocuğu iki kez seçtiniz.",
+                    pl: "To samo dziecko zostało wybrane dwa razy.",
+                    uk: "Ви вибрали одну дитину двічі.",
+                ),
+            );
         }
 
         self.details.check(today, &mut errors);
@@ -217,12 +267,26 @@ impl ReportBetter {
         if self.better_from < first_day {
             errors.push(FieldError::new(
                 "better_from",
-                "Deze dag ligt vóór de eerste dag van de ziekmelding. Kies een latere dag.",
+                words!(
+                    nl: "Deze dag ligt vóór de eerste dag van de ziekmelding. Kies een latere dag.",
+                    en: "This day is before the first day of the sick report. Please choose a later day.",
+                    ar: "هذا اليوم قبل اليوم الأول من بلاغ المرض. اختر يومًا بعده.",
+                    tr: "Bu gün, hastalık bildiriminin ilk gününden önce. Daha sonraki bir gün seçin.",
+                    pl: "Ten dzień jest przed pierwszym dniem zgłoszenia choroby. Proszę wybrać późniejszy dzień.",
+                    uk: "Цей день раніше за перший день повідомлення про хворобу. Виберіть пізніший день.",
+                ),
             ));
         } else if self.better_from > today + Days::new(MAX_BETTER_DAYS_AHEAD) {
             errors.push(FieldError::new(
                 "better_from",
-                "Deze dag is meer dan 2 weken vooruit. Kies een eerdere dag.",
+                words!(
+                    nl: "Deze dag is meer dan 2 weken vooruit. Kies een eerdere dag.",
+                    en: "This day is more than 2 weeks ahead. Please choose an earlier day.",
+                    ar: "هذا اليوم بعد أكثر من أسبوعين. اختر يومًا أقرب.",
+                    tr: "Bu gün 2 haftadan daha ileride. Daha erken bir gün seçin.",
+                    pl: "Ten dzień jest za ponad 2 tygodnie. Proszę wybrać wcześniejszy dzień.",
+                    uk: "Цей день більш ніж через 2 тижні. Виберіть раніший день.",
+                ),
             ));
         }
         done(errors)

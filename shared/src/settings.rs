@@ -9,9 +9,10 @@
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Words};
 use crate::protocol::{Protocol, SchoolCalendar, SchoolKind, Trigger};
 use crate::validation::done;
+use crate::words;
 use crate::SchoolContact;
 
 /// The most contacts a school lists.
@@ -60,14 +61,21 @@ impl SettingsChange {
             if protocol.kind != kind {
                 errors.push(FieldError::new(
                     "protocol",
-                    "Dit protocol is voor een ander soort school.",
+                    words!(
+                        nl: "Dit protocol is voor een ander soort school.",
+                        en: "This protocol is for another type of school.",
+                        ar: "هذا البروتوكول لنوع آخر من المدارس.",
+                        tr: "Bu protokol başka bir okul türü için.",
+                        pl: "Ten protokół jest dla innego rodzaju szkoły.",
+                        uk: "Цей протокол для іншого типу школи.",
+                    ),
                 ));
             } else if let Err(problems) = protocol.validate() {
                 errors.extend(
                     problems
                         .into_iter()
                         .take(1)
-                        .map(|p| FieldError::new("protocol", p.message)),
+                        .map(|p| FieldError::new("protocol", protocol_problem(&p.message))),
                 );
             }
         }
@@ -88,35 +96,88 @@ pub fn report_deadline(protocol: &Protocol) -> Option<NaiveTime> {
     })
 }
 
+/// A protocol's problem, which the protocol's rules give in Dutch only:
+/// said so in the other languages.
+fn protocol_problem(dutch: &str) -> Words {
+    words!(
+        nl: "{dutch}",
+        en: "The protocol has a problem. In Dutch: {dutch}",
+        ar: "في البروتوكول مشكلة. بالهولندية: {dutch}",
+        tr: "Protokolde bir sorun var. Felemenkçe: {dutch}",
+        pl: "W protokole jest problem. Po niderlandzku: {dutch}",
+        uk: "У протоколі є проблема. Нідерландською: {dutch}",
+    )
+}
+
 fn check_calendar(calendar: &SchoolCalendar) -> Option<FieldError> {
-    let fail = |message: &str| Some(FieldError::new("calendar", message));
+    let fail = |message: Words| Some(FieldError::new("calendar", message));
     let hours = calendar.lesson_hours_per_day;
     if calendar.lesson_end <= calendar.lesson_start {
-        return fail("De lessen moeten eindigen na het begin.");
+        return fail(words!(
+            nl: "De lessen moeten eindigen na het begin.",
+            en: "Lessons must end after they start.",
+            ar: "يجب أن تنتهي الدروس بعد بدايتها.",
+            tr: "Dersler başladıktan sonra bitmeli.",
+            pl: "Lekcje muszą kończyć się po swoim początku.",
+            uk: "Уроки мають закінчуватися після початку.",
+        ));
     }
     if !(hours.is_finite() && hours > 0.0 && hours <= 12.0) {
-        return fail("Een schooldag telt voor meer dan 0 en hoogstens 12 lesuren.");
+        return fail(words!(
+            nl: "Een schooldag telt voor meer dan 0 en hoogstens 12 lesuren.",
+            en: "A school day counts as more than 0 and at most 12 lesson hours.",
+            ar: "يُحسب اليوم الدراسي بأكثر من 0 وبـ 12 ساعة دراسية على الأكثر.",
+            tr: "Bir okul günü 0'dan fazla, en fazla 12 ders saati sayılır.",
+            pl: "Dzień szkolny liczy się jako więcej niż 0 i najwyżej 12 godzin lekcyjnych.",
+            uk: "Шкільний день рахується як більше 0 і не більше 12 уроків.",
+        ));
     }
     if calendar.holidays.len() > MAX_HOLIDAYS {
-        return fail("Er zijn te veel vakanties. Gebruik er hoogstens 60.");
+        return fail(words!(
+            nl: "Er zijn te veel vakanties. Gebruik er hoogstens 60.",
+            en: "There are too many holidays. Please use 60 at most.",
+            ar: "العطل كثيرة جدًا. استخدم 60 على الأكثر.",
+            tr: "Çok fazla tatil var. En fazla 60 tane kullanın.",
+            pl: "Jest za dużo ferii. Proszę podać najwyżej 60.",
+            uk: "Забагато канікул. Використайте не більше 60.",
+        ));
     }
     for holiday in &calendar.holidays {
         let name = holiday.name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return fail("Geef elke vakantie een naam van hoogstens 100 tekens.");
+            return fail(words!(
+                nl: "Geef elke vakantie een naam van hoogstens 100 tekens.",
+                en: "Please give each holiday a name of 100 characters at most.",
+                ar: "أعطِ كل عطلة اسمًا من 100 حرف على الأكثر.",
+                tr: "Her tatile en fazla 100 karakterlik bir ad verin.",
+                pl: "Proszę nadać każdym feriom nazwę z najwyżej 100 znaków.",
+                uk: "Дайте кожним канікулам назву не довшу за 100 символів.",
+            ));
         }
         if holiday.last_day < holiday.first_day {
-            return fail(&format!("{name}: de laatste dag ligt vóór de eerste dag."));
+            return fail(words!(
+                nl: "{name}: de laatste dag ligt vóór de eerste dag.",
+                en: "{name}: the last day is before the first day.",
+                ar: "{name}: اليوم الأخير قبل اليوم الأول.",
+                tr: "{name}: son gün, ilk günden önce.",
+                pl: "{name}: ostatni dzień jest przed pierwszym dniem.",
+                uk: "{name}: останній день раніше за перший день.",
+            ));
         }
     }
     None
 }
 
 fn check_contacts(contacts: &[SchoolContact]) -> Option<FieldError> {
-    let fail = |message: String| Some(FieldError::new("contacts", message));
+    let fail = |message: Words| Some(FieldError::new("contacts", message));
     if contacts.len() > MAX_CONTACTS {
-        return fail(format!(
-            "Zet hoogstens {MAX_CONTACTS} contactpersonen in de lijst."
+        return fail(words!(
+            nl: "Zet hoogstens {MAX_CONTACTS} contactpersonen in de lijst.",
+            en: "Please put {MAX_CONTACTS} contact persons at most in the list.",
+            ar: "ضع {MAX_CONTACTS} أشخاص اتصال على الأكثر في القائمة.",
+            tr: "Listeye en fazla {MAX_CONTACTS} iletişim kişisi ekleyin.",
+            pl: "Proszę wpisać na listę najwyżej {MAX_CONTACTS} osób do kontaktu.",
+            uk: "Додайте до списку не більше {MAX_CONTACTS} контактних осіб.",
         ));
     }
     for (i, contact) in contacts.iter().enumerate() {
@@ -126,21 +187,45 @@ fn check_contacts(contacts: &[SchoolContact]) -> Option<FieldError> {
         };
         let name = contact.name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return fail(format!(
-                "Contact {n}: vul een naam in van hoogstens 100 tekens."
+            return fail(words!(
+                nl: "Contact {n}: vul een naam in van hoogstens 100 tekens.",
+                en: "Contact {n}: please enter a name of 100 characters at most.",
+                ar: "جهة الاتصال {n}: اكتب اسمًا من 100 حرف على الأكثر.",
+                tr: "Kişi {n}: en fazla 100 karakterlik bir ad yazın.",
+                pl: "Kontakt {n}: proszę wpisać imię i nazwisko z najwyżej 100 znaków.",
+                uk: "Контакт {n}: введіть ім'я не довше за 100 символів.",
             ));
         }
         if too_long(&contact.phone, 30) {
-            return fail(format!("Contact {n}: het telefoonnummer is te lang."));
+            return fail(words!(
+                nl: "Contact {n}: het telefoonnummer is te lang.",
+                en: "Contact {n}: the phone number is too long.",
+                ar: "جهة الاتصال {n}: رقم الهاتف طويل جدًا.",
+                tr: "Kişi {n}: telefon numarası çok uzun.",
+                pl: "Kontakt {n}: numer telefonu jest za długi.",
+                uk: "Контакт {n}: номер телефону задовгий.",
+            ));
         }
         if let Some(email) = contact.email.as_deref().filter(|e| !e.trim().is_empty()) {
             if !email.contains('@') || email.chars().count() > 254 {
-                return fail(format!("Contact {n}: dit is geen e-mailadres."));
+                return fail(words!(
+                    nl: "Contact {n}: dit is geen e-mailadres.",
+                    en: "Contact {n}: this is not an email address.",
+                    ar: "جهة الاتصال {n}: هذا ليس بريدًا إلكترونيًا.",
+                    tr: "Kişi {n}: bu bir e-posta adresi değil.",
+                    pl: "Kontakt {n}: to nie jest adres e-mail.",
+                    uk: "Контакт {n}: це не електронна адреса.",
+                ));
             }
         }
         if too_long(&contact.hours, 100) {
-            return fail(format!(
-                "Contact {n}: de tijden zijn te lang. Gebruik hoogstens 100 tekens."
+            return fail(words!(
+                nl: "Contact {n}: de tijden zijn te lang. Gebruik hoogstens 100 tekens.",
+                en: "Contact {n}: the hours are too long. Please use 100 characters at most.",
+                ar: "جهة الاتصال {n}: الأوقات طويلة جدًا. استخدم 100 حرف على الأكثر.",
+                tr: "Kişi {n}: saatler çok uzun. En fazla 100 karakter kullanın.",
+                pl: "Kontakt {n}: godziny są za długie. Proszę użyć najwyżej 100 znaków.",
+                uk: "Контакт {n}: час задовгий. Використайте не більше 100 символів.",
             ));
         }
     }
@@ -172,7 +257,7 @@ mod tests {
         change
             .validate(SchoolKind::Vo)
             .err()
-            .map(|e| format!("{}: {}", e[0].field, e[0].message))
+            .map(|e| format!("{}: {}", e[0].field, e[0].message.dutch()))
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Small pieces every request's validation uses.
 
 use crate::error::FieldError;
+use crate::words;
 
 /// Done checking: `Ok` when nothing was found.
 pub(crate) fn done(errors: Vec<FieldError>) -> Result<(), Vec<FieldError>> {
@@ -19,7 +20,14 @@ pub(crate) fn check_idempotency_key(key: &str) -> Option<FieldError> {
     (!fine).then(|| {
         FieldError::new(
             "idempotency_key",
-            "Er ging iets mis met het formulier. Laad de pagina opnieuw.",
+            words!(
+                nl: "Er ging iets mis met het formulier. Laad de pagina opnieuw.",
+                en: "Something went wrong with the form. Please reload the page.",
+                ar: "حدث خطأ في النموذج. يرجى تحميل الصفحة من جديد.",
+                tr: "Formda bir sorun oldu. Lütfen sayfayı yeniden yükleyin.",
+                pl: "Wystąpił problem z formularzem. Proszę odświeżyć stronę.",
+                uk: "Сталася помилка у формі. Будь ласка, оновіть сторінку.",
+            ),
         )
     })
 }

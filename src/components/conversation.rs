@@ -40,13 +40,17 @@ pub enum Change {
 impl FormRequest for Change {
     fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
         match self {
-            Self::Choose(choice) if choice.time_id.is_empty() => {
-                let i18n = use_i18n();
-                Err(vec![FieldError::new(
-                    "time_id",
-                    t_string!(i18n, talk.parent.choose_time),
-                )])
-            }
+            Self::Choose(choice) if choice.time_id.is_empty() => Err(vec![FieldError::new(
+                "time_id",
+                shared::words!(
+                    nl: "Kies een tijd.",
+                    en: "Please choose a time.",
+                    ar: "اختر وقتًا.",
+                    tr: "Bir saat seçin.",
+                    pl: "Proszę wybrać termin.",
+                    uk: "Виберіть час.",
+                ),
+            )]),
             Self::Choose(_) => Ok(()),
             Self::OtherTimes(ask) => ask.validate(),
             Self::Cancel(cancel) => cancel.validate(),

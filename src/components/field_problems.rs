@@ -119,7 +119,7 @@ impl Default for FieldProblems {
 pub fn with_rules(mut found: Problems, rules: Result<(), Vec<FieldError>>) -> Problems {
     for error in rules.err().unwrap_or_default() {
         if !found.iter().any(|(field, _)| *field == error.field) {
-            found.push((error.field, error.message));
+            found.push((error.field, error.text(crate::api::language()).to_owned()));
         }
     }
     found

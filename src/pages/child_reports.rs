@@ -337,14 +337,14 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
             return;
         };
         let better = ReportBetter { better_from: day };
-        if better.validate(first_day, today).is_err() {
-            // The shared rules say it in Dutch; the two they check:
-            let message = if day < first_day {
-                t_string!(i18n, child.reports.better_too_early)
-            } else {
-                t_string!(i18n, child.reports.better_too_late)
-            };
-            problems.set(vec![("better_from", message.into())]);
+        if let Err(errors) = better.validate(first_day, today) {
+            let language = crate::api::language();
+            problems.set(
+                errors
+                    .iter()
+                    .map(|e| (e.field, e.text(language).to_owned()))
+                    .collect(),
+            );
             focus("better_from");
             return;
         }

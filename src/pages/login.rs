@@ -42,7 +42,11 @@ impl LogInForm {
         self.error.set(None);
         if let Err(errors) = checked {
             focus(errors[0].field);
-            let problems = errors.into_iter().map(|e| (e.field, e.message)).collect();
+            let language = crate::api::language();
+            let problems = errors
+                .iter()
+                .map(|e| (e.field, e.text(language).to_owned()))
+                .collect();
             self.problems.set(problems);
             return false;
         }

@@ -17,6 +17,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
 use serde::Deserialize;
+use shared::messages::open_or_all;
+use shared::words;
 use shared::{
     AbsenceExplanation, AbsenceJudgement, DeskAction, FieldError, NewAbsenceMark,
     UnexplainedAbsence,
@@ -24,6 +26,7 @@ use shared::{
 
 use super::created_or_ok;
 use super::desk::{allow, check_pupil_and_day, settings};
+use super::standing::only_parents;
 use super::standing::Standing;
 use crate::auth::CurrentUser;
 use crate::clock::school_date;
@@ -91,11 +94,11 @@ async fn schools_absences_list(
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<AppJson<Vec<UnexplainedAbsence>>, Error> {
     let scope = allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
-    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let Query(query) = query.map_err(|_| Error::bad_address())?;
     let all = match query.status.as_deref() {
         None | Some("") | Some("open") => false,
         Some("all") => true,
-        Some(_) => return Err(FieldError::new("status", "Kies open of all.").into()),
+        Some(_) => return Err(FieldError::new("status", open_or_all()).into()),
     };
     let mut list = state
         .store
@@ -146,7 +149,7 @@ async fn unexplained_absences_explain(
     AppJson(explanation): AppJson<AbsenceExplanation>,
 ) -> Result<AppJson<UnexplainedAbsence>, Error> {
     let (absence, standing) = load_for(&state, &user, &id).await?;
-    standing.require(standing.guardian, "Dit doen de ouders.")?;
+    standing.require(standing.guardian, only_parents())?;
     explanation.validate()?;
     let explained = absence.absence.can_explain()
         && state
@@ -154,10 +157,20 @@ async fn unexplained_absences_explain(
             .explain_absence(&absence, &user.id, &explanation, Utc::now())
             .await?;
     if !explained {
-        return Err(Error::Conflict(
-            "De school heeft hier al over beslist. Wilt u nog iets vertellen? \
-             Neem dan contact op met de school.",
-        ));
+        return Err(Error::Conflict(words!(
+            nl: "De school heeft hier al over beslist. Wilt u nog iets vertellen? \
+                 Neem dan contact op met de school.",
+            en: "The school has already decided about this. Do you want to tell them more? \
+                 Then please contact the school.",
+            ar: "قررت المدرسة بشأن هذا بالفعل. هل تريد قول شيء آخر؟ \
+                 تواصل مع المدرسة.",
+            tr: "Okul bu konuda zaten karar verdi. Başka bir şey söylemek mi istiyorsunuz? \
+                 O zaman okulla iletişime geçin.",
+            pl: "Szkoła już o tym zdecydowała. Chcą Państwo coś jeszcze przekazać? \
+                 Proszę skontaktować się ze szkołą.",
+            uk: "Школа вже ухвалила рішення щодо цього. Хочете ще щось сказати? \
+                 Тоді зверніться до школи.",
+        )));
     }
     Ok(AppJson(load(&state, &id).await?.absence))
 }

@@ -20,13 +20,16 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
 use serde::Deserialize;
+use shared::messages::{not_a_pupil_here, open_or_all};
+use shared::words;
 use shared::{
     AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,
     ConversationStatus, FieldError, NewConversation, NewInvitation, ProposeTimes, StaffRoleKind,
+    Words,
 };
 
 use super::created_or_ok;
-use super::standing::Standing;
+use super::standing::{only_parents, only_school, Standing};
 use crate::auth::CurrentUser;
 use crate::clock::school_time;
 use crate::error::Error;
@@ -61,9 +64,6 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-const ONLY_STAFF: &str = "Dit doet de school.";
-const ONLY_PARENTS: &str = "Dit doen de ouders.";
-
 /// `201` with the new conversation, or `200` with the one stored earlier
 /// under the same idempotency key.
 async fn conversations_create(
@@ -83,7 +83,14 @@ async fn conversations_create(
     if !store.is_guardian(&user.id, &new.pupil_id).await? {
         return Err(Error::Forbidden {
             field: Some("pupil_id"),
-            message: "U kunt alleen een gesprek aanvragen over uw eigen kinderen.",
+            message: words!(
+                nl: "U kunt alleen een gesprek aanvragen over uw eigen kinderen.",
+                en: "You can only ask for a meeting about your own children.",
+                ar: "يمكنك طلب لقاء عن أطفالك فقط.",
+                tr: "Yalnızca kendi çocuklarınız hakkında görüşme isteyebilirsiniz.",
+                pl: "O rozmowę można prosić tylko w sprawie własnych dzieci.",
+                uk: "Ви можете просити про розмову лише щодо своїх дітей.",
+            ),
         });
     }
     if store
@@ -91,9 +98,14 @@ async fn conversations_create(
         .await?
         .is_some()
     {
-        return Err(Error::Conflict(
-            "Er loopt al een gesprek met deze persoon over dit kind. U vindt het op de startpagina.",
-        ));
+        return Err(Error::Conflict(words!(
+            nl: "Er loopt al een gesprek met deze persoon over dit kind. U vindt het op de startpagina.",
+            en: "There is already a meeting with this person about this child. You can find it on the start page.",
+            ar: "يوجد بالفعل لقاء مع هذا الشخص بشأن هذا الطفل. تجده في الصفحة الرئيسية.",
+            tr: "Bu kişiyle bu çocuk hakkında zaten bir görüşme var. Onu ana sayfada bulabilirsiniz.",
+            pl: "Trwa już rozmowa z tą osobą w sprawie tego dziecka. Można ją znaleźć na stronie startowej.",
+            uk: "Розмова з цією людиною про цю дитину вже триває. Ви знайдете її на головній сторінці.",
+        )));
     }
     let shared =
         new.shared_with_guardians && store.school_shares_conversations(&new.pupil_id).await?;
@@ -136,9 +148,14 @@ async fn conversations_calendar(
     let slot = match (conversation.status, conversation.agreed_time) {
         (ConversationStatus::Agreed, Some(slot)) => slot,
         _ => {
-            return Err(Error::Conflict(
-                "Er is nog geen tijd afgesproken. Dan is er ook nog niets voor uw agenda.",
-            ))
+            return Err(Error::Conflict(words!(
+                nl: "Er is nog geen tijd afgesproken. Dan is er ook nog niets voor uw agenda.",
+                en: "No time has been agreed yet. So there is nothing for your calendar yet.",
+                ar: "لم يتم الاتفاق على وقت بعد. لذلك لا يوجد شيء لتقويمك بعد.",
+                tr: "Henüz bir saat belirlenmedi. Bu yüzden takviminiz için henüz bir şey yok.",
+                pl: "Termin nie został jeszcze ustalony. Dlatego nie ma jeszcze nic do kalendarza.",
+                uk: "Час ще не узгоджено. Тому для вашого календаря ще нічого немає.",
+            )))
         }
     };
     let file = ics::conversation_event(conversation, &slot, Utc::now());
@@ -201,7 +218,14 @@ async fn conversations_choose(
     if chosen.is_some_and(|t| t.slot.starts() <= school_time(now)) {
         return Err(FieldError::new(
             "time_id",
-            "Deze tijd is al voorbij. Kies een andere tijd, of vraag om andere tijden.",
+            words!(
+                nl: "Deze tijd is al voorbij. Kies een andere tijd, of vraag om andere tijden.",
+                en: "This time has already passed. Please choose another time, or ask for other times.",
+                ar: "هذا الوقت قد مضى. اختر وقتًا آخر، أو اطلب أوقاتًا أخرى.",
+                tr: "Bu saat geçti. Başka bir saat seçin veya başka saatler isteyin.",
+                pl: "Ten termin już minął. Proszę wybrać inny termin albo poprosić o inne terminy.",
+                uk: "Цей час уже минув. Виберіть інший час або попросіть інші варіанти.",
+            ),
         )
         .into());
     }
@@ -262,9 +286,14 @@ async fn conversations_outcome(
     outcome.validate()?;
     let agreed = c.conversation.agreed_time.map(|t| t.starts());
     if agreed.is_some_and(|start| start > school_time(Utc::now())) {
-        return Err(Error::Conflict(
-            "Het gesprek is nog niet geweest. Rond het af als het geweest is.",
-        ));
+        return Err(Error::Conflict(words!(
+            nl: "Het gesprek is nog niet geweest. Rond het af als het geweest is.",
+            en: "The meeting has not taken place yet. Close it once it has.",
+            ar: "لم يتم اللقاء بعد. أغلقه بعد أن يتم.",
+            tr: "Görüşme henüz yapılmadı. Yapıldıktan sonra kapatın.",
+            pl: "Rozmowa jeszcze się nie odbyła. Proszę ją zamknąć, gdy się odbędzie.",
+            uk: "Розмова ще не відбулася. Завершіть її, коли вона відбудеться.",
+        )));
     }
     let done = state
         .store
@@ -293,12 +322,12 @@ async fn schools_conversations_list(
     if roles.is_empty() {
         return Err(Error::NotFound);
     }
-    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let Query(query) = query.map_err(|_| Error::bad_address())?;
     let all = match query.status.as_deref() {
         None | Some("") | Some("open") => false,
         Some("all") => true,
         Some(_) => {
-            return Err(FieldError::new("status", "Kies open of all.").into());
+            return Err(FieldError::new("status", open_or_all()).into());
         }
     };
     let scope = state
@@ -340,11 +369,18 @@ async fn schools_conversations_invite(
     if !answers {
         return Err(Error::Forbidden {
             field: Some("with"),
-            message: "Met uw rol op deze school kunt u niet namens deze persoon uitnodigen.",
+            message: words!(
+                nl: "Met uw rol op deze school kunt u niet namens deze persoon uitnodigen.",
+                en: "With your role at this school, you cannot invite on behalf of this person.",
+                ar: "بدورك في هذه المدرسة لا يمكنك الدعوة نيابة عن هذا الشخص.",
+                tr: "Bu okuldaki rolünüzle bu kişi adına davet gönderemezsiniz.",
+                pl: "Z tą rolą w tej szkole nie można zapraszać w imieniu tej osoby.",
+                uk: "З вашою роллю в цій школі ви не можете запрошувати від імені цієї людини.",
+            ),
         });
     }
     if store.pupil_school(&new.pupil_id).await?.as_deref() != Some(school_id.as_str()) {
-        return Err(FieldError::new("pupil_id", "Deze leerling zit niet op deze school.").into());
+        return Err(FieldError::new("pupil_id", not_a_pupil_here()).into());
     }
     if store
         .first_clash(&new.times, &user.id, &new.pupil_id, "")
@@ -374,14 +410,14 @@ impl Side {
     }
 
     fn require_staff(self) -> Result<(), Error> {
-        self.require(Side::Staff, ONLY_STAFF)
+        self.require(Side::Staff, only_school())
     }
 
     fn require_parent(self) -> Result<(), Error> {
-        self.require(Side::Parent, ONLY_PARENTS)
+        self.require(Side::Parent, only_parents())
     }
 
-    fn require(self, side: Side, message: &'static str) -> Result<(), Error> {
+    fn require(self, side: Side, message: Words) -> Result<(), Error> {
         if self == side {
             Ok(())
         } else {
@@ -436,7 +472,14 @@ async fn load_for(
     let standing = Standing { guardian, roles };
     standing.require(
         answers || guardian,
-        "Dit gesprek is voor een andere collega op school.",
+        words!(
+            nl: "Dit gesprek is voor een andere collega op school.",
+            en: "This meeting is for another colleague at the school.",
+            ar: "هذا اللقاء لزميل آخر في المدرسة.",
+            tr: "Bu görüşme okuldaki başka bir meslektaş için.",
+            pl: "Ta rozmowa jest dla innej osoby z zespołu szkoły.",
+            uk: "Ця розмова для іншого колеги в школі.",
+        ),
     )?;
     let side = if answers { Side::Staff } else { Side::Parent };
     Ok((c, side))
@@ -458,12 +501,28 @@ async fn changed(
     match done {
         Ok(()) => {}
         Err(NotChanged::WrongStatus) => {
-            return Err(Error::Conflict(
-                "Dit kan nu niet meer: het gesprek is intussen veranderd. Laad de pagina opnieuw.",
-            ))
+            return Err(Error::Conflict(words!(
+                nl: "Dit kan nu niet meer: het gesprek is intussen veranderd. Laad de pagina opnieuw.",
+                en: "This is no longer possible: the meeting has changed in the meantime. Please reload the page.",
+                ar: "لم يعد هذا ممكنًا: تغيّر اللقاء في هذه الأثناء. أعد تحميل الصفحة.",
+                tr: "Bu artık yapılamaz: görüşme bu arada değişti. Lütfen sayfayı yeniden yükleyin.",
+                pl: "To już niemożliwe: rozmowa w międzyczasie się zmieniła. Proszę odświeżyć stronę.",
+                uk: "Це вже неможливо: розмова тим часом змінилася. Оновіть сторінку.",
+            )))
         }
         Err(NotChanged::UnknownTime) => {
-            return Err(FieldError::new("time_id", "Kies een van de voorgestelde tijden.").into())
+            return Err(FieldError::new(
+                "time_id",
+                words!(
+                    nl: "Kies een van de voorgestelde tijden.",
+                    en: "Please choose one of the suggested times.",
+                    ar: "اختر أحد الأوقات المقترحة.",
+                    tr: "Önerilen saatlerden birini seçin.",
+                    pl: "Proszę wybrać jeden z proponowanych terminów.",
+                    uk: "Виберіть один із запропонованих варіантів часу.",
+                ),
+            )
+            .into())
         }
         Err(NotChanged::Clash) => return Err(clash()),
     }
@@ -473,9 +532,14 @@ async fn changed(
 }
 
 fn clash() -> Error {
-    Error::Conflict(
-        "Op die tijd staat al een ander gesprek vast. Kies een andere tijd, of vraag om andere tijden.",
-    )
+    Error::Conflict(words!(
+        nl: "Op die tijd staat al een ander gesprek vast. Kies een andere tijd, of vraag om andere tijden.",
+        en: "Another meeting is already set at that time. Please choose another time, or ask for other times.",
+        ar: "يوجد لقاء آخر محدد في ذلك الوقت. اختر وقتًا آخر، أو اطلب أوقاتًا أخرى.",
+        tr: "O saatte zaten başka bir görüşme var. Başka bir saat seçin veya başka saatler isteyin.",
+        pl: "Na ten termin jest już ustalona inna rozmowa. Proszę wybrać inny termin albo poprosić o inne terminy.",
+        uk: "На цей час уже призначена інша розмова. Виберіть інший час або попросіть інші варіанти.",
+    ))
 }
 
 /// What changed, for the mail.

@@ -22,10 +22,12 @@ use axum::Router;
 use chrono::{Days, NaiveDate, Utc};
 use serde::Deserialize;
 use shared::desk::{DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_DESK_DAYS};
+use shared::messages::{last_day_before_first, not_a_pupil_here};
 use shared::protocol::{Period, StepState};
+use shared::words;
 use shared::{
     Acknowledgement, AuditEntry, DeskAction, DeskReport, DeskReports, FieldError, LateArrival,
-    NewLateArrival, SchoolGroup, Signal,
+    NewLateArrival, SchoolGroup, Signal, Words,
 };
 
 use super::created_or_ok;
@@ -96,18 +98,40 @@ pub(super) async fn check_pupil_and_day(
     day: NaiveDate,
 ) -> Result<(), Error> {
     if state.store.pupil_school(pupil_id).await?.as_deref() != Some(school_id) {
-        return Err(FieldError::new("pupil_id", "Deze leerling zit niet op deze school.").into());
+        return Err(FieldError::new("pupil_id", not_a_pupil_here()).into());
     }
     let group = state.store.pupil_group(pupil_id).await?;
     if !group.is_some_and(|g| scope.includes(&g)) {
-        return Err(FieldError::new("pupil_id", "Deze leerling zit niet in uw groep.").into());
+        return Err(FieldError::new(
+            "pupil_id",
+            words!(
+                nl: "Deze leerling zit niet in uw groep.",
+                en: "This pupil is not in your group.",
+                ar: "هذا التلميذ ليس في مجموعتك.",
+                tr: "Bu öğrenci sizin grubunuzda değil.",
+                pl: "Ten uczeń nie jest w Państwa grupie.",
+                uk: "Цей учень не у вашій групі.",
+            ),
+        )
+        .into());
     }
     if !settings(state, school_id)
         .await?
         .calendar(day)
         .is_school_day(day)
     {
-        return Err(FieldError::new("day", "Op deze dag is er geen school.").into());
+        return Err(FieldError::new(
+            "day",
+            words!(
+                nl: "Op deze dag is er geen school.",
+                en: "There is no school on this day.",
+                ar: "لا توجد مدرسة في هذا اليوم.",
+                tr: "Bu gün okul yok.",
+                pl: "W tym dniu nie ma szkoły.",
+                uk: "У цей день немає школи.",
+            ),
+        )
+        .into());
     }
     Ok(())
 }
@@ -128,17 +152,15 @@ async fn schools_reports_list(
     query: Result<Query<DeskQuery>, QueryRejection>,
 ) -> Result<AppJson<DeskReports>, Error> {
     let scope = allow(&state, &user, &school_id, DeskAction::SeeDesk).await?;
-    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let Query(query) = query.map_err(|_| Error::bad_address())?;
     let today = school_today();
     let from = date_param("from", query.from.as_deref())?.unwrap_or(today);
     let to = date_param("to", query.to.as_deref())?.unwrap_or(from + Days::new(7));
     if to < from {
-        return Err(
-            FieldError::new("to", "De laatste dag kan niet vóór de eerste dag liggen.").into(),
-        );
+        return Err(FieldError::new("to", last_day_before_first()).into());
     }
     if to > from + Days::new(MAX_DESK_DAYS) {
-        return Err(FieldError::new("to", "Kies hoogstens 62 dagen tegelijk.").into());
+        return Err(FieldError::new("to", at_most_days(MAX_DESK_DAYS)).into());
     }
     let group = query.group.as_deref().filter(|g| !g.is_empty());
     let mut list = state
@@ -147,7 +169,18 @@ async fn schools_reports_list(
         .await?;
     list.groups.retain(|g| scope.includes(&g.id));
     if group.is_some() && list.groups.is_empty() {
-        return Err(FieldError::new("group", "Deze groep hoort niet bij deze school.").into());
+        return Err(FieldError::new(
+            "group",
+            words!(
+                nl: "Deze groep hoort niet bij deze school.",
+                en: "This group does not belong to this school.",
+                ar: "هذه المجموعة لا تتبع هذه المدرسة.",
+                tr: "Bu grup bu okula ait değil.",
+                pl: "Ta grupa nie należy do tej szkoły.",
+                uk: "Ця група не належить до цієї школи.",
+            ),
+        )
+        .into());
     }
     Ok(AppJson(list))
 }
@@ -155,11 +188,33 @@ async fn schools_reports_list(
 fn date_param(field: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
     match value.filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => v
-            .parse()
-            .map(Some)
-            .map_err(|_| FieldError::new(field, "Schrijf de datum als JJJJ-MM-DD.").into()),
+        Some(v) => v.parse().map(Some).map_err(|_| {
+            FieldError::new(
+                field,
+                words!(
+                    nl: "Schrijf de datum als JJJJ-MM-DD.",
+                    en: "Please write the date as YYYY-MM-DD.",
+                    ar: "اكتب التاريخ بالشكل YYYY-MM-DD.",
+                    tr: "Tarihi YYYY-AA-GG olarak yazın.",
+                    pl: "Proszę zapisać datę jako RRRR-MM-DD.",
+                    uk: "Напишіть дату у форматі РРРР-ММ-ДД.",
+                ),
+            )
+            .into()
+        }),
     }
+}
+
+/// A period longer than `max` days.
+fn at_most_days(max: u64) -> Words {
+    words!(
+        nl: "Kies hoogstens {max} dagen tegelijk.",
+        en: "Please choose {max} days at most at one time.",
+        ar: "اختر {max} يومًا على الأكثر في المرة الواحدة.",
+        tr: "Aynı anda en fazla {max} gün seçin.",
+        pl: "Proszę wybrać najwyżej {max} dni naraz.",
+        uk: "Виберіть не більше {max} днів одночасно.",
+    )
 }
 
 /// The groups by name, each with its pupils by first name.
@@ -193,7 +248,14 @@ async fn schools_acknowledgements_create(
         let id: String = id.chars().take(64).collect();
         return Err(FieldError::new(
             "report_ids",
-            format!("Deze melding hoort niet bij deze school: {id}. Er is niets afgevinkt."),
+            words!(
+                nl: "Deze melding hoort niet bij deze school: {id}. Er is niets afgevinkt.",
+                en: "This report does not belong to this school: {id}. Nothing has been ticked off.",
+                ar: "هذا البلاغ لا يتبع هذه المدرسة: {id}. لم يتم تأشير أي شيء.",
+                tr: "Bu bildirim bu okula ait değil: {id}. Hiçbir şey işaretlenmedi.",
+                pl: "To zgłoszenie nie należy do tej szkoły: {id}. Nic nie zostało odhaczone.",
+                uk: "Це повідомлення не належить до цієї школи: {id}. Нічого не позначено.",
+            ),
         )
         .into());
     }
@@ -203,13 +265,17 @@ async fn schools_acknowledgements_create(
         .into_iter()
         .find(|r| !scope.includes(&r.group_id));
     if let Some(report) = outside {
-        return Err(FieldError::new(
-            "report_ids",
-            format!(
-                "Deze melding hoort niet bij uw groep: {}. Er is niets afgevinkt.",
-                report.id
-            ),
-        )
+        return Err(FieldError::new("report_ids", {
+            let id = &report.id;
+            words!(
+                nl: "Deze melding hoort niet bij uw groep: {id}. Er is niets afgevinkt.",
+                en: "This report does not belong to your group: {id}. Nothing has been ticked off.",
+                ar: "هذا البلاغ لا يتبع مجموعتك: {id}. لم يتم تأشير أي شيء.",
+                tr: "Bu bildirim sizin grubunuza ait değil: {id}. Hiçbir şey işaretlenmedi.",
+                pl: "To zgłoszenie nie należy do Państwa grupy: {id}. Nic nie zostało odhaczone.",
+                uk: "Це повідомлення не належить до вашої групи: {id}. Нічого не позначено.",
+            )
+        })
         .into());
     }
     store
@@ -295,14 +361,26 @@ async fn schools_audit_log_list(
     query: Result<Query<AuditQuery>, QueryRejection>,
 ) -> Result<AppJson<Vec<AuditEntry>>, Error> {
     allow(&state, &user, &school_id, DeskAction::ReadAuditLog).await?;
-    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let Query(query) = query.map_err(|_| Error::bad_address())?;
     let limit = match query.limit.as_deref().filter(|l| !l.is_empty()) {
         None => DEFAULT_AUDIT_LIMIT,
         Some(l) => l
             .parse()
             .ok()
             .filter(|n| (1..=MAX_AUDIT_LIMIT).contains(n))
-            .ok_or_else(|| FieldError::new("limit", "Kies een aantal van 1 tot 500."))?,
+            .ok_or_else(|| {
+                FieldError::new(
+                    "limit",
+                    words!(
+                        nl: "Kies een aantal van 1 tot 500.",
+                        en: "Please choose a number from 1 to 500.",
+                        ar: "اختر عددًا من 1 إلى 500.",
+                        tr: "1 ile 500 arasında bir sayı seçin.",
+                        pl: "Proszę wybrać liczbę od 1 do 500.",
+                        uk: "Виберіть число від 1 до 500.",
+                    ),
+                )
+            })?,
     };
     Ok(AppJson(state.store.audit_log(&school_id, limit).await?))
 }
@@ -326,7 +404,7 @@ async fn schools_absences_export(
     query: Result<Query<PeriodQuery>, QueryRejection>,
 ) -> Result<impl IntoResponse, Error> {
     allow(&state, &user, &school_id, DeskAction::Export).await?;
-    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let Query(query) = query.map_err(|_| Error::bad_address())?;
     let today = school_today();
     let year = settings(&state, &school_id)
         .await?
@@ -335,12 +413,10 @@ async fn schools_absences_export(
     let from = date_param("from", query.from.as_deref())?.unwrap_or(year.from);
     let to = date_param("to", query.to.as_deref())?.unwrap_or(today);
     if to < from {
-        return Err(
-            FieldError::new("to", "De laatste dag kan niet vóór de eerste dag liggen.").into(),
-        );
+        return Err(FieldError::new("to", last_day_before_first()).into());
     }
     if to > from + Days::new(MAX_EXPORT_DAYS) {
-        return Err(FieldError::new("to", "Kies hoogstens 400 dagen tegelijk.").into());
+        return Err(FieldError::new("to", at_most_days(MAX_EXPORT_DAYS)).into());
     }
     let period = Period { from, to };
     let store = &state.store;

@@ -21,7 +21,8 @@ use axum::Router;
 use chrono::Utc;
 use serde::Deserialize;
 use shared::{
-    FieldError, LeaveDecision, LeaveRequest, LeaveStatus, NewLeaveRequest, StaffRoleKind,
+    words, DeskAction, FieldError, LeaveDecision, LeaveRequest, LeaveStatus, NewLeaveRequest,
+    StaffRoleKind,
 };
 
 use super::created_or_ok;
@@ -73,7 +74,14 @@ async fn leave_requests_create(
     if !state.store.is_guardian(&user.id, &new.pupil_id).await? {
         return Err(Error::Forbidden {
             field: Some("pupil_id"),
-            message: "U kunt alleen verlof aanvragen voor uw eigen kinderen.",
+            message: words!(
+                nl: "U kunt alleen verlof aanvragen voor uw eigen kinderen.",
+                en: "You can only ask for leave for your own children.",
+                ar: "يمكنك طلب إجازة لأطفالك فقط.",
+                tr: "Yalnızca kendi çocuklarınız için izin isteyebilirsiniz.",
+                pl: "O urlop można prosić tylko dla własnych dzieci.",
+                uk: "Ви можете просити відпустку лише для своїх дітей.",
+            ),
         });
     }
 
@@ -103,7 +111,14 @@ async fn leave_requests_show(
     let (leave, standing) = load(&state, &user, &id).await?;
     standing.require(
         sees(&standing),
-        "Alleen de ouders en de directeur of beheerder van de school zien deze aanvraag.",
+        words!(
+            nl: "Alleen de ouders en de directeur of beheerder van de school zien deze aanvraag.",
+            en: "Only the parents and the school's head or administrator see this request.",
+            ar: "لا يرى هذا الطلب إلا الوالدان ومدير المدرسة أو مسؤولها.",
+            tr: "Bu başvuruyu yalnızca veliler ve okulun müdürü veya yöneticisi görür.",
+            pl: "Ten wniosek widzą tylko rodzice oraz dyrektor lub administrator szkoły.",
+            uk: "Цю заяву бачать лише батьки та директор або адміністратор школи.",
+        ),
     )?;
     Ok(AppJson(leave.request))
 }
@@ -118,7 +133,14 @@ async fn leave_requests_delete(
     let (_, standing) = load(&state, &user, &id).await?;
     standing.require(
         standing.guardian,
-        "Alleen een ouder kan een aanvraag intrekken.",
+        words!(
+            nl: "Alleen een ouder kan een aanvraag intrekken.",
+            en: "Only a parent can withdraw a request.",
+            ar: "لا يمكن إلا للوالد سحب الطلب.",
+            tr: "Bir başvuruyu yalnızca veli geri çekebilir.",
+            pl: "Tylko rodzic może wycofać wniosek.",
+            uk: "Лише батьки можуть відкликати заяву.",
+        ),
     )?;
     state
         .store
@@ -126,9 +148,14 @@ async fn leave_requests_delete(
         .await?;
     let (leave, _) = load(&state, &user, &id).await?;
     if leave.request.status != LeaveStatus::Withdrawn {
-        return Err(Error::Conflict(
-            "De school heeft al beslist. Intrekken kan niet meer. Is er iets veranderd? Neem dan contact op met de school.",
-        ));
+        return Err(Error::Conflict(words!(
+            nl: "De school heeft al beslist. Intrekken kan niet meer. Is er iets veranderd? Neem dan contact op met de school.",
+            en: "The school has already decided. You can no longer withdraw. Has something changed? Then please contact the school.",
+            ar: "قررت المدرسة بالفعل. لم يعد السحب ممكنًا. هل تغيّر شيء؟ تواصل مع المدرسة.",
+            tr: "Okul zaten karar verdi. Artık geri çekemezsiniz. Bir şey mi değişti? O zaman okulla iletişime geçin.",
+            pl: "Szkoła już zdecydowała. Nie można już wycofać wniosku. Czy coś się zmieniło? Proszę skontaktować się ze szkołą.",
+            uk: "Школа вже ухвалила рішення. Відкликати вже не можна. Щось змінилося? Тоді зверніться до школи.",
+        )));
     }
     Ok(AppJson(leave.request))
 }
@@ -141,19 +168,21 @@ async fn leave_requests_decide(
     AppJson(decision): AppJson<LeaveDecision>,
 ) -> Result<AppJson<LeaveRequest>, Error> {
     let (_, standing) = load(&state, &user, &id).await?;
-    standing.require(
-        decides(&standing),
-        "Alleen de directeur of de beheerder van de school beslist over verlof.",
-    )?;
+    standing.require(decides(&standing), DeskAction::DecideLeave.refusal())?;
     decision.validate()?;
     let decided = state
         .store
         .decide_leave_request(&id, &user.id, &decision, Utc::now())
         .await?;
     if !decided {
-        return Err(Error::Conflict(
-            "Over deze aanvraag is al beslist, of de ouder heeft haar ingetrokken.",
-        ));
+        return Err(Error::Conflict(words!(
+            nl: "Over deze aanvraag is al beslist, of de ouder heeft haar ingetrokken.",
+            en: "This request has already been decided, or the parent has withdrawn it.",
+            ar: "تم البت في هذا الطلب بالفعل، أو سحبه الوالد.",
+            tr: "Bu başvuru hakkında zaten karar verildi veya veli onu geri çekti.",
+            pl: "O tym wniosku już zdecydowano albo rodzic go wycofał.",
+            uk: "Щодо цієї заяви вже ухвалено рішення, або батьки її відкликали.",
+        )));
     }
     let (leave, _) = load(&state, &user, &id).await?;
     Ok(AppJson(leave.request))
@@ -178,15 +207,29 @@ async fn schools_leave_requests_list(
     };
     standing.require(
         decides(&standing),
-        "Alleen de directeur of de beheerder van de school ziet de verlofaanvragen.",
+        words!(
+            nl: "Alleen de directeur of de beheerder van de school ziet de verlofaanvragen.",
+            en: "Only the school's head or administrator sees the leave requests.",
+            ar: "لا يرى طلبات الإجازة إلا مدير المدرسة أو مسؤولها.",
+            tr: "İzin başvurularını yalnızca okulun müdürü veya yöneticisi görür.",
+            pl: "Wnioski o urlop widzi tylko dyrektor lub administrator szkoły.",
+            uk: "Заяви на відпустку бачить лише директор або адміністратор школи.",
+        ),
     )?;
-    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let Query(query) = query.map_err(|_| Error::bad_address())?;
     let status = match query.status.as_deref() {
         None | Some("") => None,
         Some(name) => Some(LeaveStatus::parse(name).ok_or_else(|| {
             FieldError::new(
                 "status",
-                "Deze status bestaat niet. Kies pending, granted, refused of withdrawn.",
+                words!(
+                    nl: "Deze status bestaat niet. Kies pending, granted, refused of withdrawn.",
+                    en: "This status does not exist. Choose pending, granted, refused or withdrawn.",
+                    ar: "هذه الحالة غير موجودة. اختر pending أو granted أو refused أو withdrawn.",
+                    tr: "Bu durum yok. pending, granted, refused veya withdrawn seçin.",
+                    pl: "Taki status nie istnieje. Proszę wybrać pending, granted, refused albo withdrawn.",
+                    uk: "Такого статусу немає. Виберіть pending, granted, refused або withdrawn.",
+                ),
             )
         })?),
     };

@@ -22,12 +22,12 @@ use axum::Router;
 use chrono::{Duration, Utc};
 use serde::Deserialize;
 use shared::onboarding::{
-    check_password_for, format_code, normalize_code, read_pupil_csv, CODE_REFUSED,
+    check_password_for, code_refused, format_code, normalize_code, read_pupil_csv,
 };
 use shared::{
-    Activation, ActivationCode, FieldError, ImportRejection, ImportRowError, ImportSummary,
-    ImportedChild, NewActivationCodes, NewStaffMember, StaffAccount, StaffMember, StaffRoleKind,
-    StaffRolesChange,
+    words, Activation, ActivationCode, FieldError, ImportProblem, ImportSummary, ImportedChild,
+    NewActivationCodes, NewStaffMember, StaffAccount, StaffMember, StaffRoleKind, StaffRolesChange,
+    Words,
 };
 
 use super::session::start_session;
@@ -77,40 +77,87 @@ async fn imports_create(
         &state,
         &user,
         &school_id,
-        "Alleen de beheerder van de school kan leerlingen inlezen.",
+        words!(
+            nl: "Alleen de beheerder van de school kan leerlingen inlezen.",
+            en: "Only the school's administrator can import pupils.",
+            ar: "لا يمكن إلا لمسؤول المدرسة إدخال التلاميذ.",
+            tr: "Öğrencileri yalnızca okulun yöneticisi içeri aktarabilir.",
+            pl: "Tylko administrator szkoły może wczytać uczniów.",
+            uk: "Лише адміністратор школи може завантажити учнів.",
+        ),
     )
     .await?;
-    let Query(query) = query.map_err(|_| Error::BadRequest("Dit adres klopt niet."))?;
+    let Query(query) = query.map_err(|_| Error::bad_address())?;
     let dry_run = match query.dry_run.as_deref() {
         None | Some("false") => false,
         Some("true") => true,
         Some(_) => {
-            return Err(FieldError::new("dry_run", "Kies bij dry_run true of false.").into())
+            return Err(FieldError::new(
+                "dry_run",
+                words!(
+                    nl: "Kies bij dry_run true of false.",
+                    en: "For dry_run, choose true or false.",
+                    ar: "اختر true أو false لـ dry_run.",
+                    tr: "dry_run için true veya false seçin.",
+                    pl: "Dla dry_run proszę wybrać true albo false.",
+                    uk: "Для dry_run виберіть true або false.",
+                ),
+            )
+            .into())
         }
     };
     if !is_csv(&headers) {
-        return Err(Error::UnsupportedMediaType(
-            "Stuur het bestand als CSV (Content-Type: text/csv).",
-        ));
+        return Err(Error::UnsupportedMediaType(words!(
+            nl: "Stuur het bestand als CSV (Content-Type: text/csv).",
+            en: "Please send the file as CSV (Content-Type: text/csv).",
+            ar: "أرسل الملف بصيغة CSV (Content-Type: text/csv).",
+            tr: "Dosyayı CSV olarak gönderin (Content-Type: text/csv).",
+            pl: "Proszę wysłać plik jako CSV (Content-Type: text/csv).",
+            uk: "Надішліть файл у форматі CSV (Content-Type: text/csv).",
+        )));
     }
     let bytes = body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge {
             field: "file",
-            message: "Het bestand is te groot: ten hoogste 2 MB. Verdeel de leerlingen over meer bestanden.",
+            message: words!(
+                nl: "Het bestand is te groot: ten hoogste 2 MB. Verdeel de leerlingen over meer bestanden.",
+                en: "The file is too large: 2 MB at most. Please spread the pupils over more files.",
+                ar: "الملف كبير جدًا: 2 ميغابايت على الأكثر. وزّع التلاميذ على ملفات أكثر.",
+                tr: "Dosya çok büyük: en fazla 2 MB. Öğrencileri daha fazla dosyaya bölün.",
+                pl: "Plik jest za duży: najwyżej 2 MB. Proszę podzielić uczniów na więcej plików.",
+                uk: "Файл завеликий: не більше 2 МБ. Розподіліть учнів на більше файлів.",
+            ),
         },
-        _ => Error::BadRequest("Het bestand kon niet gelezen worden."),
+        _ => Error::BadRequest(words!(
+            nl: "Het bestand kon niet gelezen worden.",
+            en: "We could not read the file.",
+            ar: "لم نستطع قراءة الملف.",
+            tr: "Dosya okunamadı.",
+            pl: "Nie udało się odczytać pliku.",
+            uk: "Не вдалося прочитати файл.",
+        )),
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
-        Error::ImportRejected(ImportRejection::new(vec![ImportRowError {
+        Error::ImportRejected(vec![ImportProblem {
             row: None,
             field: None,
-            message: "De tekens in dit bestand kunnen we niet lezen. Sla het in Excel op als \
-                      'CSV UTF-8 (door komma's gescheiden)' en stuur het opnieuw."
-                .into(),
-        }]))
+            message: words!(
+                nl: "De tekens in dit bestand kunnen we niet lezen. Sla het in Excel op als \
+                     'CSV UTF-8 (door komma's gescheiden)' en stuur het opnieuw.",
+                en: "We cannot read the characters in this file. In Excel, save it as \
+                     'CSV UTF-8 (Comma delimited)' and send it again.",
+                ar: "لا نستطيع قراءة الحروف في هذا الملف. احفظه في Excel بصيغة \
+                     'CSV UTF-8' وأرسله مرة أخرى.",
+                tr: "Bu dosyadaki karakterleri okuyamıyoruz. Excel'de \
+                     'CSV UTF-8 (Virgülle ayrılmış)' olarak kaydedin ve yeniden gönderin.",
+                pl: "Nie możemy odczytać znaków w tym pliku. Proszę zapisać go w Excelu jako \
+                     'CSV UTF-8 (rozdzielany przecinkami)' i wysłać ponownie.",
+                uk: "Ми не можемо прочитати символи в цьому файлі. Збережіть його в Excel як \
+                     'CSV UTF-8 (розділювач — кома)' і надішліть ще раз.",
+            ),
+        }])
     })?;
-    let rows = read_pupil_csv(text)
-        .map_err(|errors| Error::ImportRejected(ImportRejection::new(errors)))?;
+    let rows = read_pupil_csv(text).map_err(Error::ImportRejected)?;
     let summary = state
         .store
         .import_pupils(&school_id, &user.id, &rows, dry_run)
@@ -155,7 +202,14 @@ async fn activation_codes_create(
         &state,
         &user,
         &school_id,
-        "Alleen de beheerder van de school maakt activatiecodes.",
+        words!(
+            nl: "Alleen de beheerder van de school maakt activatiecodes.",
+            en: "Only the school's administrator makes activation codes.",
+            ar: "لا ينشئ رموز التفعيل إلا مسؤول المدرسة.",
+            tr: "Etkinleştirme kodlarını yalnızca okulun yöneticisi oluşturur.",
+            pl: "Kody aktywacyjne tworzy tylko administrator szkoły.",
+            uk: "Коди активації створює лише адміністратор школи.",
+        ),
     )
     .await?;
     let guardians = state.store.school_guardians(&school_id).await?;
@@ -164,7 +218,14 @@ async fn activation_codes_create(
         if !ids.iter().all(known) {
             return Err(FieldError::new(
                 "guardian_ids",
-                "Niet al deze mensen zijn ouder van een leerling van deze school.",
+                words!(
+                    nl: "Niet al deze mensen zijn ouder van een leerling van deze school.",
+                    en: "Not all of these people are a parent of a pupil at this school.",
+                    ar: "ليس كل هؤلاء الأشخاص آباء لتلاميذ في هذه المدرسة.",
+                    tr: "Bu kişilerin hepsi bu okuldaki bir öğrencinin velisi değil.",
+                    pl: "Nie wszystkie te osoby są rodzicami uczniów tej szkoły.",
+                    uk: "Не всі ці люди є батьками учнів цієї школи.",
+                ),
             )
             .into());
         }
@@ -251,7 +312,7 @@ async fn activation_create(
     AppJson(activation): AppJson<Activation>,
 ) -> Result<impl IntoResponse, Error> {
     activation.validate()?;
-    let refused = || Error::from(FieldError::new("code", CODE_REFUSED));
+    let refused = || Error::from(FieldError::new("code", code_refused()));
     let code = normalize_code(&activation.code).ok_or_else(refused)?;
     let code_hash = auth::token_hash(&code);
     let now = Utc::now();
@@ -285,7 +346,14 @@ async fn staff_list(
         &state,
         &user,
         &school_id,
-        "Alleen de beheerder van de school ziet wie er werken.",
+        words!(
+            nl: "Alleen de beheerder van de school ziet wie er werken.",
+            en: "Only the school's administrator sees who works there.",
+            ar: "لا يرى من يعمل في المدرسة إلا مسؤولها.",
+            tr: "Okulda kimin çalıştığını yalnızca okulun yöneticisi görür.",
+            pl: "Tylko administrator szkoły widzi, kto w niej pracuje.",
+            uk: "Лише адміністратор школи бачить, хто там працює.",
+        ),
     )
     .await?;
     Ok(AppJson(state.store.school_staff(&school_id).await?))
@@ -304,7 +372,14 @@ async fn staff_create(
         &state,
         &user,
         &school_id,
-        "Alleen de beheerder van de school voegt medewerkers toe.",
+        words!(
+            nl: "Alleen de beheerder van de school voegt medewerkers toe.",
+            en: "Only the school's administrator adds staff.",
+            ar: "لا يضيف الموظفين إلا مسؤول المدرسة.",
+            tr: "Çalışanları yalnızca okulun yöneticisi ekler.",
+            pl: "Pracowników dodaje tylko administrator szkoły.",
+            uk: "Працівників додає лише адміністратор школи.",
+        ),
     )
     .await?;
     new.validate()?;
@@ -349,14 +424,26 @@ async fn staff_update(
         &state,
         &user,
         &school_id,
-        "Alleen de beheerder van de school verandert rollen.",
+        words!(
+            nl: "Alleen de beheerder van de school verandert rollen.",
+            en: "Only the school's administrator changes roles.",
+            ar: "لا يغيّر الأدوار إلا مسؤول المدرسة.",
+            tr: "Rolleri yalnızca okulun yöneticisi değiştirir.",
+            pl: "Role zmienia tylko administrator szkoły.",
+            uk: "Ролі змінює лише адміністратор школи.",
+        ),
     )
     .await?;
     change.validate()?;
     if member_id == user.id && !change.roles.contains(&StaffRoleKind::SchoolAdmin) {
-        return Err(Error::Conflict(
-            "U kunt uw eigen rol als beheerder niet weghalen. Vraag een andere beheerder om dat te doen.",
-        ));
+        return Err(Error::Conflict(words!(
+            nl: "U kunt uw eigen rol als beheerder niet weghalen. Vraag een andere beheerder om dat te doen.",
+            en: "You cannot remove your own administrator role. Ask another administrator to do that.",
+            ar: "لا يمكنك إزالة دورك كمسؤول بنفسك. اطلب ذلك من مسؤول آخر.",
+            tr: "Kendi yönetici rolünüzü kaldıramazsınız. Bunu başka bir yöneticiden isteyin.",
+            pl: "Nie można usunąć własnej roli administratora. Proszę poprosić o to innego administratora.",
+            uk: "Ви не можете прибрати власну роль адміністратора. Попросіть про це іншого адміністратора.",
+        )));
     }
     if let Some(groups) = &change.groups {
         check_groups(&state, &school_id, groups).await?;
@@ -393,7 +480,18 @@ async fn check_groups(state: &AppState, school_id: &str, groups: &[String]) -> R
     if groups.iter().all(|id| known.iter().any(|g| &g.id == id)) {
         Ok(())
     } else {
-        Err(FieldError::new("groups", "Kies groepen of klassen van deze school.").into())
+        Err(FieldError::new(
+            "groups",
+            words!(
+                nl: "Kies groepen of klassen van deze school.",
+                en: "Please choose groups or classes of this school.",
+                ar: "اختر مجموعات أو صفوفًا من هذه المدرسة.",
+                tr: "Bu okulun gruplarını veya sınıflarını seçin.",
+                pl: "Proszę wybrać grupy lub klasy tej szkoły.",
+                uk: "Виберіть групи або класи цієї школи.",
+            ),
+        )
+        .into())
     }
 }
 
@@ -403,7 +501,7 @@ async fn require_admin(
     state: &AppState,
     user: &CurrentUser,
     school_id: &str,
-    message: &'static str,
+    message: Words,
 ) -> Result<(), Error> {
     let standing = Standing {
         guardian: false,

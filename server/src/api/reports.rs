@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
-use shared::{AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange};
+use shared::{words, AbsenceReport, NewAbsenceReport, ReportBetter, ReportChange};
 
 use super::created_or_ok;
 use crate::auth::CurrentUser;
@@ -52,7 +52,14 @@ async fn reports_create(
     if !new.pupil_ids.iter().all(|id| children.contains(id)) {
         return Err(Error::Forbidden {
             field: Some("pupil_ids"),
-            message: "U kunt alleen een melding doen voor uw eigen kinderen.",
+            message: words!(
+                nl: "U kunt alleen een melding doen voor uw eigen kinderen.",
+                en: "You can only report for your own children.",
+                ar: "يمكنك الإبلاغ عن أطفالك فقط.",
+                tr: "Yalnızca kendi çocuklarınız için bildirim yapabilirsiniz.",
+                pl: "Zgłoszenia można robić tylko dla własnych dzieci.",
+                uk: "Ви можете повідомляти лише про своїх дітей.",
+            ),
         });
     }
 

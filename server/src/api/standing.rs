@@ -2,7 +2,7 @@
 //! for refusing: `403` for those who know the child or work at the school,
 //! `404` for everyone else (we do not say the record exists).
 
-use shared::{DeskAction, StaffRoleKind};
+use shared::{words, DeskAction, StaffRoleKind, Words};
 
 use crate::error::Error;
 use crate::store::Store;
@@ -39,7 +39,7 @@ impl Standing {
 
     /// `allowed`, or else `403` (with `message`) for a guardian or a staff
     /// member of the school, and `404` for anyone else.
-    pub fn require(&self, allowed: bool, message: &'static str) -> Result<(), Error> {
+    pub fn require(&self, allowed: bool, message: Words) -> Result<(), Error> {
         if allowed {
             Ok(())
         } else if self.guardian || !self.roles.is_empty() {
@@ -51,4 +51,28 @@ impl Standing {
             Err(Error::NotFound)
         }
     }
+}
+
+/// For a `403` to staff: this is for the parents.
+pub fn only_parents() -> Words {
+    words!(
+        nl: "Dit doen de ouders.",
+        en: "The parents do this.",
+        ar: "هذا يقوم به الوالدان.",
+        tr: "Bunu veliler yapar.",
+        pl: "To robią rodzice.",
+        uk: "Це роблять батьки.",
+    )
+}
+
+/// For a `403` to a parent: this is for the school.
+pub fn only_school() -> Words {
+    words!(
+        nl: "Dit doet de school.",
+        en: "The school does this.",
+        ar: "هذا تقوم به المدرسة.",
+        tr: "Bunu okul yapar.",
+        pl: "To robi szkoła.",
+        uk: "Це робить школа.",
+    )
 }
