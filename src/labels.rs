@@ -2,9 +2,6 @@
 //! the chosen language: `common.labels` in the locale files. The shared
 //! crate's own `label()`s stay Dutch, for the server's exports.
 
-// Removed once every page uses them (issue 6 work in progress).
-#![allow(dead_code)]
-
 use crate::i18n::{t_string, use_i18n};
 use shared::conversations::{ConversationEventKind, DayPart, SchoolDay};
 use shared::protocol::{AbsenceCategory, Role, SchoolKind};
@@ -287,15 +284,6 @@ pub fn absence_category(value: AbsenceCategory) -> String {
             t_string!(i18n, common.labels.absence_category.unauthorised).to_string()
         }
         AbsenceCategory::Late => t_string!(i18n, common.labels.absence_category.late).to_string(),
-    }
-}
-
-/// In the chosen language, for parents.
-pub fn school_kind(value: SchoolKind) -> String {
-    let i18n = use_i18n();
-    match value {
-        SchoolKind::Po => t_string!(i18n, common.labels.school_kind.po).to_string(),
-        SchoolKind::Vo => t_string!(i18n, common.labels.school_kind.vo).to_string(),
     }
 }
 

@@ -6,9 +6,6 @@
 //! Checked with the same rules the server uses (`NewConversation::validate`);
 //! each problem is shown next to its field.
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -159,8 +156,8 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
     let with_label =
         Callback::new(
             move |with: ConversationWith| match school_kind.get().flatten() {
-                Some(kind) => kept(labels::conversation_with(with, kind)),
-                None => kept(labels::conversation_with_any_school(with)),
+                Some(kind) => labels::conversation_with(with, kind),
+                None => labels::conversation_with_any_school(with),
             },
         );
 
@@ -197,7 +194,7 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
                 values=ConversationWith::ALL
                 name_of=ConversationWith::as_str
                 label_of=with_label
-                hint_of=|with| kept(labels::conversation_with_hint(with))
+                hint_of=|with| labels::conversation_with_hint(with)
                 multiple=false
                 chosen=form.with
                 problems
@@ -207,7 +204,7 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
                 field="topic"
                 values=ConversationTopic::ALL
                 name_of=ConversationTopic::as_str
-                label_of=|topic| kept(labels::conversation_topic(topic))
+                label_of=|topic| labels::conversation_topic(topic)
                 multiple=false
                 chosen=form.topic
                 problems
@@ -228,7 +225,7 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
                 field="mode"
                 values=MeetingMode::ALL
                 name_of=MeetingMode::as_str
-                label_of=|mode| kept(labels::meeting_mode(mode))
+                label_of=|mode| labels::meeting_mode(mode)
                 multiple=false
                 chosen=form.mode
                 problems
@@ -239,7 +236,7 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
                 field="days"
                 values=SchoolDay::ALL
                 name_of=SchoolDay::as_str
-                label_of=|day| kept(labels::school_day(day))
+                label_of=|day| labels::school_day(day)
                 multiple=true
                 chosen=form.days
                 problems
@@ -250,7 +247,7 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
                 field="day_parts"
                 values=DayPart::ALL
                 name_of=DayPart::as_str
-                label_of=|part| kept(labels::day_part(part))
+                label_of=|part| labels::day_part(part)
                 multiple=true
                 chosen=form.day_parts
                 problems
@@ -273,21 +270,4 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
             </button>
         </form>
     }
-}
-
-/// `ChoiceGroup` takes its labels as `&'static str`, the translated ones
-/// are `String`s: each distinct text is kept once, for the page's life (a
-/// few dozen texts at most). Goes when `ChoiceGroup` takes `String`s.
-fn kept(text: String) -> &'static str {
-    thread_local! {
-        static KEPT: RefCell<HashSet<&'static str>> = RefCell::default();
-    }
-    KEPT.with_borrow_mut(|kept| match kept.get(text.as_str()) {
-        Some(known) => known,
-        None => {
-            let new: &'static str = text.leak();
-            kept.insert(new);
-            new
-        }
-    })
 }

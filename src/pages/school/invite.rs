@@ -3,9 +3,6 @@
 //! (from a signal, or for any pupil). Checked with the server's rules
 //! (`NewInvitation::validate`); on success, the conversation's page.
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -45,22 +42,6 @@ pub fn InvitePage() -> impl IntoView {
     let title = Signal::derive(move || t_string!(i18n, school.invite.title).to_owned());
     school_page(title, DeskAction::SeeDesk, |school| {
         view! { <Loaded school /> }.into_any()
-    })
-}
-
-/// `ChoiceGroup` takes a `&'static str` label, `labels` gives a `String`:
-/// each distinct label is kept once (a few dozen over all languages).
-fn kept(label: String) -> &'static str {
-    thread_local! {
-        static KEPT: RefCell<HashSet<&'static str>> = RefCell::default();
-    }
-    KEPT.with_borrow_mut(|kept| match kept.get(label.as_str()) {
-        Some(known) => known,
-        None => {
-            let label: &'static str = Box::leak(label.into_boxed_str());
-            kept.insert(label);
-            label
-        }
     })
 }
 
@@ -161,7 +142,7 @@ fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
                 field="with"
                 values=ConversationWith::ALL
                 name_of=ConversationWith::as_str
-                label_of=|with| kept(labels::conversation_with_any_school(with))
+                label_of=|with| labels::conversation_with_any_school(with)
                 multiple=false
                 chosen=with
                 problems
@@ -171,7 +152,7 @@ fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
                 field="topic"
                 values=ConversationTopic::ALL
                 name_of=ConversationTopic::as_str
-                label_of=|topic| kept(labels::conversation_topic(topic))
+                label_of=|topic| labels::conversation_topic(topic)
                 multiple=false
                 chosen=topic
                 problems
@@ -194,7 +175,7 @@ fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
                 field="mode"
                 values=MeetingMode::ALL
                 name_of=MeetingMode::as_str
-                label_of=|mode| kept(labels::meeting_mode(mode))
+                label_of=|mode| labels::meeting_mode(mode)
                 multiple=false
                 chosen=mode
                 problems
