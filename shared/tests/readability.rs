@@ -140,20 +140,11 @@ fn protocol_texts() -> Vec<Text> {
         let protocol = Protocol::default_for(kind);
         let source = format!("protocol {}", kind.as_str());
         for step in &protocol.steps {
-            let t = &step.texts;
-            let fields = [
-                ("title", &t.title),
-                ("summary", &t.summary),
-                ("what_happens", &t.what_happens),
-                ("why", &t.why),
-                ("what_you_can_do", &t.what_you_can_do),
-                ("who_is_involved", &t.who_is_involved),
-            ];
-            for (field, text) in fields {
+            for (field, text) in step.texts.fields() {
                 texts.push(Text {
                     source: source.clone(),
                     id: format!("{}/{}/{field}", kind.as_str(), step.id),
-                    text: text.clone(),
+                    text: text.to_owned(),
                 });
             }
         }

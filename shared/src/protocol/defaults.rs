@@ -366,15 +366,7 @@ mod tests {
                 for language in Language::ALL {
                     let texts = step.texts_in(language);
                     assert!(!texts.dutch_instead, "{} {language:?}", step.id);
-                    let t = texts.texts;
-                    for (field, text) in [
-                        ("title", &t.title),
-                        ("summary", &t.summary),
-                        ("what_happens", &t.what_happens),
-                        ("why", &t.why),
-                        ("what_you_can_do", &t.what_you_can_do),
-                        ("who_is_involved", &t.who_is_involved),
-                    ] {
+                    for (field, text) in texts.texts.fields() {
                         assert!(
                             !text.trim().is_empty(),
                             "{kind:?} {} {language:?} {field}",

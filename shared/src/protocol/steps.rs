@@ -278,6 +278,20 @@ impl StepTexts {
     }
 }
 
+impl StepTexts {
+    /// Each text with its field name, in reading order.
+    pub fn fields(&self) -> [(&'static str, &str); 6] {
+        [
+            ("title", &self.title),
+            ("summary", &self.summary),
+            ("what_happens", &self.what_happens),
+            ("why", &self.why),
+            ("what_you_can_do", &self.what_you_can_do),
+            ("who_is_involved", &self.who_is_involved),
+        ]
+    }
+}
+
 /// One step of a protocol.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
