@@ -3,12 +3,12 @@
 //!
 //! Code tour: `app.rs` (routes and the log-in state), `api.rs` (every call to
 //! the server), `pages/` (one module per page), `components/` (the layout and
-//! small shared pieces), `dutch.rs` (dates and periods in plain Dutch).
+//! small shared pieces), `dates.rs` (dates and periods in the chosen language).
 
 mod api;
 mod app;
 mod components;
-mod dutch;
+mod dates;
 mod i18n;
 mod labels;
 mod pages;

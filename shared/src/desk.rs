@@ -452,7 +452,7 @@ impl UnexplainedAbsence {
     pub fn question_for(first_name: &str, day: NaiveDate) -> String {
         format!(
             "De school mist {first_name} op {}. Wilt u laten weten waarom?",
-            crate::dutch::day_and_month(day)
+            crate::dates::day_and_month(day)
         )
     }
 

@@ -23,7 +23,7 @@ use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::ShortText;
 use crate::components::sending_form::{FormRequest, SendingForm};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 
@@ -56,7 +56,7 @@ impl FormRequest for Change {
             Self::Cancel(cancel) => cancel.validate(),
             // Against the clock, not just the day: a time earlier today
             // has passed too.
-            Self::Times(times) => times.validate(dutch::now()),
+            Self::Times(times) => times.validate(dates::now()),
             Self::Outcome(outcome) => outcome.validate(),
         }
     }
@@ -127,7 +127,7 @@ impl Shown {
         sender.submit(
             change,
             Vec::new(),
-            dutch::today(),
+            dates::today(),
             move |change| change.send(id),
             move |updated: Conversation| {
                 self.open.set(None);
@@ -227,14 +227,14 @@ fn PanelBody(content: ChildrenFn) -> impl IntoView {
 #[component]
 pub fn AgreedTime(shown: Shown) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     move || {
         shown.conversation.with(|c| {
             c.agreed_time.map(|slot| {
                 view! {
                     <section class="card agreed" aria-labelledby="afgesproken">
                         <h2 id="afgesproken">{t!(i18n, talk.agreed.heading)}</h2>
-                        <p class="agreed__time">{dutch::slot(&slot, today)}</p>
+                        <p class="agreed__time">{dates::slot(&slot, today)}</p>
                         <p>{labels::meeting_mode(c.mode)} " · " {c.school_name.clone()}</p>
                         <p>
                             <a href=api::calendar_path(&c.id) download="gesprek.ics" class="button">
@@ -252,16 +252,16 @@ pub fn AgreedTime(shown: Shown) -> impl IntoView {
 #[component]
 pub fn AskedFacts(shown: Shown) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     // Reads the language too: the facts follow a switch as one.
     move || {
         let c = shown.conversation.get();
-        let (day, time) = dutch::moment(c.started_at, today);
+        let (day, time) = dates::moment(c.started_at, today);
         let list = |labels: Vec<String>, none: &str| {
             if labels.is_empty() {
                 none.to_owned()
             } else {
-                dutch::list(&labels.iter().map(String::as_str).collect::<Vec<_>>())
+                dates::list(&labels.iter().map(String::as_str).collect::<Vec<_>>())
             }
         };
         let days = list(
@@ -320,9 +320,9 @@ pub fn AskedFacts(shown: Shown) -> impl IntoView {
 #[component]
 pub fn History(shown: Shown) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let event = move |event: ConversationEvent| {
-        let (day, time) = dutch::moment(event.at, today);
+        let (day, time) = dates::moment(event.at, today);
         view! {
             <li>
                 <p>
@@ -419,13 +419,13 @@ pub fn TextChangeForm(shown: Shown, change: TextChange) -> impl IntoView {
 #[component]
 pub fn TimeItWas(shown: Shown) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     move || {
         shown.conversation.with(|c| {
             let slot = c
                 .agreed_time
                 .filter(|_| c.status == ConversationStatus::Done)?;
-            let time = dutch::slot(&slot, today);
+            let time = dates::slot(&slot, today);
             Some(view! { <p>{t!(i18n, talk.was_on, time)}</p> })
         })
     }
@@ -436,7 +436,7 @@ pub fn TimeItWas(shown: Shown) -> impl IntoView {
 #[component]
 pub fn CancelledBy(shown: Shown) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     move || {
         let event = shown.conversation.with(|c| {
             c.history
@@ -444,7 +444,7 @@ pub fn CancelledBy(shown: Shown) -> impl IntoView {
                 .rfind(|e| e.kind == ConversationEventKind::Cancelled)
                 .cloned()
         })?;
-        let (day, _) = dutch::moment(event.at, today);
+        let (day, _) = dates::moment(event.at, today);
         Some(view! {
             <p>{t!(i18n, talk.cancelled_by, name = event.by, day)}</p>
             {event.message.map(|reason| view! { <p>{t!(i18n, talk.reason, reason)}</p> })}

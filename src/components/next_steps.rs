@@ -10,7 +10,7 @@ use shared::{AbsenceReport, ChildProtocol, Language};
 use crate::api;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::read_aloud::ReadAloud;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{language_of, td, td_string, use_i18n, Locale};
 use crate::labels;
 
@@ -100,7 +100,7 @@ fn timeline(
         }
     }
     shown.sort_by_key(|(order, ..)| *order);
-    let today = dutch::today();
+    let today = dates::today();
     let step_link = {
         let child_id = child_id.to_owned();
         move |step: &Step| format!("/kinderen/{child_id}/stappen/{}", step.id)
@@ -127,7 +127,7 @@ fn timeline(
                                 td!(locale, child.next_steps.school_does).into_any(),
                             ),
                             StepState::Applies { since } => {
-                                let day = dutch::day(since, today);
+                                let day = dates::day(since, today);
                                 (
                                     "timeline__step timeline__step--now",
                                     td!(locale, child.next_steps.applies_since, day = move || day.clone()).into_any(),
@@ -261,7 +261,7 @@ fn ceil_tenth(x: f32) -> f32 {
 
 /// A figure as the language writes it: "6", "2,5" ("2.5" in English).
 pub fn number(x: f32, language: Language) -> String {
-    let dutch = dutch::number(x);
+    let dutch = dates::number(x);
     match language {
         Language::En | Language::Ar => dutch.replace(',', "."),
         _ => dutch,

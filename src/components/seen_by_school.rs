@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::AbsenceReport;
 
-use crate::dutch::{self, fill};
+use crate::dates::{self, fill};
 use crate::i18n::{t, t_string, use_i18n};
 
 /// "Gezien door Ruben Visser op dinsdag 24 november om 08:40.", or "Nog
@@ -18,7 +18,7 @@ pub fn SeenBySchool(report: AbsenceReport, today: NaiveDate) -> impl IntoView {
         Some(at) => {
             let by = report.acknowledged_by;
             let seen = move || {
-                let (day, time) = dutch::moment(at, today);
+                let (day, time) = dates::moment(at, today);
                 let by = by
                     .clone()
                     .unwrap_or_else(|| t_string!(i18n, common.seen.the_school).to_string());

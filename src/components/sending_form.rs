@@ -60,7 +60,7 @@ impl FormRequest for NewInvitation {
 
     fn check(&self, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
         // Against the clock: a time earlier today has passed too.
-        self.validate(crate::dutch::now())
+        self.validate(crate::dates::now())
     }
 }
 

@@ -7,7 +7,7 @@ use shared::conversations::MAX_PROPOSED_TIMES;
 use shared::TimeSlot;
 
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
-use crate::dutch::{self, fill};
+use crate::dates::{self, fill};
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use leptos_i18n::I18nContext;
 
@@ -33,9 +33,9 @@ impl TimeRow {
 
     /// The time, or what is missing in row `n` (counted from 1).
     fn read(&self, n: usize, i18n: I18nContext<Locale>) -> Result<TimeSlot, String> {
-        let day = dutch::date_input(&self.day.get_untracked())
+        let day = dates::date_input(&self.day.get_untracked())
             .ok_or_else(|| fill(t_string!(i18n, common.times.no_day), &[("n", &n)]))?;
-        let time = |value: RwSignal<String>| dutch::time_input(&value.get_untracked());
+        let time = |value: RwSignal<String>| dates::time_input(&value.get_untracked());
         match (time(self.start), time(self.end)) {
             (Some(start_time), Some(end_time)) => Ok(TimeSlot {
                 day,

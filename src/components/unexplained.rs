@@ -14,7 +14,7 @@ use crate::api;
 use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::{ChoiceGroup, ShortText};
 use crate::components::sending_form::SendingForm;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 
@@ -138,7 +138,7 @@ fn Question(absence: UnexplainedAbsence, open: RwSignal<Option<String>>) -> impl
 #[component]
 fn Standing(absence: RwSignal<UnexplainedAbsence>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     move || {
         absence.with(|a| {
             let answer = a.explanation.as_ref().map(|e| {
@@ -156,7 +156,7 @@ fn Standing(absence: RwSignal<UnexplainedAbsence>) -> impl IntoView {
                 )
             });
             let by = match (&a.judged_by, a.judged_at) {
-                (Some(by), Some(at)) => format!(" ({by}, {})", dutch::moment(at, today).0),
+                (Some(by), Some(at)) => format!(" ({by}, {})", dates::moment(at, today).0),
                 _ => String::new(),
             };
             let by = move || by.clone();
@@ -224,7 +224,7 @@ fn ExplainForm(
         sender.submit(
             request,
             found,
-            dutch::today(),
+            dates::today(),
             move |request| async move { api::explain_absence(&id, &request).await },
             move |answered: UnexplainedAbsence| {
                 let back = format!("antwoord-{}", answered.id);

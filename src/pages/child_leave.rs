@@ -7,7 +7,7 @@ use shared::{LeaveRequest, LeaveStatus};
 use crate::api;
 use crate::app::set_title;
 use crate::components::child_page::child_page;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::child_reports::with_name;
@@ -29,7 +29,7 @@ pub fn ChildLeavePage() -> impl IntoView {
 #[component]
 fn LeaveList(id: String, name: String, requests: Vec<LeaveRequest>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let empty = requests.is_empty();
     let title = leave_title(name.clone());
     Effect::new({
@@ -60,7 +60,7 @@ fn LeaveList(id: String, name: String, requests: Vec<LeaveRequest>) -> impl Into
                             view! {
                                 <li class="card">
                                     <p class="report-list__kind">{labels::leave_kind(leave.kind)}</p>
-                                    <p>{dutch::days(leave.first_day, leave.last_day, today)}</p>
+                                    <p>{dates::days(leave.first_day, leave.last_day, today)}</p>
                                     <p>{t!(i18n, child.leave.status, status = move || status.clone())}</p>
                                     <p>
                                         <A href=format!("/verlof/{}", leave.id)>{t!(i18n, child.leave.view)}</A>

@@ -19,7 +19,7 @@ use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
 use crate::components::next_steps::NextSteps;
 use crate::components::seen_by_school::SeenBySchool;
 use crate::components::unexplained::SchoolMisses;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 
@@ -96,7 +96,7 @@ impl List {
 #[component]
 fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let changed = use_query_map().with_untracked(|q| q.get("gewijzigd").is_some());
     let list = List {
         reports: RwSignal::new(reports),
@@ -156,8 +156,8 @@ fn ReportList(id: String, name: String, reports: Vec<AbsenceReport>) -> impl Int
 /// and what the parent can still do.
 #[component]
 fn ReportItem(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoView {
-    let (date, time) = dutch::moment(report.reported_at, today);
-    let period = dutch::period(&report.details, today);
+    let (date, time) = dates::moment(report.reported_at, today);
+    let period = dates::period(&report.details, today);
     // Said after each button for screen readers, which list them apart.
     let i18n = use_i18n();
     let which = format!(": {}, {period}", labels::absence_kind(report.details.kind));
@@ -328,7 +328,7 @@ fn BetterForm(report: AbsenceReport, list: List, today: NaiveDate) -> impl IntoV
             return;
         }
         error.set(None);
-        let Some(day) = dutch::date_input(&better_from.get_untracked()) else {
+        let Some(day) = dates::date_input(&better_from.get_untracked()) else {
             problems.set(vec![(
                 "better_from",
                 t_string!(i18n, child.reports.better_missing).into(),

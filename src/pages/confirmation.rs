@@ -12,7 +12,7 @@ use crate::app::set_title;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::next_steps::NextSteps;
 use crate::components::seen_by_school::SeenBySchool;
-use crate::dutch::{self, fill};
+use crate::dates::{self, fill};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 
@@ -53,7 +53,7 @@ pub fn ConfirmationPage() -> impl IntoView {
 #[component]
 fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let any_ill = reports.iter().any(|r| r.details.kind == AbsenceKind::Ill);
     // One report per child: validation refuses a child twice.
     let children: Vec<String> = reports.iter().map(|r| r.pupil_id.clone()).collect();
@@ -62,10 +62,10 @@ fn Received(reports: Vec<AbsenceReport>) -> impl IntoView {
             .into_iter()
             .map(|report| {
                 let details = report.details.clone();
-                let period = move || dutch::period(&details, today);
+                let period = move || dates::period(&details, today);
                 let reported_at = report.reported_at;
                 let received = move || {
-                    let (day, time) = dutch::moment(reported_at, today);
+                    let (day, time) = dates::moment(reported_at, today);
                     fill(t_string!(i18n, report.confirmation.received), &[("day", &day), ("time", &time)])
                 };
                 let name = report.pupil_first_name.clone();

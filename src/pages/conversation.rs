@@ -16,7 +16,7 @@ use crate::components::conversation::{
 use crate::components::field_problems::{focus, FieldProblem, ProblemSummary};
 use crate::components::form_fields::Choice;
 use crate::components::sending_form::SendingForm;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 
@@ -126,7 +126,7 @@ fn explanation(status: ConversationStatus) -> &'static str {
 fn PickTime(shown: Shown) -> impl IntoView {
     let i18n = use_i18n();
     const FIELDS: &[&str] = &["time_id"];
-    let today = dutch::today();
+    let today = dates::today();
     let times = shown
         .conversation
         .with_untracked(|c| c.proposed_times.clone());
@@ -156,7 +156,7 @@ fn PickTime(shown: Shown) -> impl IntoView {
                     .enumerate()
                     .map(|(i, time)| {
                         let (this, checked) = (time.id.clone(), time.id.clone());
-                        let when = dutch::slot(&time.slot, today);
+                        let when = dates::slot(&time.slot, today);
                         view! {
                             <Choice
                                 kind="radio"

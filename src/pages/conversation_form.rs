@@ -168,7 +168,7 @@ fn ConversationForm(children: Vec<Child>) -> impl IntoView {
         sender.submit(
             request,
             found,
-            crate::dutch::today(),
+            crate::dates::today(),
             |request| async move { api::create_conversation(&request).await },
             move |stored: Conversation| {
                 navigate(

@@ -10,7 +10,7 @@ use crate::api;
 use crate::app::{first_name, set_title, Auth, School};
 use crate::components::conversation::title;
 use crate::components::unexplained::SchoolMisses;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::school_href;
@@ -87,7 +87,7 @@ fn ParentPart(children: Vec<Child>) -> impl IntoView {
 fn YourConversations() -> impl IntoView {
     let i18n = use_i18n();
     let conversations = LocalResource::new(api::conversations);
-    let today = dutch::today();
+    let today = dates::today();
     move || {
         let conversations = conversations.get()?.ok().filter(|c| !c.is_empty())?;
         Some(view! {
@@ -118,7 +118,7 @@ fn ConversationItem(conversation: Conversation, today: chrono::NaiveDate) -> imp
             </p>
             <p>{t!(i18n, report.home.status)} " " <strong>{move || labels::conversation_status(status)}</strong></p>
             {c.agreed_time.map(|slot| view! {
-                <p>{t!(i18n, report.home.appointment)} " " {move || dutch::slot(&slot, today)}</p>
+                <p>{t!(i18n, report.home.appointment)} " " {move || dates::slot(&slot, today)}</p>
             })}
         </li>
     }

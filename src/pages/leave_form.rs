@@ -21,7 +21,7 @@ use crate::components::form_fields::{
 };
 use crate::components::next_steps::{form, plural};
 use crate::components::sending_form::SendingForm;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{language_of, t, t_string, td, use_i18n};
 use crate::labels;
 
@@ -52,14 +52,14 @@ impl Form {
             ));
             LeaveKind::ImportantCircumstances
         });
-        let first_day = dutch::date_input(&self.first_day.get_untracked()).unwrap_or_else(|| {
+        let first_day = dates::date_input(&self.first_day.get_untracked()).unwrap_or_else(|| {
             problems.push((
                 "first_day",
                 t_string!(i18n, child.leave_form.missing_first_day).into(),
             ));
             today
         });
-        let last_day = dutch::date_input(&self.last_day.get_untracked()).unwrap_or_else(|| {
+        let last_day = dates::date_input(&self.last_day.get_untracked()).unwrap_or_else(|| {
             problems.push((
                 "last_day",
                 t_string!(i18n, child.leave_form.missing_last_day).into(),
@@ -84,8 +84,8 @@ impl Form {
     fn advice(&self, today: NaiveDate) -> (Vec<String>, u64) {
         let (Some(kind), Some(first_day), Some(last_day)) = (
             self.kind.get(),
-            dutch::date_input(&self.first_day.get()),
-            dutch::date_input(&self.last_day.get()),
+            dates::date_input(&self.first_day.get()),
+            dates::date_input(&self.last_day.get()),
         ) else {
             return (Vec::new(), 0);
         };
@@ -225,7 +225,7 @@ fn advice_line(line: String, days: u64) -> AnyView {
 #[component]
 fn LeaveForm(children: Vec<Child>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let navigate = use_navigate();
     let form = Form {
         pupil: RwSignal::new(children_asked_for(&children)),

@@ -12,7 +12,7 @@ use shared::{ApiError, LeaveRequest, LeaveStatus};
 use crate::api;
 use crate::app::set_title;
 use crate::components::feedback::{ErrorNotice, Loading};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::child_leave::leave_title;
@@ -53,7 +53,7 @@ pub fn LeaveRequestPage() -> impl IntoView {
 #[component]
 fn LeaveRequestView(leave: LeaveRequest, current: Current) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let name = leave.pupil_first_name.clone();
     let title = leave_title(name.clone());
     Effect::new({
@@ -61,12 +61,12 @@ fn LeaveRequestView(leave: LeaveRequest, current: Current) -> impl IntoView {
         move |_| set_title(&title())
     });
     let status = leave.status;
-    let (asked_on, asked_at) = dutch::moment(leave.requested_at, today);
+    let (asked_on, asked_at) = dates::moment(leave.requested_at, today);
     let closed = leave
         .decided_at
         .zip(leave.decided_by.clone())
         .map(|(at, by)| {
-            let (on, time) = dutch::moment(at, today);
+            let (on, time) = dates::moment(at, today);
             let (by, on, time) = (move || by.clone(), move || on.clone(), move || time.clone());
             if status == LeaveStatus::Withdrawn {
                 t!(
@@ -98,7 +98,7 @@ fn LeaveRequestView(leave: LeaveRequest, current: Current) -> impl IntoView {
             <dt>{t!(i18n, child.leave.kind)}</dt>
             <dd>{labels::leave_kind(leave.kind)}</dd>
             <dt>{t!(i18n, child.leave.when)}</dt>
-            <dd>{dutch::days(leave.first_day, leave.last_day, today)}</dd>
+            <dd>{dates::days(leave.first_day, leave.last_day, today)}</dd>
             <dt>{t!(i18n, child.leave.reason)}</dt>
             <dd>{leave.reason}</dd>
             <dt>{t!(i18n, child.leave.asked)}</dt>

@@ -23,7 +23,7 @@ use crate::components::form_fields::{
     children_asked_for, ChildChoice, Choice, DayField, ShortText, TimeField,
 };
 use crate::components::sending_form::{FormRequest, SendingForm};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::labels;
 use leptos_i18n::I18nContext;
@@ -55,7 +55,7 @@ struct Form {
 impl Form {
     /// The inputs filled in with `details`, with `pupils` chosen.
     fn new(pupils: Vec<String>, details: &AbsenceDetails) -> Self {
-        let time = |t: Option<NaiveTime>| t.map(dutch::time).unwrap_or_default();
+        let time = |t: Option<NaiveTime>| t.map(dates::time).unwrap_or_default();
         Self {
             pupils: RwSignal::new(pupils),
             kind: RwSignal::new(details.kind),
@@ -83,7 +83,7 @@ impl Form {
     /// before the shared rules are checked (an empty date, a wrong time).
     fn read(&self, today: NaiveDate, i18n: I18nContext<Locale>) -> (AbsenceDetails, Problems) {
         let mut problems = Problems::new();
-        let first_day = dutch::date_input(&self.first_day.get_untracked()).unwrap_or_else(|| {
+        let first_day = dates::date_input(&self.first_day.get_untracked()).unwrap_or_else(|| {
             problems.push((
                 "first_day",
                 t_string!(i18n, report.form.no_first_day).into(),
@@ -96,7 +96,7 @@ impl Form {
             None
         } else {
             Some(
-                dutch::date_input(&self.last_day.get_untracked()).unwrap_or_else(|| {
+                dates::date_input(&self.last_day.get_untracked()).unwrap_or_else(|| {
                     problems.push(("last_day", t_string!(i18n, report.form.no_last_day).into()));
                     first_day
                 }),
@@ -141,7 +141,7 @@ fn parse_time(value: &str) -> Option<Option<NaiveTime>> {
     if value.is_empty() {
         return Some(None);
     }
-    dutch::time_input(value).map(Some)
+    dates::time_input(value).map(Some)
 }
 
 /// What the form is for.
@@ -215,7 +215,7 @@ pub fn ReportFormPage() -> impl IntoView {
 #[component]
 pub fn ReportForm(purpose: Purpose) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let navigate = use_navigate();
     let (children, form) = match &purpose {
         Purpose::New(children) => {

@@ -14,7 +14,7 @@ use crate::components::contact_card::ContactCard;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::next_steps::{describe, OnlyDutch};
 use crate::components::read_aloud::ReadAloud;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{language_of, td, td_string, use_i18n, Locale};
 use crate::labels;
 
@@ -85,10 +85,10 @@ fn step_details(
     let lang = dutch_instead.then_some("nl");
     set_title(&texts.title);
     let name = protocol.first_name.clone();
-    let today = dutch::today();
+    let today = dates::today();
     let state = match protocol.position.state(&found.id).copied() {
         Some(StepState::Applies { since }) => {
-            let (name, day) = (name.clone(), dutch::day(since, today));
+            let (name, day) = (name.clone(), dates::day(since, today));
             td!(
                 locale,
                 child.step.applies_since,

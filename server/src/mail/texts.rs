@@ -25,7 +25,7 @@
 //! other languages just as plain.
 
 use chrono::{Datelike, NaiveDate};
-use shared::dutch::{month_name, weekday_name};
+use shared::dates::{month_name, weekday_name};
 use shared::Language;
 
 use super::{Audience, Notice, NoticeKind, OutgoingMail, Recipient};

@@ -10,7 +10,7 @@ use shared::{ActivationCode, DeskAction, ImportedChild};
 use crate::api;
 use crate::app::School;
 use crate::components::field_problems::focus;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::school::school_page;
 use crate::pages::school::staff::and_list;
@@ -106,14 +106,14 @@ fn Codes(school: School) -> impl IntoView {
 #[component]
 fn CodeList(codes: Vec<ActivationCode>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let address = activation_address();
     view! {
         <ul class="print-list" aria-label=move || t_string!(i18n, admin.codes.list_label)>
             {codes
                 .into_iter()
                 .map(|code| {
-                    let until = dutch::day(
+                    let until = dates::day(
                         code.expires_at.with_timezone(&chrono::Local).date_naive(),
                         today,
                     );

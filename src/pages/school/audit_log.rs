@@ -8,7 +8,7 @@ use shared::{AuditEntry, DeskAction};
 use crate::api;
 use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::school_page;
@@ -57,7 +57,7 @@ fn AuditLog(school: School) -> impl IntoView {
 #[component]
 fn Entry(entry: AuditEntry) -> impl IntoView {
     let i18n = use_i18n();
-    let (on, at) = dutch::moment(entry.at, dutch::today());
+    let (on, at) = dates::moment(entry.at, dates::today());
     let action = entry.action;
     let by = entry.by;
     let subject_type = entry.subject_type;

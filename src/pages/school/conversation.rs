@@ -16,7 +16,7 @@ use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Pro
 use crate::components::form_fields::ShortText;
 use crate::components::sending_form::SendingForm;
 use crate::components::time_rows::{TimeRows, TimesField, FIRST_TIME_ID};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::school::{conversation_explanation, conversation_status, StaffOnly};
 
@@ -134,7 +134,7 @@ fn MoveTimes(shown: Shown) -> impl IntoView {
 fn ConfirmTime(shown: Shown) -> impl IntoView {
     const FIELDS: &[&str] = &["time_id"];
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let times = shown
         .conversation
         .with_untracked(|c| c.proposed_times.clone());
@@ -148,7 +148,7 @@ fn ConfirmTime(shown: Shown) -> impl IntoView {
                 {times
                     .into_iter()
                     .map(|time| {
-                        let when = dutch::slot(&time.slot, today);
+                        let when = dates::slot(&time.slot, today);
                         let confirm = move |_| {
                             let choice = ChooseTime { time_id: time.id.clone() };
                             let done = t_string!(i18n, school.conversation.confirmed);

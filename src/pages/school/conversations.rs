@@ -10,7 +10,7 @@ use shared::Conversation;
 use crate::api;
 use crate::app::{Auth, School};
 use crate::components::feedback::{ErrorNotice, Loading};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::{conversation_status, follow_title, StaffOnly};
@@ -114,7 +114,7 @@ fn SchoolList(school: School, all: bool, others: bool) -> impl IntoView {
 #[component]
 fn ConversationItem(conversation: Conversation) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let c = conversation;
     let by = c.started_by.clone();
     let who = if c.initiated_by_school {
@@ -146,7 +146,7 @@ fn ConversationItem(conversation: Conversation) -> impl IntoView {
                 <strong>{move || conversation_status(status)}</strong>
             </p>
             {c.agreed_time.map(|slot| {
-                let time = dutch::slot(&slot, today);
+                let time = dates::slot(&slot, today);
                 view! { <p>{t!(i18n, school.conversations.appointment, time = move || time.clone())}</p> }
             })}
         </li>

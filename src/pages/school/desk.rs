@@ -14,7 +14,7 @@ use crate::api;
 use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::focus;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::parent_answers::ParentAnswers;
@@ -56,7 +56,7 @@ pub fn DeskPage() -> impl IntoView {
 #[component]
 fn Desk(school: School) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let days = RwSignal::new(Span::Week);
     let day = RwSignal::new(today.to_string());
     let group = RwSignal::new(String::new());
@@ -64,7 +64,7 @@ fn Desk(school: School) -> impl IntoView {
         Span::Today => (today, today),
         Span::Week => (today, today + Days::new(7)),
         Span::OneDay => {
-            let day = dutch::date_input(&day.get()).unwrap_or(today);
+            let day = dates::date_input(&day.get()).unwrap_or(today);
             (day, day)
         }
     });
@@ -158,7 +158,7 @@ fn Desk(school: School) -> impl IntoView {
 #[component]
 fn Export(school_id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let year = if today.month() >= 8 {
         today.year()
     } else {
@@ -168,8 +168,8 @@ fn Export(school_id: String) -> impl IntoView {
     let from = RwSignal::new(start.to_string());
     let to = RwSignal::new(today.to_string());
     let period = move || {
-        let from = dutch::date_input(&from.get());
-        let to = dutch::date_input(&to.get());
+        let from = dates::date_input(&from.get());
+        let to = dates::date_input(&to.get());
         match (from, to) {
             (Some(from), Some(to)) if from <= to => Ok((from, to)),
             (Some(_), Some(_)) => Err(t_string!(i18n, school.export.first_before_last)),
@@ -324,7 +324,7 @@ fn DeskList(groups: Vec<DeskGroup>, school_id: String, may_acknowledge: bool) ->
 #[component]
 fn GroupReports(group: DeskGroup, list: List, may_acknowledge: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let heading_id = format!("groep-{}", group.id);
     let labelled_by = heading_id.clone();
     let unseen: Vec<String> = group
@@ -385,10 +385,10 @@ fn DeskItem(
     let i18n = use_i18n();
     let name = format!("{} {}", report.pupil_first_name, report.pupil_last_name);
     let period = period(&report, today);
-    let (on, at) = dutch::moment(report.reported_at, today);
+    let (on, at) = dates::moment(report.reported_at, today);
     let reported_by = report.reported_by.clone();
     let seen = report.acknowledged_at.map(|at| {
-        let (on, time) = dutch::moment(at, today);
+        let (on, time) = dates::moment(at, today);
         let by = report.acknowledged_by.clone().unwrap_or_default();
         t!(
             i18n,
@@ -464,7 +464,7 @@ fn DeskItem(
 fn period(report: &DeskReport, today: NaiveDate) -> Either<impl IntoView + Clone, String> {
     if report.last_day.is_none() {
         let i18n = use_i18n();
-        let day = dutch::day(report.first_day, today);
+        let day = dates::day(report.first_day, today);
         return Either::Left(t!(
             i18n,
             school.desk.until_better,
@@ -479,5 +479,5 @@ fn period(report: &DeskReport, today: NaiveDate) -> Either<impl IntoView + Clone
         end_time: report.end_time,
         note: None,
     };
-    Either::Right(dutch::period(&details, today))
+    Either::Right(dates::period(&details, today))
 }

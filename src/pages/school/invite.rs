@@ -19,7 +19,7 @@ use crate::components::field_problems::{focus, ProblemSummary, Problems};
 use crate::components::form_fields::{ChoiceGroup, PupilChoice, ShortText};
 use crate::components::sending_form::SendingForm;
 use crate::components::time_rows::{TimeRows, TimesField, FIRST_TIME_ID};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::{groups_of, school_page};
@@ -122,7 +122,7 @@ fn InviteForm(school_id: String, groups: Vec<SchoolGroup>) -> impl IntoView {
         sender.submit(
             request,
             found,
-            dutch::today(),
+            dates::today(),
             move |request| async move { api::invite(&school_id.get_value(), &request).await },
             move |stored: Conversation| {
                 navigate(

@@ -14,7 +14,7 @@ use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::{focus, ProblemSummary};
 use crate::components::form_fields::{ChoiceGroup, ShortText};
 use crate::components::sending_form::SendingForm;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::school_page;
@@ -102,7 +102,7 @@ fn which(all: bool) -> &'static str {
 #[component]
 fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let leave = RwSignal::new(leave);
     let id = leave.with_untracked(|l| l.id.clone());
     let heading_id = format!("verlof-{id}");
@@ -114,12 +114,12 @@ fn LeaveItem(leave: LeaveRequest, open: RwSignal<Option<String>>) -> impl IntoVi
     let toggle = move |_| open.set((!is_open.get()).then(|| id.clone()));
     let facts = leave.with_untracked(|l| {
         let count = school_days(l.first_day, l.last_day);
-        let (on, at) = dutch::moment(l.requested_at, today);
+        let (on, at) = dates::moment(l.requested_at, today);
         (
             format!(
                 "{}, {}",
                 l.pupil_first_name,
-                dutch::days(l.first_day, l.last_day, today)
+                dates::days(l.first_day, l.last_day, today)
             ),
             l.kind,
             count,
@@ -178,7 +178,7 @@ fn Decided(leave: RwSignal<LeaveRequest>, today: NaiveDate) -> impl IntoView {
             let status_id = format!("status-{}", l.id);
             let withdrawn = l.status == LeaveStatus::Withdrawn;
             let by = l.decided_by.clone().zip(l.decided_at).map(|(by, at)| {
-                let (on, time) = dutch::moment(at, today);
+                let (on, time) = dates::moment(at, today);
                 let (name, day, time) =
                     (move || by.clone(), move || on.clone(), move || time.clone());
                 if withdrawn {
@@ -235,7 +235,7 @@ fn DecisionForm(leave: RwSignal<LeaveRequest>, open: RwSignal<Option<String>>) -
         sender.submit(
             request,
             found,
-            dutch::today(),
+            dates::today(),
             move |request| async move { api::decide_leave(&id, &request).await },
             move |decided: LeaveRequest| {
                 let status_id = format!("status-{}", decided.id);

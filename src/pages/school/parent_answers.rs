@@ -12,7 +12,7 @@ use crate::api;
 use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::focus;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, use_i18n};
 use crate::labels;
 
@@ -56,7 +56,7 @@ fn AnswerList(items: Vec<UnexplainedAbsence>, may_judge: bool) -> impl IntoView 
     let i18n = use_i18n();
     let items = RwSignal::new(items);
     let status = RwSignal::new(None::<Judged>);
-    let today = dutch::today();
+    let today = dates::today();
     let judged = Callback::new(move |(absence, line): (UnexplainedAbsence, Judged)| {
         items.update(|items| items.retain(|a| a.id != absence.id));
         status.set(Some(line));
@@ -109,7 +109,7 @@ fn AnswerItem(
     let answered = absence.status == UnexplainedStatus::Explained;
     let standing = match (absence.explained_by.clone(), absence.explained_at) {
         (Some(by), Some(at)) if answered => {
-            let (on, time) = dutch::moment(at, today);
+            let (on, time) = dates::moment(at, today);
             let (name, day, time) = (move || by.clone(), move || on.clone(), move || time.clone());
             t!(i18n, school.answers.answered_by, name, day, time).into_any()
         }
@@ -125,7 +125,7 @@ fn AnswerItem(
             None => t!(i18n, school.answers.reason, reason).into_any(),
         }
     });
-    let (marked_on, _) = dutch::moment(absence.marked_at, today);
+    let (marked_on, _) = dates::moment(absence.marked_at, today);
     let marked_by = absence.marked_by.clone();
     let sending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -218,5 +218,5 @@ fn when(absence: &UnexplainedAbsence, today: NaiveDate) -> String {
         end_time: absence.end_time,
         note: None,
     };
-    dutch::period(&details, today)
+    dates::period(&details, today)
 }

@@ -17,7 +17,7 @@ use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::field_problems::{focus, FieldProblem, ProblemSummary, Problems};
 use crate::components::form_fields::{ChoiceGroup, DayField, PupilChoice, TimeField};
 use crate::components::sending_form::{FormRequest, SendingForm};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::school::{groups_of, school_href, school_page};
 
@@ -108,12 +108,12 @@ impl NotedLine {
         match noted {
             Noted::Absent(a) => Self::Absent {
                 name: a.pupil_first_name,
-                day: dutch::day(a.day, today),
+                day: dates::day(a.day, today),
             },
             Noted::Late(l) => Self::Late {
                 name: l.pupil_first_name,
-                day: dutch::day(l.day, today),
-                time: dutch::time(l.arrived_at),
+                day: dates::day(l.day, today),
+                time: dates::time(l.arrived_at),
             },
         }
     }
@@ -167,7 +167,7 @@ fn Loaded(school: School) -> impl IntoView {
 #[component]
 fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
     let i18n = use_i18n();
-    let today = dutch::today();
+    let today = dates::today();
     let pupil = RwSignal::new(String::new());
     let what = RwSignal::new(vec![What::Absent]);
     let day = RwSignal::new(today.to_string());
@@ -190,11 +190,11 @@ fn RegisterForm(school: School, groups: Vec<SchoolGroup>) -> impl IntoView {
         if pupil.with_untracked(String::is_empty) {
             found.push(("pupil_id", t_string!(i18n, school.choose_pupil).into()));
         }
-        let chosen_day = dutch::date_input(&day.get_untracked());
+        let chosen_day = dates::date_input(&day.get_untracked());
         if chosen_day.is_none() {
             found.push(("day", t_string!(i18n, school.register.choose_day).into()));
         }
-        let time = |value: RwSignal<String>| dutch::time_input(&value.get_untracked());
+        let time = |value: RwSignal<String>| dates::time_input(&value.get_untracked());
         let request = if what.with_untracked(|w| w.first() == Some(&What::Late)) {
             if time(arrived).is_none() {
                 let message = t_string!(i18n, school.register.fill_arrived);

@@ -31,7 +31,7 @@ use crate::components::field_problems::{
 };
 use crate::components::form_fields::Choice;
 use crate::components::next_steps::Timeline;
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::school_page;
@@ -643,7 +643,7 @@ fn TriggerFields(edit: Edit, i: usize, trigger: Trigger) -> impl IntoView {
                 value=time.format("%H:%M").to_string()
                 hint=move || t!(i18n, settings.trigger.no_report_by_hint)
                 set=Callback::new(move |v: String| {
-                    if let Some(new) = dutch::time_input(&v) {
+                    if let Some(new) = dates::time_input(&v) {
                         edit.step(i, |s| s.trigger = Trigger::NoReportBy { time: new });
                     }
                 })
@@ -703,7 +703,7 @@ fn Preview(edit: Edit) -> impl IntoView {
             {move || {
                 let protocol = edit.protocol.get();
                 let calendar = edit.calendar.get();
-                let today = dutch::today();
+                let today = dates::today();
                 let history = example_history(&calendar, today);
                 let position = evaluate(&protocol, &calendar, &history, today);
                 let example = ChildProtocol {
@@ -743,7 +743,7 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
     let start = edit.calendar.with_untracked(|c| c.clone());
     let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let add = move |_| {
-        let today = dutch::today();
+        let today = dates::today();
         edit.calendar(|c| {
             c.holidays.push(Holiday {
                 name: String::new(),
@@ -766,7 +766,7 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
                     kind="time"
                     value=time(start.lesson_start)
                     set=Callback::new(move |v: String| {
-                        if let Some(t) = dutch::time_input(&v) {
+                        if let Some(t) = dates::time_input(&v) {
                             edit.calendar(|c| c.lesson_start = t);
                         }
                     })
@@ -778,7 +778,7 @@ fn CalendarSection(edit: Edit) -> impl IntoView {
                     kind="time"
                     value=time(start.lesson_end)
                     set=Callback::new(move |v: String| {
-                        if let Some(t) = dutch::time_input(&v) {
+                        if let Some(t) = dates::time_input(&v) {
                             edit.calendar(|c| c.lesson_end = t);
                         }
                     })
@@ -823,7 +823,7 @@ fn HolidayRow(edit: Edit, i: usize, holiday: Holiday) -> impl IntoView {
     let i18n = use_i18n();
     let n = i + 1;
     let legend = move || t!(i18n, settings.calendar.holiday, n = move || n);
-    let day = move |v: &str| dutch::date_input(v);
+    let day = move |v: &str| dates::date_input(v);
     let remove = move |_| {
         edit.calendar(|c| {
             c.holidays.remove(i);

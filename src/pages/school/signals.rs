@@ -11,7 +11,7 @@ use shared::{DeskAction, Signal};
 use crate::api;
 use crate::app::School;
 use crate::components::feedback::{ErrorNotice, Loading};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::school_page;
@@ -47,7 +47,7 @@ fn Signals(school: School) -> impl IntoView {
                         view! { <p>{t!(i18n, school.signals.none)}</p> }.into_any()
                     }
                     Ok(signals) => {
-                        let today = dutch::today();
+                        let today = dates::today();
                         let school_id = school_id.get_value();
                         view! {
                             <ul class="report-list" aria-label=move || t_string!(i18n, school.signals.title)>
@@ -78,7 +78,7 @@ fn SignalItem(signal: Signal, today: NaiveDate, school_id: String) -> impl IntoV
             1 => t_string!(i18n, school.signals.one_day_left).into_any(),
             n => t!(i18n, school.signals.days_left, number = move || n).into_any(),
         };
-        let day = dutch::day(deadline, today);
+        let day = dates::day(deadline, today);
         view! {
             <p class="deadline">
                 <strong>
@@ -88,7 +88,7 @@ fn SignalItem(signal: Signal, today: NaiveDate, school_id: String) -> impl IntoV
         }
     });
     let name = s.pupil_first_name.clone();
-    let since = dutch::day(s.since, today);
+    let since = dates::day(s.since, today);
     let invite = s.invite.map(|with| {
         let href = format!(
             "/school/uitnodigen?school={school_id}&leerling={}&met={}",

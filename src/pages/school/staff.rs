@@ -19,7 +19,7 @@ use crate::components::field_problems::{
 };
 use crate::components::form_fields::{ChoiceGroup, GroupsChoice};
 use crate::components::sending_form::{FormRequest, SendingForm};
-use crate::dutch;
+use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::school::activation_codes::activation_address;
 use crate::pages::school::{groups_of, school_page};
@@ -193,9 +193,9 @@ fn Added(account: StaffAccount) -> impl IntoView {
             <h2 id="toegevoegd" tabindex="-1">{t!(i18n, admin.staff.added_heading, name = name.clone())}</h2>
             {match account.activation {
                 Some(code) => {
-                    let until = dutch::day(
+                    let until = dates::day(
                         code.expires_at.with_timezone(&chrono::Local).date_naive(),
-                        dutch::today(),
+                        dates::today(),
                     );
                     view! {
                         <p>{t!(i18n, admin.staff.give_code, name = name.clone(), address = move || view! { <bdi>{activation_address()}</bdi> })}</p>
@@ -246,7 +246,7 @@ fn AddForm(
         sender.submit(
             request,
             Problems::new(),
-            dutch::today(),
+            dates::today(),
             move |request| async move { api::add_staff(&school_id.get_value(), &request).await },
             move |account| on_added.run(account),
         );
@@ -472,7 +472,7 @@ fn RolesForm(
         sender.submit(
             request,
             Problems::new(),
-            dutch::today(),
+            dates::today(),
             move |request| async move {
                 let (school_id, user_id) = ids.get_value();
                 api::change_staff_roles(&school_id, &user_id, &request).await

@@ -1,6 +1,5 @@
 //! The names of days and months in every language of the app, once for
-//! the app, the server's texts and its mails. (Named `dutch` from when it
-//! only knew Dutch; it should become `calendar_words`.)
+//! the app, the server's texts and its mails.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 

@@ -1,13 +1,12 @@
 //! Dates, times and periods written out in the chosen language
 //! ("dinsdag 24 november", "van 24 tot en met 26 november"): the names of
-//! days and months from `shared::dutch`, the words around them from
-//! `common.dates` in the locale files. (Named `dutch` from when it only
-//! spoke Dutch.)
+//! days and months from `shared::dates`, the words around them from
+//! `common.dates` in the locale files.
 
 use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use leptos::prelude::use_context;
 use leptos_i18n::I18nContext;
-use shared::dutch::{month_name, weekday_name};
+use shared::dates::{month_name, weekday_name};
 use shared::{AbsenceDetails, Language, TimeSlot};
 
 use crate::i18n::{language_of, td_string, Locale};
