@@ -9,18 +9,7 @@ use leptos_i18n::I18nContext;
 use shared::dates::{month_name, weekday_name};
 use shared::{AbsenceDetails, Language, TimeSlot};
 
-use crate::i18n::{language_of, td_string, Locale};
-
-/// A text from the locale files with its `{name}` places filled in.
-/// (leptos_i18n's own `{{ name }}` works in views only: with
-/// `load_locales!` its `t_string!` cannot fill it in.)
-pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), &value.to_string())
-        })
-}
+use crate::i18n::{fill, language_of, td_string, Locale};
 
 /// Today's date on this device.
 pub fn today() -> NaiveDate {
@@ -369,9 +358,5 @@ mod tests {
             "أ، ب وج"
         );
         assert_eq!(number_in(Language::En, 1.5), "1.5");
-        assert_eq!(
-            fill("{a} en {b}", &[("a", &1), ("b", &"twee")]),
-            "1 en twee"
-        );
     }
 }

@@ -13,6 +13,18 @@ leptos_i18n::load_locales!();
 pub use i18n::*;
 use leptos_i18n::Locale as _;
 
+/// A text from the locale files with its `{name}` places filled in, where
+/// a plain string is needed (a title, a label, a status line).
+/// (leptos_i18n's own `{{ name }}` works in views only: with
+/// `load_locales!` its `t_string!` cannot fill it in.)
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+}
+
 /// The app's locale for a language the server knows.
 pub fn locale_of(language: shared::Language) -> Locale {
     Locale::get_all()
@@ -76,6 +88,14 @@ mod tests {
         let mut out = BTreeMap::new();
         walk("", &json, &mut out);
         out
+    }
+
+    #[test]
+    fn places_are_filled_by_name() {
+        assert_eq!(
+            super::fill("{a} en {b}, {a}", &[("a", &1), ("b", &"twee")]),
+            "1 en twee, 1"
+        );
     }
 
     #[test]

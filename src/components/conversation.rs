@@ -165,7 +165,7 @@ pub fn title(c: &Conversation) -> String {
     };
     // A title is text, not a view, and our leptos_i18n set-up fills in
     // `{{ values }}` only in views: the child is `{name}` here.
-    sentence.replace("{name}", &c.pupil_first_name)
+    crate::i18n::fill(sentence, &[("name", &c.pupil_first_name)])
 }
 
 /// What just happened ("Het gesprek is afgezegd."), announced politely.

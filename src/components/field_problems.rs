@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shared::{ApiError, FieldError};
 use wasm_bindgen::JsCast;
 
-use crate::dates::fill;
+use crate::i18n::fill;
 use crate::i18n::{t_string, use_i18n};
 
 /// Problems to show: (the field's name in the request body, message).

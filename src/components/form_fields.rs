@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use shared::{Child, SchoolGroup};
 
 use crate::components::field_problems::{FieldProblem, FieldProblems};
-use crate::dates::fill;
+use crate::i18n::fill;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// A value's label or hint in the chosen language: a function or closure

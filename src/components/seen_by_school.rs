@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::AbsenceReport;
 
-use crate::dates::{self, fill};
+use crate::dates;
+use crate::i18n::fill;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// "Gezien door Ruben Visser op dinsdag 24 november om 08:40.", or "Nog

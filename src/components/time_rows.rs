@@ -7,7 +7,8 @@ use shared::conversations::MAX_PROPOSED_TIMES;
 use shared::TimeSlot;
 
 use crate::components::field_problems::{focus, FieldProblem, FieldProblems};
-use crate::dates::{self, fill};
+use crate::dates;
+use crate::i18n::fill;
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use leptos_i18n::I18nContext;
 

@@ -26,7 +26,7 @@ use crate::labels;
 /// A text with the child's first name in it, where a plain string is
 /// needed (a title, a label): the locale files write it `{name}`.
 pub fn with_name(text: &str, name: &str) -> String {
-    text.replace("{name}", name)
+    crate::i18n::fill(text, &[("name", &name)])
 }
 
 /// One child's reports. Another parent's child (or no child at all) is the

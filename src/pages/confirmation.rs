@@ -12,7 +12,8 @@ use crate::app::set_title;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::next_steps::NextSteps;
 use crate::components::seen_by_school::SeenBySchool;
-use crate::dates::{self, fill};
+use crate::dates;
+use crate::i18n::fill;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 
