@@ -31,8 +31,11 @@ apt_ensure() {
   [ ${#missing[@]} -eq 0 ] && return
   command -v apt-get >/dev/null || die "please install: ${missing[*]}"
   say "Installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Another apt-get (an unattended upgrade, a second checkout's run) may hold
+  # the lock for a while: wait for it rather than fail.
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+    install -y -qq "${missing[@]}" >/dev/null
 }
 
 # Picks how to compile Rust for the browser and exports what that route needs.
