@@ -31,13 +31,14 @@ pub mod spa;
 pub mod store;
 pub mod telemetry;
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::sync::{oneshot, watch};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -90,6 +91,11 @@ pub enum StartupError {
     #[error("cannot set up mail: {0}")]
     Mail(#[from] mail::SetupError),
 }
+
+/// How long requests in flight may take to finish once the server is asked
+/// to stop. Shorter than the 10 s service managers such as Docker wait
+/// before they kill.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(8);
 
 /// A server that is ready: database migrated (and seeded on a first start)
 /// and its port bound.
@@ -165,8 +171,10 @@ impl Application {
     }
 
     /// Serves, and sends mail in the background, until `shutdown`
-    /// completes; then finishes the requests in flight and the mail being
-    /// sent, and closes the database.
+    /// completes; then stops taking connections, finishes the requests in
+    /// flight and the mail being sent, and closes the database. Requests
+    /// still running after [`SHUTDOWN_GRACE`] are cut off without an
+    /// answer.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -174,18 +182,41 @@ impl Application {
         tracing::info!(address = %self.listener.local_addr()?, "listening");
         let (stop_sender, stop) = watch::channel(false);
         let sender = tokio::spawn(self.sender.run(stop));
-        let served = axum::serve(self.listener, self.router)
+        let (stopping_sender, stopping) = oneshot::channel();
+        let shutdown = async move {
+            shutdown.await;
+            let _ = stopping_sender.send(());
+        };
+        let serve = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
-            .await;
+            .into_future();
+        let (served, in_time) = tokio::select! {
+            served = serve => (served, true),
+            () = grace_over(stopping) => (Ok(()), false),
+        };
         // Stopped or failed: the sender stops too, after the mail in hand.
         let _ = stop_sender.send(true);
         if sender.await.is_err() {
             tracing::error!("the mail sender failed");
         }
         served?;
-        tracing::info!("no requests in flight; closing the database");
-        self.store.close().await;
+        if in_time {
+            tracing::info!("no requests in flight; closing the database");
+            self.store.close().await;
+        } else {
+            // Closing would wait for the connections those requests hold.
+            tracing::warn!("stopping with requests still in flight after the grace period");
+        }
         tracing::info!("stopped");
         Ok(())
     }
+}
+
+/// Completes [`SHUTDOWN_GRACE`] after `stopping`; never when the server
+/// ended without being asked to stop.
+async fn grace_over(stopping: oneshot::Receiver<()>) {
+    if stopping.await.is_err() {
+        std::future::pending::<()>().await;
+    }
+    tokio::time::sleep(SHUTDOWN_GRACE).await;
 }

@@ -68,6 +68,9 @@ impl Store {
     /// For SQLite the file and its folder are created when missing (unless
     /// the URL sets its own `mode`), and every connection is set to WAL
     /// journaling, `synchronous=FULL`, foreign keys on and a busy timeout.
+    /// For PostgreSQL every connection is set to `synchronous_commit=on`.
+    /// Either way a commit is on disk when it returns, so what the server
+    /// confirms survives a crash of the server or the machine.
     pub async fn connect(database_url: &str) -> Result<Self, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let backend = if database_url.starts_with("sqlite:") {
@@ -89,8 +92,14 @@ impl Store {
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(|conn, _meta| {
                 Box::pin(async move {
-                    if conn.backend_name() == "SQLite" {
-                        set_sqlite_pragmas(conn).await?;
+                    match conn.backend_name() {
+                        "SQLite" => set_sqlite_pragmas(conn).await?,
+                        // The database or its server may have turned this
+                        // off for speed, trading away the last commits.
+                        "PostgreSQL" => {
+                            conn.execute("SET synchronous_commit = on").await?;
+                        }
+                        _ => {}
                     }
                     Ok(())
                 })

@@ -3,7 +3,7 @@
 use chrono::{Days, Duration, NaiveTime, Utc};
 use server::store::{Refusal, Store};
 use shared::{AbsenceDetails, AbsenceKind, NewAbsenceReport, StaffRoleKind};
-use sqlx::Row;
+use sqlx::{Connection, Row};
 
 use crate::helpers::{new_key, today, Backend, Db};
 
@@ -17,28 +17,48 @@ on_both_backends!(
     sessions_expire,
     staff_see_their_roles_and_no_children,
     a_withdrawn_report_is_kept_for_the_school,
+    every_pooled_connection_commits_durably,
 );
 
-#[tokio::test]
-async fn sqlite_connections_are_set_for_safety() {
-    crate::helpers::run_on(Backend::Sqlite, |db| async move {
-        let store = db.store().await;
-        let mut conn = store.pool().acquire().await.unwrap();
-        let mut pragma = async |name: &str| -> String {
-            let row = sqlx::query(&format!("PRAGMA {name}"))
-                .fetch_one(&mut *conn)
-                .await
-                .unwrap();
+/// What the server confirms is on disk: every connection of the pool is set
+/// for it (all held at once, so each is one the pool opened), even when the
+/// database's own default says otherwise.
+async fn every_pooled_connection_commits_durably(db: Db) {
+    if db.backend == Backend::Postgres {
+        let name = db.url.rsplit('/').next().unwrap();
+        let mut admin = sqlx::PgConnection::connect(&db.url).await.unwrap();
+        sqlx::Executor::execute(
+            &mut admin,
+            &*format!("ALTER DATABASE \"{name}\" SET synchronous_commit = off"),
+        )
+        .await
+        .unwrap();
+    }
+    let store = db.store().await;
+    let size = store.pool().options().get_max_connections();
+    let mut connections = Vec::new();
+    for _ in 0..size {
+        connections.push(store.pool().acquire().await.unwrap());
+    }
+    for conn in &mut connections {
+        let mut setting = async |query: &str| -> String {
+            let row = sqlx::query(query).fetch_one(&mut **conn).await.unwrap();
             row.try_get::<String, _>(0)
                 .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
                 .unwrap()
         };
-        assert_eq!(pragma("journal_mode").await, "wal");
-        assert_eq!(pragma("synchronous").await, "2", "FULL");
-        assert_eq!(pragma("foreign_keys").await, "1");
-        assert_eq!(pragma("busy_timeout").await, "5000");
-    })
-    .await;
+        match db.backend {
+            Backend::Sqlite => {
+                assert_eq!(setting("PRAGMA journal_mode").await, "wal");
+                assert_eq!(setting("PRAGMA synchronous").await, "2", "FULL");
+                assert_eq!(setting("PRAGMA foreign_keys").await, "1");
+                assert_eq!(setting("PRAGMA busy_timeout").await, "5000");
+            }
+            Backend::Postgres => {
+                assert_eq!(setting("SHOW synchronous_commit").await, "on");
+            }
+        }
+    }
 }
 
 async fn user_id(store: &Store, email: &str) -> String {
