@@ -326,7 +326,7 @@ fn matrix() -> Vec<Row> {
 /// a session of its own (a new "log out everywhere" belongs here too).
 const ENDS_SESSIONS: &[&str] = &["/api/session"];
 
-/// Every table but `sessions` (each cell makes one): a refused call must
+/// Every table but `sessions` (some cells make or end one): a refused call must
 /// not add or remove a row in any of them. Changes show in `audit_log`.
 const TABLES: &[&str] = &[
     "schools",
@@ -368,8 +368,8 @@ struct World {
     school_day: String,
     contacts: String,
     demo_hash: String,
-    /// Each caller's session, made at their first call.
-    sessions: tokio::sync::Mutex<HashMap<&'static str, String>>,
+    /// Each caller's session, by e-mail address.
+    sessions: HashMap<&'static str, String>,
 }
 
 /// The fresh values of one cell.
@@ -549,6 +549,10 @@ impl World {
             .map(|back| today() - Days::new(back))
             .find(|day| settings.calendar(*day).is_school_day(*day))
             .expect("a school day in the last four weeks");
+        let mut sessions = HashMap::new();
+        for email in CALLERS.iter().filter_map(|c| c.email()) {
+            sessions.insert(email, app.session_token(email).await);
+        }
         let demo_hash = server::auth::hash_password(PASSWORD.into()).await.unwrap();
         World {
             http: Client::builder()
@@ -566,7 +570,7 @@ impl World {
             school_day: school_day.to_string(),
             contacts: serde_json::to_string(&view.contacts).unwrap(),
             demo_hash,
-            sessions: Default::default(),
+            sessions,
             app,
         }
     }
@@ -643,18 +647,14 @@ impl World {
         None
     }
 
-    /// The caller's session: their own for the whole matrix, or a fresh
-    /// one where the row ends sessions.
+    /// The caller's session: the same for the whole matrix, or a fresh one
+    /// where the row ends sessions.
     async fn session(&self, row: &Row, caller: Caller) -> Option<String> {
         let email = caller.email()?;
         if ENDS_SESSIONS.contains(&row.path) {
             return Some(self.app.session_token(email).await);
         }
-        let mut sessions = self.sessions.lock().await;
-        if !sessions.contains_key(email) {
-            sessions.insert(email, self.app.session_token(email).await);
-        }
-        sessions.get(email).cloned()
+        Some(self.sessions[email].clone())
     }
 
     /// `template` with this world's ids and the cell's fresh values.
