@@ -12,10 +12,10 @@
 //! teacher of Groep 6, the care coordinator, the director and the school
 //! admin.
 //!
-//! Every cell stands alone: its caller gets a session of its own, and a row
-//! that acts on a record (a report, a leave request, a conversation in the
-//! state the row needs, ...) gets a fresh one for every cell, made through
-//! the store. A refused cell must change nothing (no row comes or goes in
+//! Every cell stands alone: a row that acts on a record (a report, a leave
+//! request, a conversation in the state the row needs, ...) gets a fresh
+//! one for every cell, made through the store, and a row that ends sessions
+//! a fresh session for every caller. A refused cell must change nothing (no row comes or goes in
 //! any table, the record and the school's settings read as before), and
 //! answers the JSON error shape without naming Noor. All wrong cells are
 //! reported at once.
@@ -586,22 +586,25 @@ impl World {
             code: String::new(),
         };
         self.make(row.record, &mut fresh).await;
-        let before = match expect.refused() {
-            true => Some(self.snapshot(row.record, &fresh.id).await),
-            false => None,
+        let before = if expect.refused() {
+            Some(self.snapshot(row.record, &fresh.id).await)
+        } else {
+            None
         };
         let url = self.app.url(&self.fill(row.path, &fresh));
         let mut request = self
             .http
             .request(row.method.clone(), url)
+            // As the browser sends it with the app's own calls.
             .header(header::ORIGIN, &self.app.address);
         if let Some(token) = self.session(row, caller).await {
             request = request.header(header::COOKIE, format!("vw_session={token}"));
         }
         if !row.body.is_empty() {
-            let kind = match row.body.starts_with('{') {
-                true => "application/json",
-                false => "text/csv",
+            let kind = if row.body.starts_with('{') {
+                "application/json"
+            } else {
+                "text/csv"
             };
             request = request
                 .header(header::CONTENT_TYPE, kind)
