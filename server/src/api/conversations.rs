@@ -20,7 +20,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::Utc;
 use serde::Deserialize;
-use shared::messages::{not_a_pupil_here, open_or_all};
+use shared::messages::open_or_all;
 use shared::words;
 use shared::{
     AskOtherTimes, CancelConversation, ChooseTime, Conversation, ConversationOutcome,
@@ -29,6 +29,7 @@ use shared::{
 };
 
 use super::created_or_ok;
+use super::desk::check_pupil;
 use super::standing::{only_parents, only_school, Standing};
 use crate::auth::CurrentUser;
 use crate::clock::school_time;
@@ -379,9 +380,9 @@ async fn schools_conversations_invite(
             ),
         });
     }
-    if store.pupil_school(&new.pupil_id).await?.as_deref() != Some(school_id.as_str()) {
-        return Err(FieldError::new("pupil_id", not_a_pupil_here()).into());
-    }
+    // A teacher who sees only their own groups invites for those only.
+    let scope = store.group_scope(&user.id, &school_id, &roles).await?;
+    check_pupil(&state, &school_id, &scope, &new.pupil_id).await?;
     if store
         .first_clash(&new.times, &user.id, &new.pupil_id, "")
         .await?

@@ -97,24 +97,7 @@ pub(super) async fn check_pupil_and_day(
     pupil_id: &str,
     day: NaiveDate,
 ) -> Result<(), Error> {
-    if state.store.pupil_school(pupil_id).await?.as_deref() != Some(school_id) {
-        return Err(FieldError::new("pupil_id", not_a_pupil_here()).into());
-    }
-    let group = state.store.pupil_group(pupil_id).await?;
-    if !group.is_some_and(|g| scope.includes(&g)) {
-        return Err(FieldError::new(
-            "pupil_id",
-            words!(
-                nl: "Deze leerling zit niet in uw groep.",
-                en: "This pupil is not in your group.",
-                ar: "هذا التلميذ ليس في مجموعتك.",
-                tr: "Bu öğrenci sizin grubunuzda değil.",
-                pl: "Ten uczeń nie jest w Państwa grupie.",
-                uk: "Цей учень не у вашій групі.",
-            ),
-        )
-        .into());
-    }
+    check_pupil(state, school_id, scope, pupil_id).await?;
     if !settings(state, school_id)
         .await?
         .calendar(day)
@@ -129,6 +112,35 @@ pub(super) async fn check_pupil_and_day(
                 tr: "Bu gün okul yok.",
                 pl: "W tym dniu nie ma szkoły.",
                 uk: "У цей день немає школи.",
+            ),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// `pupil_id` is a pupil of `school_id` in the caller's `scope`: else `422`
+/// naming `pupil_id`.
+pub(super) async fn check_pupil(
+    state: &AppState,
+    school_id: &str,
+    scope: &GroupScope,
+    pupil_id: &str,
+) -> Result<(), Error> {
+    if state.store.pupil_school(pupil_id).await?.as_deref() != Some(school_id) {
+        return Err(FieldError::new("pupil_id", not_a_pupil_here()).into());
+    }
+    let group = state.store.pupil_group(pupil_id).await?;
+    if !group.is_some_and(|g| scope.includes(&g)) {
+        return Err(FieldError::new(
+            "pupil_id",
+            words!(
+                nl: "Deze leerling zit niet in uw groep.",
+                en: "This pupil is not in your group.",
+                ar: "هذا التلميذ ليس في مجموعتك.",
+                tr: "Bu öğrenci sizin grubunuzda değil.",
+                pl: "Ten uczeń nie jest w Państwa grupie.",
+                uk: "Цей учень не у вашій групі.",
             ),
         )
         .into());

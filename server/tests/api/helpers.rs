@@ -391,6 +391,30 @@ impl TestApp {
         client
     }
 
+    /// A session for `email`, made in the store rather than by logging in
+    /// (no password check, so it is quick): the value for the session
+    /// cookie. Each call makes a new one.
+    pub async fn session_token(&self, email: &str) -> String {
+        let user = self
+            .store
+            .user_for_login(email)
+            .await
+            .expect("read the user")
+            .unwrap_or_else(|| panic!("no user {email}"));
+        let token = server::auth::new_session_token();
+        let now = chrono::Utc::now();
+        self.store
+            .create_session(
+                &server::auth::token_hash(&token),
+                &user.id,
+                now,
+                server::auth::session_expiry(now),
+            )
+            .await
+            .expect("store a session");
+        token
+    }
+
     /// Logs in with the demo password and checks that it worked.
     pub async fn login_as(&self, email: &str) {
         let res = self.login(email, PASSWORD).await;
