@@ -44,6 +44,7 @@ pub const LEAVE_OBJECTION: &str =
 
 /// Why a parent asks for leave; each kind has its own rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LeaveKind {
     /// Vakantieverlof: a parent's job makes a holiday in the school
@@ -112,6 +113,7 @@ impl LeaveKind {
 
 /// Where a leave request stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LeaveStatus {
     /// Sent; the school has not decided yet.
@@ -163,6 +165,7 @@ impl LeaveStatus {
 
 /// `POST /api/leave-requests`: ask leave for one child.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewLeaveRequest {
     pub pupil_id: String,
     pub kind: LeaveKind,
@@ -302,6 +305,7 @@ impl NewLeaveRequest {
 
 /// The school's answer: `POST /api/leave-requests/{id}/decision`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeaveDecision {
     pub granted: bool,
     /// Why, for the parents to read; required for a yes and a no alike.
@@ -353,6 +357,7 @@ pub fn school_days(first: NaiveDate, last: NaiveDate) -> u64 {
 
 /// A stored leave request, as its guardians and the school see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeaveRequest {
     pub id: String,
     pub pupil_id: String,

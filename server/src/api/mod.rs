@@ -10,6 +10,7 @@ mod health;
 mod leave_requests;
 mod me;
 mod onboarding;
+mod openapi;
 mod reports;
 mod session;
 mod settings;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(absences::router())
         .merge(onboarding::router())
         .merge(settings::router())
+        .merge(openapi::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
 }
