@@ -14,6 +14,7 @@ mod lifecycle;
 mod mail;
 mod next_steps;
 mod onboarding;
+mod openapi;
 mod reports;
 mod scope;
 mod session;
