@@ -8,6 +8,7 @@ mod authorisation;
 mod basics;
 mod conversations;
 mod desk;
+mod fuzzing;
 mod languages;
 mod leave;
 mod lifecycle;
