@@ -150,31 +150,26 @@ async fn imports_create(
             uk: "Не вдалося прочитати файл.",
         )),
     })?;
-    // Not UTF-8, or with a NUL (which PostgreSQL cannot store): unreadable.
-    let text = std::str::from_utf8(&bytes);
-    let text = text
-        .ok()
-        .filter(|text| !text.contains('\0'))
-        .ok_or_else(|| {
-            Error::ImportRejected(vec![ImportProblem {
-                row: None,
-                field: None,
-                message: words!(
-                    nl: "De tekens in dit bestand kunnen we niet lezen. Sla het in Excel op als \
-                         'CSV UTF-8 (door komma's gescheiden)' en stuur het opnieuw.",
-                    en: "We cannot read the characters in this file. In Excel, save it as \
-                         'CSV UTF-8 (Comma delimited)' and send it again.",
-                    ar: "لا نستطيع قراءة الحروف في هذا الملف. احفظه في Excel بصيغة \
-                         'CSV UTF-8' وأرسله مرة أخرى.",
-                    tr: "Bu dosyadaki karakterleri okuyamıyoruz. Excel'de \
-                         'CSV UTF-8 (Virgülle ayrılmış)' olarak kaydedin ve yeniden gönderin.",
-                    pl: "Nie możemy odczytać znaków w tym pliku. Proszę zapisać go w Excelu jako \
-                         'CSV UTF-8 (rozdzielany przecinkami)' i wysłać ponownie.",
-                    uk: "Ми не можемо прочитати символи в цьому файлі. Збережіть його в Excel як \
-                         'CSV UTF-8 (розділювач — кома)' і надішліть ще раз.",
-                ),
-            }])
-        })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Error::ImportRejected(vec![ImportProblem {
+            row: None,
+            field: None,
+            message: words!(
+                nl: "De tekens in dit bestand kunnen we niet lezen. Sla het in Excel op als \
+                     'CSV UTF-8 (door komma's gescheiden)' en stuur het opnieuw.",
+                en: "We cannot read the characters in this file. In Excel, save it as \
+                     'CSV UTF-8 (Comma delimited)' and send it again.",
+                ar: "لا نستطيع قراءة الحروف في هذا الملف. احفظه في Excel بصيغة \
+                     'CSV UTF-8' وأرسله مرة أخرى.",
+                tr: "Bu dosyadaki karakterleri okuyamıyoruz. Excel'de \
+                     'CSV UTF-8 (Virgülle ayrılmış)' olarak kaydedin ve yeniden gönderin.",
+                pl: "Nie możemy odczytać znaków w tym pliku. Proszę zapisać go w Excelu jako \
+                     'CSV UTF-8 (rozdzielany przecinkami)' i wysłać ponownie.",
+                uk: "Ми не можемо прочитати символи в цьому файлі. Збережіть його в Excel як \
+                     'CSV UTF-8 (розділювач — кома)' і надішліть ще раз.",
+            ),
+        }])
+    })?;
     let rows = read_pupil_csv(text).map_err(Error::ImportRejected)?;
     let summary = state
         .store
