@@ -19,7 +19,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate, Utc};
 use serde::Deserialize;
 use shared::desk::{DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_DESK_DAYS};
 use shared::messages::{last_day_before_first, not_a_pupil_here};
@@ -195,23 +195,30 @@ async fn schools_reports_list(
     Ok(AppJson(list))
 }
 
+/// A day in `YYYY-MM-DD`. chrono also reads years far beyond 9999
+/// (`+262142-12-31`), where adding a week no longer fits: not those.
 fn date_param(field: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
     match value.filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => v.parse().map(Some).map_err(|_| {
-            FieldError::new(
-                field,
-                words!(
-                    nl: "Schrijf de datum als JJJJ-MM-DD.",
-                    en: "Please write the date as YYYY-MM-DD.",
-                    ar: "اكتب التاريخ بالشكل YYYY-MM-DD.",
-                    tr: "Tarihi YYYY-AA-GG olarak yazın.",
-                    pl: "Proszę zapisać datę jako RRRR-MM-DD.",
-                    uk: "Напишіть дату у форматі РРРР-ММ-ДД.",
-                ),
-            )
-            .into()
-        }),
+        Some(v) => v
+            .parse::<NaiveDate>()
+            .ok()
+            .filter(|day| (1..=9999).contains(&day.year()))
+            .map(Some)
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    words!(
+                        nl: "Schrijf de datum als JJJJ-MM-DD.",
+                        en: "Please write the date as YYYY-MM-DD.",
+                        ar: "اكتب التاريخ بالشكل YYYY-MM-DD.",
+                        tr: "Tarihi YYYY-AA-GG olarak yazın.",
+                        pl: "Proszę zapisać datę jako RRRR-MM-DD.",
+                        uk: "Напишіть дату у форматі РРРР-ММ-ДД.",
+                    ),
+                )
+                .into()
+            }),
     }
 }
 

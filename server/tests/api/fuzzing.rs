@@ -1,6 +1,7 @@
 //! What `scripts/fuzz` and its probes found: input no person types, which
 //! the API still answers in its error shape, on both databases (PostgreSQL
-//! cannot store or look up text with a NUL character in it).
+//! cannot store or look up text with a NUL character in it), without
+//! crashing.
 
 use reqwest::StatusCode;
 use serde_json::json;
@@ -12,6 +13,7 @@ on_both_backends!(
     an_unreadable_path_id_is_not_found,
     a_nul_in_a_query_is_a_bad_address,
     a_nul_in_a_json_text_is_named,
+    a_day_beyond_the_year_9999_in_a_query_is_refused,
 );
 
 async fn school_of(app: &TestApp) -> String {
@@ -92,4 +94,31 @@ async fn a_nul_in_a_json_text_is_named(db: Db) {
     )
     .await;
     assert_eq!(error.field.as_deref(), Some("pupil_ids"));
+}
+
+async fn a_day_beyond_the_year_9999_in_a_query_is_refused(db: Db) {
+    let app = db.spawn_app().await;
+    app.login_as("admin@example.nl").await;
+    let school = school_of(&app).await;
+
+    // chrono reads these; adding days to them overflowed (the connection
+    // closed without an answer).
+    for (path, field) in [
+        ("reports?from=%2B262142-12-31", "from"),
+        ("reports?from=2026-12-01&to=%2B262142-12-31", "to"),
+        (
+            "exports/absences.csv?from=%2B262142-12-31&to=%2B262142-12-31",
+            "from",
+        ),
+        ("reports?from=-262143-01-01", "from"),
+    ] {
+        let res = app.get(&format!("/api/schools/{school}/{path}")).await;
+        let error = expect_error(
+            res,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidInput,
+        )
+        .await;
+        assert_eq!(error.field.as_deref(), Some(field), "{path}");
+    }
 }
