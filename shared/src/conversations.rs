@@ -307,6 +307,7 @@ pub struct NewConversation {
     pub shared_with_guardians: bool,
     /// Made once by the app per attempt: a retry with the same key returns
     /// the conversation stored the first time.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -392,6 +393,7 @@ pub struct NewInvitation {
     /// Why the school invites, in a few kind words; may be empty.
     #[serde(default)]
     pub message: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 

@@ -285,6 +285,7 @@ pub struct NewAbsenceMark {
     #[serde(default, with = "crate::hhmm::option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub end_time: Option<NaiveTime>,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -314,6 +315,7 @@ pub struct NewLateArrival {
     #[serde(with = "crate::hhmm")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub arrived_at: NaiveTime,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 

@@ -176,6 +176,7 @@ pub struct NewLeaveRequest {
     pub reason: String,
     /// Made once by the app per attempt, as for absence reports: a retry
     /// with the same key returns the request stored the first time.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 

@@ -193,6 +193,7 @@ pub struct NewAbsenceReport {
     pub details: AbsenceDetails,
     /// Made once by the app per report attempt; a retry with the same key
     /// returns the reports made the first time instead of new ones.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
