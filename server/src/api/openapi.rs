@@ -185,14 +185,12 @@ impl Modify for Conventions {
     }
 }
 
-/// The error answers, by status, with what they mean in general.
-const ERRORS: [(u16, &str); 9] = [
+/// The error answers that follow from an operation's shape, by status,
+/// with what they mean in general.
+const ERRORS: [(u16, &str); 6] = [
     (400, "The request cannot be read: not JSON, or an address with a broken query (`bad_request`)."),
-    (401, "Not logged in, or the session has ended (`unauthenticated`); for logging in: wrong e-mail or password (`wrong_credentials`)."),
-    (403, "Logged in, but not yours to do: a guardian or staff member of the school whose role does not allow it (`forbidden`)."),
+    (401, "Not logged in, or the session has ended (`unauthenticated`)."),
     (404, "Nothing here, or nothing we will admit to: someone else's child, or a school you do not work at (`not_found`)."),
-    (409, "Clashes with what is stored now, e.g. the school has already seen or decided it (`conflict`)."),
-    (413, "The body is larger than we take; `field` names it."),
     (415, "The body is not sent as the type we take (`bad_request`); the message names it."),
     (422, "A field is missing or wrong (`invalid_input`); `field` names it, as in the request."),
     (500, "Our fault; the details are in the server log (`internal`)."),
