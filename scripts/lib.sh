@@ -111,3 +111,17 @@ build_app() {
     TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
     TRUNK_SKIP_VERSION_CHECK=true trunk build $release --offline --dist "$ROOT/dist")
 }
+
+# schemathesis (PyPI), pinned, in its own virtualenv, for scripts/fuzz.
+ensure_schemathesis() {
+  local dir="$TOOLS_DIR/schemathesis-$SCHEMATHESIS_VERSION"
+  if [ ! -x "$dir/bin/schemathesis" ]; then
+    command -v python3 >/dev/null || apt_ensure python3
+    python3 -c 'import ensurepip, venv' 2>/dev/null || apt_ensure python3-venv
+    say "Installing schemathesis $SCHEMATHESIS_VERSION (once; from PyPI)"
+    rm -rf "$dir"
+    python3 -m venv "$dir"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  export PATH="$dir/bin:$PATH"
+}

@@ -11,6 +11,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
+use serde_json::Value;
 use serde_path_to_error::Segment;
 use shared::{
     words, AbsenceDetails, AbsenceExplanation, AbsenceJudgement, Acknowledgement, Activation,
@@ -163,13 +164,58 @@ flat_bodies!(
 
 /// Reads a body, telling which top-level field is at fault when one is.
 pub fn parse<T: Body>(bytes: &[u8]) -> Result<T, Error> {
-    match read::<T>(bytes) {
+    let body = match read::<T>(bytes) {
         Err(Fault::Unplaced) => match read::<T::Flattened>(bytes) {
             Err(fault @ Fault::Field { .. }) => Err(fault.into()),
             _ => Err(Fault::Unplaced.into()),
         },
         result => result.map_err(Error::from),
+    }?;
+    match field_with_nul(bytes) {
+        Some(field) => Err(Error::InvalidField {
+            field,
+            message: unreadable_character(),
+        }),
+        None => Ok(body),
     }
+}
+
+/// The top-level field of a JSON body that holds a NUL character (`\u0000`)
+/// in a text: PostgreSQL cannot store such text, nor even look it up.
+fn field_with_nul(bytes: &[u8]) -> Option<String> {
+    // Only a body with the escape can hold one: most are not read twice.
+    if !bytes.windows(6).any(|w| w == b"\\u0000") {
+        return None;
+    }
+    fn holds_nul(value: &Value) -> bool {
+        match value {
+            Value::String(text) => text.contains('\0'),
+            Value::Array(items) => items.iter().any(holds_nul),
+            Value::Object(fields) => fields
+                .iter()
+                .any(|(name, value)| name.contains('\0') || holds_nul(value)),
+            _ => false,
+        }
+    }
+    let Ok(Value::Object(fields)) = serde_json::from_slice(bytes) else {
+        return None;
+    };
+    let (name, _) = fields
+        .iter()
+        .find(|(name, value)| name.contains('\0') || holds_nul(value))?;
+    // The name comes from the client: keep it short, and readable.
+    Some(name.replace('\0', "").chars().take(64).collect())
+}
+
+fn unreadable_character() -> Words {
+    words!(
+        nl: "In dit veld staat een teken dat we niet kunnen lezen. Haal het weg en probeer het opnieuw.",
+        en: "This field has a character we cannot read. Please remove it and try again.",
+        ar: "يحتوي هذا الحقل على حرف لا نستطيع قراءته. احذفه وحاول مرة أخرى.",
+        tr: "Bu alanda okuyamadığımız bir karakter var. Lütfen onu silip yeniden deneyin.",
+        pl: "W tym polu jest znak, którego nie możemy odczytać. Proszę go usunąć i spróbować ponownie.",
+        uk: "У цьому полі є символ, який ми не можемо прочитати. Видаліть його і спробуйте ще раз.",
+    )
 }
 
 /// What one reading of a body found wrong.
@@ -300,6 +346,28 @@ mod tests {
             fault_in::<ReportBetter>("{}"),
             (422, Some("better_from".into()))
         );
+    }
+
+    #[test]
+    fn a_nul_character_in_a_text_is_named() {
+        assert_eq!(
+            fault_in::<AbsenceDetails>(
+                r#"{"kind":"other","first_day":"2026-11-24","note":"a\u0000b"}"#
+            ),
+            (422, Some("note".into()))
+        );
+        assert_eq!(
+            fault(
+                r#"{"pupil_ids":["a","\u0000"],"kind":"ill","first_day":"2026-11-24",
+                    "idempotency_key":"0123456789abcdef"}"#
+            ),
+            (422, Some("pupil_ids".into()))
+        );
+        // An escaped backslash before "u0000" is no NUL.
+        assert!(parse::<AbsenceDetails>(
+            br#"{"kind":"other","first_day":"2026-11-24","note":"\\u0000"}"#
+        )
+        .is_ok());
     }
 
     #[test]

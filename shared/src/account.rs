@@ -14,6 +14,7 @@ pub const MAX_PASSWORD_CHARS: usize = 256;
 
 /// `POST /api/session`
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
@@ -80,6 +81,7 @@ impl LoginRequest {
 
 /// `GET /api/me` (and the answer to a log-in): the person and what they may see.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub name: String,
     pub email: String,
@@ -94,12 +96,14 @@ pub struct Me {
 
 /// `PUT /api/me/language`: the language mails (and later the app) use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LanguageChoice {
     pub language: crate::Language,
 }
 
 /// A child as their guardian sees it (`GET /api/children`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Child {
     pub id: String,
     pub first_name: String,
@@ -111,6 +115,7 @@ pub struct Child {
 
 /// A staff member's role at one school.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffRole {
     pub school_id: String,
     pub school_name: String,
@@ -119,6 +124,7 @@ pub struct StaffRole {
 
 /// What a staff member does at a school; decides what they may see.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffRoleKind {
     AttendanceDesk,

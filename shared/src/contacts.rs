@@ -7,6 +7,7 @@ use crate::protocol::Role;
 
 /// One person or desk at (or working with) the school.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchoolContact {
     pub role: Role,
     pub name: String,
@@ -34,6 +35,7 @@ impl SchoolContact {
 
 /// `GET /api/children/{id}/contacts`: the contacts of one child's school.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChildContacts {
     pub school_name: String,
     /// In the order the school set them.

@@ -285,6 +285,7 @@ pub const CHILD_JOINS_WHY: &str = "Het gaat over uw kind. Als uw kind erbij is, 
 /// `POST /api/conversations`: a parent asks for a conversation about one
 /// of their children.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewConversation {
     pub pupil_id: String,
     pub with: ConversationWith,
@@ -306,6 +307,7 @@ pub struct NewConversation {
     pub shared_with_guardians: bool,
     /// Made once by the app per attempt: a retry with the same key returns
     /// the conversation stored the first time.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -322,11 +324,14 @@ impl NewConversation {
 /// One time a conversation could take place, in the school's local time
 /// (Europe/Amsterdam), as on every screen and in every mail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimeSlot {
     pub day: NaiveDate,
     #[serde(with = "crate::hhmm")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub start_time: NaiveTime,
     #[serde(with = "crate::hhmm")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub end_time: NaiveTime,
 }
 
@@ -347,6 +352,7 @@ impl TimeSlot {
 
 /// A proposed time as stored, with its id to pick it by.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProposedTime {
     pub id: String,
     #[serde(flatten)]
@@ -356,6 +362,7 @@ pub struct ProposedTime {
 /// `POST /api/conversations/{id}/times`: the school proposes times (and
 /// so replaces any it proposed before).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProposeTimes {
     pub times: Vec<TimeSlot>,
     /// A short message with the times, e.g. the room; may be empty.
@@ -375,6 +382,7 @@ impl ProposeTimes {
 /// `POST /api/schools/{id}/conversations`: the school invites a child's
 /// parents, with times to choose from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewInvitation {
     pub pupil_id: String,
     pub with: ConversationWith,
@@ -385,6 +393,7 @@ pub struct NewInvitation {
     /// Why the school invites, in a few kind words; may be empty.
     #[serde(default)]
     pub message: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -403,6 +412,7 @@ impl NewInvitation {
 /// `POST /api/conversations/{id}/choice`: a parent picks a proposed time,
 /// or a staff member confirms one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChooseTime {
     pub time_id: String,
 }
@@ -410,6 +420,7 @@ pub struct ChooseTime {
 /// `POST /api/conversations/{id}/other-times`: none of the times suits the
 /// parent (or the agreed one no longer does).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AskOtherTimes {
     /// What would suit better; required, so the school can find a time.
     pub message: String,
@@ -439,6 +450,7 @@ impl AskOtherTimes {
 
 /// `POST /api/conversations/{id}/cancel`: either side calls it off.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CancelConversation {
     pub reason: String,
 }
@@ -468,6 +480,7 @@ impl CancelConversation {
 /// `POST /api/conversations/{id}/outcome`: the school closes a conversation
 /// that took place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConversationOutcome {
     /// What was agreed, in a few sentences; may be empty.
     #[serde(default)]
@@ -528,6 +541,7 @@ impl ConversationEventKind {
 
 /// One change in a conversation's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConversationEvent {
     pub kind: ConversationEventKind,
     pub at: DateTime<Utc>,
@@ -542,6 +556,7 @@ pub struct ConversationEvent {
 /// A conversation as its parents and the school see it
 /// (`GET /api/conversations/{id}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Conversation {
     pub id: String,
     pub pupil_id: String,

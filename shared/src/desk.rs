@@ -155,6 +155,7 @@ impl DeskAction {
 
 /// A pupil, as the school sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pupil {
     pub id: String,
     pub first_name: String,
@@ -163,6 +164,7 @@ pub struct Pupil {
 
 /// `GET /api/schools/{id}/groups`: a group or class with its pupils.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchoolGroup {
     pub id: String,
     pub name: String,
@@ -176,6 +178,7 @@ pub const MAX_DESK_DAYS: u64 = 62;
 /// `GET /api/schools/{id}/reports`: the reports that overlap `from..=to`,
 /// per group.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeskReports {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -185,6 +188,7 @@ pub struct DeskReports {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeskGroup {
     pub id: String,
     pub name: String,
@@ -194,6 +198,7 @@ pub struct DeskGroup {
 
 /// One report as the desk sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeskReport {
     pub id: String,
     pub pupil_id: String,
@@ -206,8 +211,10 @@ pub struct DeskReport {
     /// `None`: ill until reported better.
     pub last_day: Option<NaiveDate>,
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub start_time: Option<NaiveTime>,
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub end_time: Option<NaiveTime>,
     pub note: Option<String>,
     /// The guardian's name.
@@ -223,6 +230,7 @@ pub const MAX_ACKNOWLEDGE: usize = 200;
 
 /// `POST /api/schools/{id}/acknowledgements`: mark these reports as seen.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Acknowledgement {
     pub report_ids: Vec<String>,
 }
@@ -265,15 +273,19 @@ pub const MAX_REGISTER_DAYS_BACK: u64 = 28;
 /// `POST /api/schools/{id}/absences`: the pupil is missing, and there is no
 /// report. The guardians are asked why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAbsenceMark {
     pub pupil_id: String,
     pub day: NaiveDate,
     /// Part of the day: missing from this time (`None`: from the start)...
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub start_time: Option<NaiveTime>,
     /// ...until this time (`None`: to the end).
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub end_time: Option<NaiveTime>,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -296,11 +308,14 @@ impl NewAbsenceMark {
 
 /// `POST /api/schools/{id}/late-arrivals`: the pupil came in late.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewLateArrival {
     pub pupil_id: String,
     pub day: NaiveDate,
     #[serde(with = "crate::hhmm")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub arrived_at: NaiveTime,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -316,12 +331,14 @@ impl NewLateArrival {
 
 /// A late arrival, as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LateArrival {
     pub id: String,
     pub pupil_id: String,
     pub pupil_first_name: String,
     pub day: NaiveDate,
     #[serde(with = "crate::hhmm")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub arrived_at: NaiveTime,
     /// The staff member's name.
     pub registered_by: String,
@@ -376,6 +393,7 @@ fn check_register_day(field: &'static str, day: NaiveDate, today: NaiveDate) -> 
 
 /// Where an unexplained absence stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnexplainedStatus {
     /// The school asks the parents why; no answer yet.
@@ -416,6 +434,7 @@ impl UnexplainedStatus {
 /// school's and the parents' changes). It counts as unauthorised until the
 /// school accepts the parents' reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnexplainedAbsence {
     pub id: String,
     pub pupil_id: String,
@@ -428,8 +447,10 @@ pub struct UnexplainedAbsence {
     pub group_name: String,
     pub day: NaiveDate,
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub start_time: Option<NaiveTime>,
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub end_time: Option<NaiveTime>,
     /// For the parents, plain Dutch: "De school mist Noor op dinsdag 24
     /// november. Wilt u laten weten waarom?"
@@ -469,6 +490,7 @@ impl UnexplainedAbsence {
 /// away. The same kinds as a report, and the same rule: no note with
 /// illness, never medical details.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AbsenceExplanation {
     pub kind: AbsenceKind,
     #[serde(default)]
@@ -496,6 +518,7 @@ impl AbsenceExplanation {
 /// `POST /api/unexplained-absences/{id}/judgement`: does the school accept
 /// the reason?
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AbsenceJudgement {
     pub authorised: bool,
 }
@@ -506,6 +529,7 @@ pub const DUO_REPORT_SCHOOL_DAYS: u32 = 5;
 /// `GET /api/schools/{id}/signals`: a protocol step that applies to a pupil
 /// now, with what to do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Signal {
     pub pupil_id: String,
     pub pupil_first_name: String,
@@ -613,6 +637,7 @@ impl AuditAction {
 
 /// One line of `GET /api/schools/{id}/audit-log`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub at: chrono::DateTime<chrono::Utc>,
     /// The name of who did it.

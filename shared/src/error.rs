@@ -8,6 +8,7 @@ use crate::language::Language;
 
 /// What kind of failure: stable, for code to act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A field is missing or wrong; `field` names it. HTTP 422.
@@ -34,6 +35,7 @@ pub enum ErrorCode {
 /// asked for (`Accept-Language`; Dutch otherwise); `field` names the input
 /// it is about (as in the request body, e.g. `first_day`), if any.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,

@@ -44,6 +44,7 @@ pub const LEAVE_OBJECTION: &str =
 
 /// Why a parent asks for leave; each kind has its own rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LeaveKind {
     /// Vakantieverlof: a parent's job makes a holiday in the school
@@ -112,6 +113,7 @@ impl LeaveKind {
 
 /// Where a leave request stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LeaveStatus {
     /// Sent; the school has not decided yet.
@@ -163,6 +165,7 @@ impl LeaveStatus {
 
 /// `POST /api/leave-requests`: ask leave for one child.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewLeaveRequest {
     pub pupil_id: String,
     pub kind: LeaveKind,
@@ -173,6 +176,7 @@ pub struct NewLeaveRequest {
     pub reason: String,
     /// Made once by the app per attempt, as for absence reports: a retry
     /// with the same key returns the request stored the first time.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -302,6 +306,7 @@ impl NewLeaveRequest {
 
 /// The school's answer: `POST /api/leave-requests/{id}/decision`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeaveDecision {
     pub granted: bool,
     /// Why, for the parents to read; required for a yes and a no alike.
@@ -353,6 +358,7 @@ pub fn school_days(first: NaiveDate, last: NaiveDate) -> u64 {
 
 /// A stored leave request, as its guardians and the school see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeaveRequest {
     pub id: String,
     pub pupil_id: String,

@@ -8,6 +8,7 @@ use crate::protocol::{Position, Protocol};
 /// The school's protocol and the child's position on it, worked out by the
 /// server with [`crate::protocol::evaluate`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChildProtocol {
     pub first_name: String,
     pub school_name: String,

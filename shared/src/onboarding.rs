@@ -127,6 +127,7 @@ pub struct ImportGuardian {
 
 /// One problem in an import file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportRowError {
     /// The line in the file (the header is line 1); `None`: the whole file.
     pub row: Option<u32>,
@@ -177,6 +178,7 @@ impl ImportProblem {
 /// The `422` answer to an import with mistakes: the usual error body
 /// (`code`, `message`, `field: "file"`) with the problems per row.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportRejection {
     pub code: ErrorCode,
     pub message: String,
@@ -220,6 +222,7 @@ impl ImportRejection {
 
 /// The answer to an import (`dry_run`: what it would do; nothing stored).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportSummary {
     pub dry_run: bool,
     /// Pupils in the file.
@@ -608,6 +611,7 @@ fn split_records(text: &str, separator: char) -> Vec<(u32, Vec<String>)> {
 /// (no list) for every guardian of the school's pupils who has not activated
 /// their account yet.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewActivationCodes {
     #[serde(default)]
     pub guardian_ids: Option<Vec<String>>,
@@ -616,6 +620,7 @@ pub struct NewActivationCodes {
 /// A fresh code for one person, shown once: the school prints or mails it.
 /// Only a hash is stored, so it cannot be shown again (make a new one).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActivationCode {
     pub user_id: String,
     pub name: String,
@@ -629,6 +634,7 @@ pub struct ActivationCode {
 
 /// A child as the school's letter to a guardian names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportedChild {
     pub first_name: String,
     pub last_name: String,
@@ -637,6 +643,7 @@ pub struct ImportedChild {
 
 /// `POST /api/activation`: the code from the school, and a new password.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Activation {
     pub code: String,
     pub password: String,
@@ -801,6 +808,7 @@ pub fn check_password_for(password: &str, email: &str) -> Option<FieldError> {
 
 /// A staff member of a school (`GET /api/schools/{id}/staff`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffMember {
     pub user_id: String,
     pub name: String,
@@ -818,6 +826,7 @@ pub struct StaffMember {
 /// `POST /api/schools/{id}/staff`: a new staff member, or new roles for
 /// someone who has an account already (found by e-mail).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewStaffMember {
     pub name: String,
     pub email: String,
@@ -878,6 +887,7 @@ impl NewStaffMember {
 /// activate their account, shown once (`None` when they have a password
 /// already: the school cannot set or reset it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffAccount {
     pub member: StaffMember,
     pub activation: Option<ActivationCode>,
@@ -886,6 +896,7 @@ pub struct StaffAccount {
 /// `PUT /api/schools/{id}/staff/{user_id}`: their roles from now on; none
 /// means they no longer work at the school in the app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffRolesChange {
     pub roles: Vec<StaffRoleKind>,
     /// The ids of the groups they teach; `None`: as they were.

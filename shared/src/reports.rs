@@ -14,6 +14,7 @@ use crate::words;
 /// Why the child is away. Deliberately coarse: a school may record "ill",
 /// never what the child has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AbsenceKind {
     Ill,
@@ -67,6 +68,7 @@ pub const MAX_NOTE_CHARS: usize = 200;
 /// What a report says about the absence: why, and when. The part of a
 /// report a parent fills in, and may change until the school has seen it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AbsenceDetails {
     pub kind: AbsenceKind,
     pub first_day: NaiveDate,
@@ -75,9 +77,11 @@ pub struct AbsenceDetails {
     pub last_day: Option<NaiveDate>,
     /// Part of a day (single-day reports only): away from this time...
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub start_time: Option<NaiveTime>,
     /// ...until this time.
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub end_time: Option<NaiveTime>,
     /// A short practical note, never for illness; no medical details.
     #[serde(default)]
@@ -180,6 +184,7 @@ impl AbsenceDetails {
 
 /// `POST /api/reports`: report one or more children absent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAbsenceReport {
     /// Every child this report is for; each gets a report of their own.
     pub pupil_ids: Vec<String>,
@@ -188,6 +193,7 @@ pub struct NewAbsenceReport {
     pub details: AbsenceDetails,
     /// Made once by the app per report attempt; a retry with the same key
     /// returns the reports made the first time instead of new ones.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9-]{16,64}$"))]
     pub idempotency_key: String,
 }
 
@@ -255,6 +261,7 @@ pub const MAX_BETTER_DAYS_AHEAD: u64 = 14;
 /// `POST /api/reports/{id}/better`: the child is better, for an open-ended
 /// sick report ([`AbsenceReport::is_open_ended_illness`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportBetter {
     /// The first day the child is well again (back at school).
     pub better_from: NaiveDate,
@@ -306,6 +313,7 @@ fn has_duplicates(ids: &[String]) -> bool {
 
 /// A stored absence report, for one child.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AbsenceReport {
     pub id: String,
     pub pupil_id: String,

@@ -23,6 +23,7 @@ pub const MAX_HOLIDAYS: usize = 60;
 /// `GET /api/schools/{id}/settings`: what the school has set, with the
 /// defaults filled in where it set nothing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchoolSettingsView {
     pub school_name: String,
     pub kind: SchoolKind,
@@ -40,6 +41,7 @@ pub struct SchoolSettingsView {
 /// `PUT /api/schools/{id}/settings`: all settings at once. `None` for the
 /// protocol or the calendar means: use the default.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SettingsChange {
     pub protocol: Option<Protocol>,
     pub calendar: Option<SchoolCalendar>,

@@ -59,6 +59,18 @@ pub fn router() -> Router<AppState> {
 
 /// `201` with the absence, or `200` with the one stored earlier under the
 /// same idempotency key.
+#[utoipa::path(
+    post,
+    path = "/api/schools/{id}/absences",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school")),
+    request_body = NewAbsenceMark,
+    responses(
+        (status = 201, description = "The absence (status `asking_parents`)", body = UnexplainedAbsence),
+        (status = 200, description = "The absence stored earlier under the same idempotency key", body = UnexplainedAbsence),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_absences_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -87,6 +99,16 @@ struct ListQuery {
 
 /// The school's unexplained absences in the caller's groups, newest day
 /// first.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/absences",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school"), ("status" = Option<String>, Query, description = "`open` (the default: not judged yet) or `all`")),
+    responses(
+        (status = 200, description = "The absences the school marked, newest day first", body = Vec<UnexplainedAbsence>),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_absences_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -127,6 +149,15 @@ async fn ask_the_guardians(
 }
 
 /// The child's unexplained absences, newest day first; for its guardians.
+#[utoipa::path(
+    get,
+    path = "/api/children/{id}/unexplained-absences",
+    tag = "children",
+    params(("id" = String, Path, description = "The child (pupil)")),
+    responses(
+        (status = 200, description = "The child's unexplained absences, newest day first", body = Vec<UnexplainedAbsence>),
+    )
+)]
 async fn children_unexplained_absences_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -142,6 +173,18 @@ async fn children_unexplained_absences_list(
 
 /// A guardian gives the reason, until the school has judged it (`409`
 /// after). `200` with the absence as it is now.
+#[utoipa::path(
+    post,
+    path = "/api/unexplained-absences/{id}/explanation",
+    tag = "children",
+    params(("id" = String, Path, description = "The unexplained absence")),
+    request_body = AbsenceExplanation,
+    responses(
+        (status = 200, description = "The absence, now explained", body = UnexplainedAbsence),
+        (status = 403, description = "Only a guardian explains", body = shared::ApiError),
+        (status = 409, description = "The school has already judged it", body = shared::ApiError),
+    )
+)]
 async fn unexplained_absences_explain(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -177,6 +220,17 @@ async fn unexplained_absences_explain(
 
 /// The school accepts the reason (`authorised: true`) or not. A later
 /// judgement replaces an earlier one. `200` with the absence as it is now.
+#[utoipa::path(
+    post,
+    path = "/api/unexplained-absences/{id}/judgement",
+    tag = "desk",
+    params(("id" = String, Path, description = "The unexplained absence")),
+    request_body = AbsenceJudgement,
+    responses(
+        (status = 200, description = "The absence, now judged", body = UnexplainedAbsence),
+        (status = 403, description = "Guardians, and staff whose role does not judge", body = shared::ApiError),
+    )
+)]
 async fn unexplained_absences_judge(
     user: CurrentUser,
     State(state): State<AppState>,

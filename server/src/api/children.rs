@@ -22,6 +22,14 @@ pub fn router() -> Router<AppState> {
         .route("/children/{id}/protocol", get(children_protocol_show))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/children",
+    tag = "children",
+    responses(
+        (status = 200, description = "The caller's children", body = Vec<Child>),
+    )
+)]
 async fn children_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -30,6 +38,15 @@ async fn children_list(
 }
 
 /// Newest first day first.
+#[utoipa::path(
+    get,
+    path = "/api/children/{id}/reports",
+    tag = "children",
+    params(("id" = String, Path, description = "The child (pupil)")),
+    responses(
+        (status = 200, description = "The child's reports, newest first day first", body = Vec<AbsenceReport>),
+    )
+)]
 async fn children_reports_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -44,6 +61,15 @@ async fn children_reports_list(
 }
 
 /// Whom to contact at the child's school, in the school's order.
+#[utoipa::path(
+    get,
+    path = "/api/children/{id}/contacts",
+    tag = "children",
+    params(("id" = String, Path, description = "The child (pupil)")),
+    responses(
+        (status = 200, description = "Whom to contact at the child's school", body = ChildContacts),
+    )
+)]
 async fn children_contacts_show(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -61,6 +87,15 @@ async fn children_contacts_show(
 }
 
 /// The school's protocol, with where the child stands on it today.
+#[utoipa::path(
+    get,
+    path = "/api/children/{id}/protocol",
+    tag = "children",
+    params(("id" = String, Path, description = "The child (pupil)")),
+    responses(
+        (status = 200, description = "The school's protocol and where the child stands on it today", body = ChildProtocol),
+    )
+)]
 async fn children_protocol_show(
     user: CurrentUser,
     State(state): State<AppState>,

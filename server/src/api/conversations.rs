@@ -67,6 +67,18 @@ pub fn router() -> Router<AppState> {
 
 /// `201` with the new conversation, or `200` with the one stored earlier
 /// under the same idempotency key.
+#[utoipa::path(
+    post,
+    path = "/api/conversations",
+    tag = "conversations",
+    request_body = NewConversation,
+    responses(
+        (status = 201, description = "The new conversation (status `requested`)", body = Conversation),
+        (status = 200, description = "The conversation stored earlier under the same idempotency key", body = Conversation),
+        (status = 403, description = "Not your child (`field`: `pupil_id`)", body = shared::ApiError),
+        (status = 409, description = "There is an open conversation with this person about this child already", body = shared::ApiError),
+    )
+)]
 async fn conversations_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -121,6 +133,14 @@ async fn conversations_create(
 }
 
 /// The caller's conversations as a guardian.
+#[utoipa::path(
+    get,
+    path = "/api/conversations",
+    tag = "conversations",
+    responses(
+        (status = 200, description = "The caller's conversations as a guardian, open ones first", body = Vec<Conversation>),
+    )
+)]
 async fn conversations_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -129,6 +149,15 @@ async fn conversations_list(
     Ok(AppJson(list.into_iter().map(for_parent).collect()))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/conversations/{id}",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The conversation")),
+    responses(
+        (status = 200, description = "The conversation as it is now", body = Conversation),
+    )
+)]
 async fn conversations_show(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -139,6 +168,16 @@ async fn conversations_show(
 }
 
 /// The agreed time as a calendar file; `409` while none is agreed.
+#[utoipa::path(
+    get,
+    path = "/api/conversations/{id}/calendar.ics",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The conversation")),
+    responses(
+        (status = 200, description = "An iCalendar file with the agreed time", body = String, content_type = "text/calendar"),
+        (status = 409, description = "No time is agreed yet", body = shared::ApiError),
+    )
+)]
 async fn conversations_calendar(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -177,6 +216,18 @@ async fn conversations_calendar(
 }
 
 /// Staff propose times (also to move an agreed time).
+#[utoipa::path(
+    post,
+    path = "/api/conversations/{id}/times",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The conversation")),
+    request_body = ProposeTimes,
+    responses(
+        (status = 200, description = "The conversation as it is now", body = Conversation),
+        (status = 403, description = "Only the school proposes times", body = shared::ApiError),
+        (status = 409, description = "The conversation has moved on, or the time clashes with another one", body = shared::ApiError),
+    )
+)]
 async fn conversations_times(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -203,6 +254,17 @@ async fn conversations_times(
 }
 
 /// A guardian picks a proposed time, or a staff member confirms one.
+#[utoipa::path(
+    post,
+    path = "/api/conversations/{id}/choice",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The conversation")),
+    request_body = ChooseTime,
+    responses(
+        (status = 200, description = "The conversation as it is now", body = Conversation),
+        (status = 409, description = "The conversation has moved on, or the time clashes with another one", body = shared::ApiError),
+    )
+)]
 async fn conversations_choose(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -239,6 +301,18 @@ async fn conversations_choose(
 }
 
 /// A guardian asks for other times.
+#[utoipa::path(
+    post,
+    path = "/api/conversations/{id}/other-times",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The conversation")),
+    request_body = AskOtherTimes,
+    responses(
+        (status = 200, description = "The conversation as it is now", body = Conversation),
+        (status = 403, description = "Only a guardian asks for other times", body = shared::ApiError),
+        (status = 409, description = "The conversation has moved on, or the time clashes with another one", body = shared::ApiError),
+    )
+)]
 async fn conversations_other_times(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -257,6 +331,17 @@ async fn conversations_other_times(
 }
 
 /// Either side cancels.
+#[utoipa::path(
+    post,
+    path = "/api/conversations/{id}/cancel",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The conversation")),
+    request_body = CancelConversation,
+    responses(
+        (status = 200, description = "The conversation as it is now", body = Conversation),
+        (status = 409, description = "The conversation has moved on, or the time clashes with another one", body = shared::ApiError),
+    )
+)]
 async fn conversations_cancel(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -276,6 +361,18 @@ async fn conversations_cancel(
 }
 
 /// Staff close an agreed conversation that took place.
+#[utoipa::path(
+    post,
+    path = "/api/conversations/{id}/outcome",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The conversation")),
+    request_body = ConversationOutcome,
+    responses(
+        (status = 200, description = "The conversation as it is now", body = Conversation),
+        (status = 403, description = "Only the school closes a conversation", body = shared::ApiError),
+        (status = 409, description = "Not agreed, or its time has not come yet", body = shared::ApiError),
+    )
+)]
 async fn conversations_outcome(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -313,6 +410,15 @@ struct ListQuery {
 }
 
 /// The conversations the caller answers at this school.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/conversations",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The school"), ("status" = Option<String>, Query, description = "`open` (the default: requested, proposed, agreed) or `all`")),
+    responses(
+        (status = 200, description = "The conversations the caller answers at this school, the soonest first", body = Vec<Conversation>),
+    )
+)]
 async fn schools_conversations_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -343,6 +449,19 @@ async fn schools_conversations_list(
 }
 
 /// The school invites a child's parents, with times.
+#[utoipa::path(
+    post,
+    path = "/api/schools/{id}/conversations",
+    tag = "conversations",
+    params(("id" = String, Path, description = "The school")),
+    request_body = NewInvitation,
+    responses(
+        (status = 201, description = "The new conversation (status `proposed`)", body = Conversation),
+        (status = 200, description = "The conversation stored earlier under the same idempotency key", body = Conversation),
+        (status = 403, description = "Your role cannot invite on behalf of this person (`field`: `with`)", body = shared::ApiError),
+        (status = 409, description = "A time clashes with another conversation", body = shared::ApiError),
+    )
+)]
 async fn schools_conversations_invite(
     user: CurrentUser,
     State(state): State<AppState>,

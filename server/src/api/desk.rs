@@ -19,7 +19,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate, Utc};
 use serde::Deserialize;
 use shared::desk::{DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_DESK_DAYS};
 use shared::messages::{last_day_before_first, not_a_pupil_here};
@@ -157,6 +157,16 @@ struct DeskQuery {
 }
 
 /// From today to a week ahead unless asked otherwise; at most 62 days.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/reports",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school"), ("from" = Option<String>, Query, description = "The first day, `YYYY-MM-DD` (default: today)"), ("to" = Option<String>, Query, description = "The last day, `YYYY-MM-DD` (default: a week after `from`; at most 62 days after it)"), ("group" = Option<String>, Query, description = "Only this group (its id)")),
+    responses(
+        (status = 200, description = "The reports per group", body = DeskReports),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_reports_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -197,23 +207,30 @@ async fn schools_reports_list(
     Ok(AppJson(list))
 }
 
+/// A day in `YYYY-MM-DD`. chrono also reads years far beyond 9999
+/// (`+262142-12-31`), where adding a week no longer fits: not those.
 fn date_param(field: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
     match value.filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => v.parse().map(Some).map_err(|_| {
-            FieldError::new(
-                field,
-                words!(
-                    nl: "Schrijf de datum als JJJJ-MM-DD.",
-                    en: "Please write the date as YYYY-MM-DD.",
-                    ar: "اكتب التاريخ بالشكل YYYY-MM-DD.",
-                    tr: "Tarihi YYYY-AA-GG olarak yazın.",
-                    pl: "Proszę zapisać datę jako RRRR-MM-DD.",
-                    uk: "Напишіть дату у форматі РРРР-ММ-ДД.",
-                ),
-            )
-            .into()
-        }),
+        Some(v) => v
+            .parse::<NaiveDate>()
+            .ok()
+            .filter(|day| (1..=9999).contains(&day.year()))
+            .map(Some)
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    words!(
+                        nl: "Schrijf de datum als JJJJ-MM-DD.",
+                        en: "Please write the date as YYYY-MM-DD.",
+                        ar: "اكتب التاريخ بالشكل YYYY-MM-DD.",
+                        tr: "Tarihi YYYY-AA-GG olarak yazın.",
+                        pl: "Proszę zapisać datę jako RRRR-MM-DD.",
+                        uk: "Напишіть дату у форматі РРРР-ММ-ДД.",
+                    ),
+                )
+                .into()
+            }),
     }
 }
 
@@ -230,6 +247,16 @@ fn at_most_days(max: u64) -> Words {
 }
 
 /// The groups by name, each with its pupils by first name.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/groups",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school")),
+    responses(
+        (status = 200, description = "The groups by name, each with its pupils", body = Vec<SchoolGroup>),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_groups_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -243,6 +270,17 @@ async fn schools_groups_list(
 
 /// All or nothing: every id must be a report of this school. `200` with
 /// the reports as they are now (those seen before keep who saw them).
+#[utoipa::path(
+    post,
+    path = "/api/schools/{id}/acknowledgements",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school")),
+    request_body = Acknowledgement,
+    responses(
+        (status = 200, description = "The reports as they are now", body = Vec<DeskReport>),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_acknowledgements_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -298,6 +336,18 @@ async fn schools_acknowledgements_create(
 
 /// `201` with the late arrival, or `200` with the one stored earlier under
 /// the same idempotency key.
+#[utoipa::path(
+    post,
+    path = "/api/schools/{id}/late-arrivals",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school")),
+    request_body = NewLateArrival,
+    responses(
+        (status = 201, description = "The late arrival", body = LateArrival),
+        (status = 200, description = "The late arrival stored earlier under the same idempotency key", body = LateArrival),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_late_arrivals_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -317,6 +367,16 @@ async fn schools_late_arrivals_create(
 /// For every pupil, the protocol steps that apply today: the same
 /// evaluation a parent sees (`SchoolSettings::evaluate`), by group and
 /// pupil, in the protocol's order.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/signals",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school")),
+    responses(
+        (status = 200, description = "Per pupil, the protocol steps that apply today", body = Vec<Signal>),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_signals_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -366,6 +426,16 @@ struct AuditQuery {
 }
 
 /// The newest lines first.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/audit-log",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school"), ("limit" = Option<String>, Query, description = "How many lines: 1 to 500 (default 100)")),
+    responses(
+        (status = 200, description = "Who changed what, newest first", body = Vec<AuditEntry>),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_audit_log_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -409,6 +479,16 @@ const MAX_EXPORT_DAYS: u64 = 400;
 
 /// Reports and absences in a period (default: this school year up to
 /// today) as CSV, for the pupil administration.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/exports/absences.csv",
+    tag = "desk",
+    params(("id" = String, Path, description = "The school"), ("from" = Option<String>, Query, description = "The first day, `YYYY-MM-DD` (default: the start of this school year)"), ("to" = Option<String>, Query, description = "The last day, `YYYY-MM-DD` (default: today; at most 400 days after `from`)")),
+    responses(
+        (status = 200, description = "Every absence in the period, `;`-separated with a UTF-8 BOM", body = String, content_type = "text/csv"),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_absences_export(
     user: CurrentUser,
     State(state): State<AppState>,

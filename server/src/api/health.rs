@@ -14,6 +14,14 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `200 {"status":"ok"}` when the database can be reached.
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    tag = "health",
+    responses(
+        (status = 200, description = "The server is up and its database answers", body = super::openapi::Health),
+    )
+)]
 async fn health_show(State(state): State<AppState>) -> Result<Json<Value>, Error> {
     sqlx::query("SELECT 1").execute(state.store.pool()).await?;
     Ok(Json(json!({ "status": "ok" })))

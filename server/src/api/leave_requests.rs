@@ -55,6 +55,17 @@ pub fn router() -> Router<AppState> {
 
 /// `201` with the new request, or `200` with the one stored earlier under
 /// the same idempotency key.
+#[utoipa::path(
+    post,
+    path = "/api/leave-requests",
+    tag = "leave",
+    request_body = NewLeaveRequest,
+    responses(
+        (status = 201, description = "The new request (status `pending`)", body = LeaveRequest),
+        (status = 200, description = "The request stored earlier under the same idempotency key", body = LeaveRequest),
+        (status = 403, description = "Not your child (`field`: `pupil_id`)", body = shared::ApiError),
+    )
+)]
 async fn leave_requests_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -90,6 +101,15 @@ async fn leave_requests_create(
 }
 
 /// Newest first.
+#[utoipa::path(
+    get,
+    path = "/api/children/{id}/leave-requests",
+    tag = "leave",
+    params(("id" = String, Path, description = "The child (pupil)")),
+    responses(
+        (status = 200, description = "The child's leave requests, newest first", body = Vec<LeaveRequest>),
+    )
+)]
 async fn children_leave_requests_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -103,6 +123,16 @@ async fn children_leave_requests_list(
     Ok(AppJson(requests))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/leave-requests/{id}",
+    tag = "leave",
+    params(("id" = String, Path, description = "The leave request")),
+    responses(
+        (status = 200, description = "The request", body = LeaveRequest),
+        (status = 403, description = "Staff of the school who do not decide on leave", body = shared::ApiError),
+    )
+)]
 async fn leave_requests_show(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -125,6 +155,17 @@ async fn leave_requests_show(
 
 /// `200` with the withdrawn request (also when it was withdrawn already);
 /// `409` once the school decided.
+#[utoipa::path(
+    delete,
+    path = "/api/leave-requests/{id}",
+    tag = "leave",
+    params(("id" = String, Path, description = "The leave request")),
+    responses(
+        (status = 200, description = "The withdrawn request (also when it was withdrawn already)", body = LeaveRequest),
+        (status = 403, description = "Only a guardian withdraws", body = shared::ApiError),
+        (status = 409, description = "The school has already decided", body = shared::ApiError),
+    )
+)]
 async fn leave_requests_delete(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -161,6 +202,18 @@ async fn leave_requests_delete(
 }
 
 /// `200` with the decided request; `409` when it is not pending any more.
+#[utoipa::path(
+    post,
+    path = "/api/leave-requests/{id}/decision",
+    tag = "leave",
+    params(("id" = String, Path, description = "The leave request")),
+    request_body = LeaveDecision,
+    responses(
+        (status = 200, description = "The decided request", body = LeaveRequest),
+        (status = 403, description = "Guardians, and staff who do not decide on leave", body = shared::ApiError),
+        (status = 409, description = "Not pending any more", body = shared::ApiError),
+    )
+)]
 async fn leave_requests_decide(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -195,6 +248,16 @@ struct ListQuery {
 }
 
 /// The school's requests, the soonest first day first.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/leave-requests",
+    tag = "leave",
+    params(("id" = String, Path, description = "The school"), ("status" = Option<String>, Query, description = "Only requests with this status: `pending`, `granted`, `refused` or `withdrawn`")),
+    responses(
+        (status = 200, description = "The school's requests, the soonest first day first", body = Vec<LeaveRequest>),
+        (status = 403, description = "Staff who do not decide on leave", body = shared::ApiError),
+    )
+)]
 async fn schools_leave_requests_list(
     user: CurrentUser,
     State(state): State<AppState>,

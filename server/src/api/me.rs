@@ -18,6 +18,14 @@ pub fn router() -> Router<AppState> {
         .route("/me/language", put(me_language_update))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/me",
+    tag = "me",
+    responses(
+        (status = 200, description = "Who is logged in, their children and staff roles", body = Me),
+    )
+)]
 async fn me_show(user: CurrentUser, State(state): State<AppState>) -> Result<AppJson<Me>, Error> {
     // A session whose user is gone counts as no session.
     let me = state
@@ -29,6 +37,15 @@ async fn me_show(user: CurrentUser, State(state): State<AppState>) -> Result<App
 }
 
 /// `200` with `Me` in the new language.
+#[utoipa::path(
+    put,
+    path = "/api/me/language",
+    tag = "me",
+    request_body = LanguageChoice,
+    responses(
+        (status = 200, description = "Mails come in this language from now on", body = Me),
+    )
+)]
 async fn me_language_update(
     user: CurrentUser,
     State(state): State<AppState>,

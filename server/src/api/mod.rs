@@ -3,6 +3,7 @@
 //! `<resource>_<verb>`.
 
 mod absences;
+mod address;
 mod children;
 mod conversations;
 mod desk;
@@ -10,19 +11,20 @@ mod health;
 mod leave_requests;
 mod me;
 mod onboarding;
+mod openapi;
 mod reports;
 mod session;
 mod settings;
 mod standing;
 
 use axum::http::StatusCode;
-use axum::Router;
+use axum::{middleware, Router};
 
 use crate::error::{api_method_not_allowed, api_not_found};
 use crate::AppState;
 
-/// Every API route, to be nested under `/api`. Unknown paths and methods
-/// answer in the API's error shape.
+/// Every API route, to be nested under `/api`. Unknown paths and methods,
+/// and addresses that cannot be read, answer in the API's error shape.
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(health::router())
@@ -36,8 +38,10 @@ pub fn router() -> Router<AppState> {
         .merge(absences::router())
         .merge(onboarding::router())
         .merge(settings::router())
+        .merge(openapi::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
+        .layer(middleware::from_fn(address::refuse_unreadable))
 }
 
 /// `201 Created` for something stored now, `200 OK` for what an earlier

@@ -65,6 +65,19 @@ struct ImportQuery {
 
 /// `200` with what the import did (or, in a dry run, would do); `422` with
 /// every mistake per row when there is one, and then nothing is stored.
+#[utoipa::path(
+    post,
+    path = "/api/schools/{id}/imports",
+    tag = "onboarding",
+    params(("id" = String, Path, description = "The school"), ("dry_run" = Option<bool>, Query, description = "`true`: check and count, store nothing")),
+    request_body(content = String, content_type = "text/csv", description = "The export of the pupil administration"),
+    responses(
+        (status = 200, description = "What the import did (or would do)", body = ImportSummary),
+        (status = 403, description = "Staff of the school who are not its administrator", body = shared::ApiError),
+        (status = 413, description = "The file is larger than 2 MB (`field`: `file`)", body = shared::ApiError),
+        (status = 415, description = "Not sent as CSV", body = shared::ApiError),
+    )
+)]
 async fn imports_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -192,6 +205,17 @@ fn is_csv(headers: &HeaderMap) -> bool {
 /// `201` with a fresh code per guardian who has no password yet (all of the
 /// school's, or those in `guardian_ids`); each replaces the guardian's
 /// earlier code. Guardians who have activated get none.
+#[utoipa::path(
+    post,
+    path = "/api/schools/{id}/activation-codes",
+    tag = "onboarding",
+    params(("id" = String, Path, description = "The school")),
+    request_body = NewActivationCodes,
+    responses(
+        (status = 201, description = "A fresh code for each guardian without a password yet, shown this once", body = Vec<ActivationCode>),
+        (status = 403, description = "Staff of the school who are not its administrator", body = shared::ApiError),
+    )
+)]
 async fn activation_codes_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -306,6 +330,15 @@ async fn issue_codes(
 ///
 /// Rate limiting (against guessing codes) is for a later issue; a code has
 /// about 49 bits and works for 30 days at most.
+#[utoipa::path(
+    post,
+    path = "/api/activation",
+    tag = "session",
+    request_body = Activation,
+    responses(
+        (status = 200, description = "The password is set and you are logged in, with the session cookie", body = shared::Me, headers(("Set-Cookie" = String, description = "The `vw_session` cookie"))),
+    )
+)]
 async fn activation_create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -337,6 +370,16 @@ async fn activation_create(
 }
 
 /// The school's staff, by name.
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/staff",
+    tag = "onboarding",
+    params(("id" = String, Path, description = "The school")),
+    responses(
+        (status = 200, description = "The school's staff, by name", body = Vec<StaffMember>),
+        (status = 403, description = "Staff of the school who are not its administrator", body = shared::ApiError),
+    )
+)]
 async fn staff_list(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -362,6 +405,17 @@ async fn staff_list(
 /// `201` with the member and, when they have no password yet, a code to
 /// activate their account (shown once). Someone with an account already
 /// gets the roles added; their password stays theirs.
+#[utoipa::path(
+    post,
+    path = "/api/schools/{id}/staff",
+    tag = "onboarding",
+    params(("id" = String, Path, description = "The school")),
+    request_body = NewStaffMember,
+    responses(
+        (status = 201, description = "The member, with an activation code when the account has no password yet", body = StaffAccount),
+        (status = 403, description = "Staff of the school who are not its administrator", body = shared::ApiError),
+    )
+)]
 async fn staff_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -414,6 +468,18 @@ async fn staff_create(
 
 /// `200` with the member's roles from now on; `404` for someone who does
 /// not work at the school; `409` for an admin taking their own admin role.
+#[utoipa::path(
+    put,
+    path = "/api/schools/{id}/staff/{user_id}",
+    tag = "onboarding",
+    params(("id" = String, Path, description = "The school"), ("user_id" = String, Path, description = "The staff member")),
+    request_body = StaffRolesChange,
+    responses(
+        (status = 200, description = "The member's roles from now on", body = StaffMember),
+        (status = 403, description = "Staff of the school who are not its administrator", body = shared::ApiError),
+        (status = 409, description = "An administrator cannot take away their own administrator role", body = shared::ApiError),
+    )
+)]
 async fn staff_update(
     user: CurrentUser,
     State(state): State<AppState>,

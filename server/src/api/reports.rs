@@ -31,6 +31,17 @@ pub fn router() -> Router<AppState> {
 
 /// One report per child, all or none: `201` with the new reports, or `200`
 /// with the reports stored earlier under the same idempotency key.
+#[utoipa::path(
+    post,
+    path = "/api/reports",
+    tag = "reports",
+    request_body = NewAbsenceReport,
+    responses(
+        (status = 201, description = "One new report per child, in the order of `pupil_ids`", body = Vec<AbsenceReport>),
+        (status = 200, description = "The reports stored earlier under the same idempotency key", body = Vec<AbsenceReport>),
+        (status = 403, description = "Not all of these children are yours (`field`: `pupil_ids`)", body = shared::ApiError),
+    )
+)]
 async fn reports_create(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -68,6 +79,15 @@ async fn reports_create(
 }
 
 /// A report about one of the caller's children; anything else is 404.
+#[utoipa::path(
+    get,
+    path = "/api/reports/{id}",
+    tag = "reports",
+    params(("id" = String, Path, description = "The report")),
+    responses(
+        (status = 200, description = "The report", body = AbsenceReport),
+    )
+)]
 async fn reports_show(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -83,6 +103,17 @@ async fn reports_show(
 
 /// New details for a report the school has not seen yet: `200` with the
 /// report as it is now.
+#[utoipa::path(
+    put,
+    path = "/api/reports/{id}",
+    tag = "reports",
+    params(("id" = String, Path, description = "The report")),
+    request_body = shared::AbsenceDetails,
+    responses(
+        (status = 200, description = "The report with its new details", body = AbsenceReport),
+        (status = 409, description = "The school has already seen the report", body = shared::ApiError),
+    )
+)]
 async fn reports_update(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -100,6 +131,16 @@ async fn reports_update(
 }
 
 /// Withdraws a report the school has not seen yet: `204`.
+#[utoipa::path(
+    delete,
+    path = "/api/reports/{id}",
+    tag = "reports",
+    params(("id" = String, Path, description = "The report")),
+    responses(
+        (status = 204, description = "Withdrawn"),
+        (status = 409, description = "The school has already seen the report", body = shared::ApiError),
+    )
+)]
 async fn reports_delete(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -114,6 +155,17 @@ async fn reports_delete(
 
 /// The child of an open-ended sick report is better: `200` with the report,
 /// which now has a last day.
+#[utoipa::path(
+    post,
+    path = "/api/reports/{id}/better",
+    tag = "reports",
+    params(("id" = String, Path, description = "The report")),
+    request_body = ReportBetter,
+    responses(
+        (status = 200, description = "The report, now with a last day", body = AbsenceReport),
+        (status = 409, description = "Not an open-ended sick report", body = shared::ApiError),
+    )
+)]
 async fn reports_better(
     user: CurrentUser,
     State(state): State<AppState>,

@@ -21,6 +21,16 @@ pub fn router() -> Router<AppState> {
 /// Checks e-mail and password; answers `Me` and sets the session cookie.
 /// An unknown e-mail and a wrong password get the same answer, after about
 /// the same time.
+#[utoipa::path(
+    post,
+    path = "/api/session",
+    tag = "session",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in: who you are, with the session cookie", body = Me, headers(("Set-Cookie" = String, description = "The `vw_session` cookie"))),
+        (status = 401, description = "The e-mail and password do not match (`wrong_credentials`), the same whether or not the e-mail exists", body = shared::ApiError),
+    )
+)]
 async fn session_create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -69,6 +79,14 @@ pub(super) async fn start_session(
 }
 
 /// Ends the session (if any) and clears the cookie; always `204`.
+#[utoipa::path(
+    delete,
+    path = "/api/session",
+    tag = "session",
+    responses(
+        (status = 204, description = "Logged out: the session has ended and the cookie is cleared", headers(("Set-Cookie" = String, description = "Clears the `vw_session` cookie"))),
+    )
+)]
 async fn session_delete(
     State(state): State<AppState>,
     headers: HeaderMap,

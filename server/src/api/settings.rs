@@ -33,6 +33,16 @@ pub fn router() -> Router<AppState> {
     )
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/schools/{id}/settings",
+    tag = "settings",
+    params(("id" = String, Path, description = "The school")),
+    responses(
+        (status = 200, description = "The school's settings", body = SchoolSettingsView),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_settings_show(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -43,6 +53,17 @@ async fn schools_settings_show(
 }
 
 /// `200` with the settings as they are now.
+#[utoipa::path(
+    put,
+    path = "/api/schools/{id}/settings",
+    tag = "settings",
+    params(("id" = String, Path, description = "The school")),
+    request_body = SettingsChange,
+    responses(
+        (status = 200, description = "The settings as they are now", body = SchoolSettingsView),
+        (status = 403, description = "Staff of the school whose role does not allow this", body = shared::ApiError),
+    )
+)]
 async fn schools_settings_update(
     user: CurrentUser,
     State(state): State<AppState>,

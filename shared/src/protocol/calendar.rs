@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// A holiday or free day: no school from `first_day` to `last_day`, both
 /// included.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Holiday {
     /// For people: "Kerstvakantie".
     pub name: String,
@@ -16,6 +17,7 @@ pub struct Holiday {
 
 /// A stretch of days, both ends included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -30,6 +32,7 @@ impl Period {
 
 /// A school's calendar. School is on Monday to Friday, except on holidays.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchoolCalendar {
     /// The first day of a school year (in the Netherlands 1 August); the same
     /// day of the month starts every other school year.
@@ -37,9 +40,11 @@ pub struct SchoolCalendar {
     /// When lessons begin and end on a school day: a part day counts for the
     /// share of this time it covers.
     #[serde(with = "crate::hhmm")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub lesson_start: NaiveTime,
     /// When lessons end.
     #[serde(with = "crate::hhmm")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub lesson_end: NaiveTime,
     /// The hours a whole school day counts for. Lesson hours or clock hours,
     /// as the school counts them for the 16-hour rule.

@@ -17,6 +17,7 @@ use super::totals::Totals;
 
 /// Where a child stands on the protocol today.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Position {
     /// Every step of the protocol, in the protocol's order.
     pub steps: Vec<StepStatus>,
@@ -38,6 +39,7 @@ impl Position {
 
 /// One step and where the child stands on it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepStatus {
     pub step_id: String,
     pub state: StepState,
@@ -46,6 +48,7 @@ pub struct StepStatus {
 /// On the wire: `{"state": "applies", "since": "2026-11-24"}`,
 /// `{"state": "informational"}`, `{"state": "not_yet", "distance": {...}}`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum StepState {
     /// The threshold is reached; `since` is the day it was reached.
@@ -59,6 +62,7 @@ pub enum StepState {
 
 /// The step closest to applying, and how far away it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NextStep {
     pub step_id: String,
     pub distance: Distance,
@@ -67,6 +71,7 @@ pub struct NextStep {
 /// How far a step is from applying. On the wire:
 /// `{"type": "sick_reports", "more": 1, "within_school_weeks": 12}`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Distance {
     /// `more` sick reports within the last `within_school_weeks` school weeks.

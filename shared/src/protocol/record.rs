@@ -12,6 +12,7 @@ use crate::reports::{AbsenceKind, AbsenceReport};
 /// How the school counts an absence. Open on purpose: the law may come to ask
 /// schools to register allowed absence by category too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AbsenceCategory {
     Ill,
@@ -79,6 +80,7 @@ impl From<AbsenceKind> for AbsenceCategory {
 
 /// One absence as the engine counts it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AbsenceRecord {
     pub category: AbsenceCategory,
     pub first_day: NaiveDate,
@@ -87,9 +89,11 @@ pub struct AbsenceRecord {
     pub last_day: Option<NaiveDate>,
     /// Away from this time on the first day (`None`: from the start).
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub start_time: Option<NaiveTime>,
     /// Away until this time on the last day (`None`: to the end).
     #[serde(default, with = "crate::hhmm::option")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
     pub end_time: Option<NaiveTime>,
 }
 

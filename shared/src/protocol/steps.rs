@@ -12,6 +12,7 @@ use crate::Language;
 
 /// The kind of school; each has its own default protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolKind {
     /// Primary school (primair onderwijs).
@@ -47,6 +48,7 @@ impl SchoolKind {
 /// Who acts in a step. The school's settings say which person that is and how
 /// to reach them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The group teacher (leerkracht), primary school.
@@ -114,6 +116,7 @@ impl Role {
 /// What makes a step happen. On the wire: `{"type": "sick_reports",
 /// "count": 4, "within_school_weeks": 12}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Trigger {
     /// Every report, of any kind: a fact, not a threshold.
@@ -122,6 +125,7 @@ pub enum Trigger {
     /// no such events, so this step is always information, never "applies".
     NoReportBy {
         #[serde(with = "crate::hhmm")]
+        #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "08:30"))]
         time: NaiveTime,
     },
     /// The `count`th sick report within the last `within_school_weeks` school
@@ -147,6 +151,7 @@ pub enum Trigger {
 /// The separate tracks a step can be on. Illness and unauthorised absence
 /// never mix: the law keeps them apart, and so does the engine's next step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Facts that hold for every report ([`Trigger::EveryReport`],
@@ -229,6 +234,7 @@ impl Trigger {
 
 /// The texts of a step, for parents: plain Dutch at B1 level.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepTexts {
     /// A few words: "Een gesprek omdat uw kind vaak ziek is".
     pub title: String,
@@ -294,6 +300,7 @@ impl StepTexts {
 
 /// One step of a protocol.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Step {
     /// A slug, unique in the protocol: `gesprek-vaak-ziek`.
     pub id: String,
@@ -341,6 +348,7 @@ impl Step {
 
 /// A school's absence protocol: its steps in the order parents read them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Protocol {
     pub kind: SchoolKind,
     pub name: String,
@@ -349,6 +357,7 @@ pub struct Protocol {
 
 /// Why a protocol is refused, in plain Dutch, naming the step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProtocolError {
     /// The step at fault; `None` for the protocol as a whole.
     pub step_id: Option<String>,

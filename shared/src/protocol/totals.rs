@@ -11,6 +11,7 @@ use super::text::{and_list, count_of, round_tenth};
 
 /// The totals of this school year up to today.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Totals {
     /// From the first day of the school year to the last day counted (today).
     pub school_year: Period,
@@ -20,6 +21,7 @@ pub struct Totals {
 
 /// The totals of one category.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CategoryTotal {
     pub category: AbsenceCategory,
     /// Reports that cover at least one school day so far this school year.
