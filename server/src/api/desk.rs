@@ -19,7 +19,7 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate, Utc};
 use serde::Deserialize;
 use shared::desk::{DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_DESK_DAYS};
 use shared::messages::{last_day_before_first, not_a_pupil_here};
@@ -188,20 +188,27 @@ async fn schools_reports_list(
 fn date_param(field: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
     match value.filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => v.parse().map(Some).map_err(|_| {
-            FieldError::new(
-                field,
-                words!(
-                    nl: "Schrijf de datum als JJJJ-MM-DD.",
-                    en: "Please write the date as YYYY-MM-DD.",
-                    ar: "اكتب التاريخ بالشكل YYYY-MM-DD.",
-                    tr: "Tarihi YYYY-AA-GG olarak yazın.",
-                    pl: "Proszę zapisać datę jako RRRR-MM-DD.",
-                    uk: "Напишіть дату у форматі РРРР-ММ-ДД.",
-                ),
-            )
-            .into()
-        }),
+        // Four-digit years only: chrono also reads `+262142-12-31`, and the
+        // day after that is beyond what a date can hold.
+        Some(v) => v
+            .parse::<NaiveDate>()
+            .ok()
+            .filter(|d| (1000..=9999).contains(&d.year()))
+            .map(Some)
+            .ok_or_else(|| {
+                FieldError::new(
+                    field,
+                    words!(
+                        nl: "Schrijf de datum als JJJJ-MM-DD.",
+                        en: "Please write the date as YYYY-MM-DD.",
+                        ar: "اكتب التاريخ بالشكل YYYY-MM-DD.",
+                        tr: "Tarihi YYYY-AA-GG olarak yazın.",
+                        pl: "Proszę zapisać datę jako RRRR-MM-DD.",
+                        uk: "Напишіть дату у форматі РРРР-ММ-ДД.",
+                    ),
+                )
+                .into()
+            }),
     }
 }
 

@@ -16,6 +16,7 @@ mod next_steps;
 mod onboarding;
 mod reports;
 mod scope;
+mod security;
 mod session;
 mod settings;
 mod smtp_sink;
