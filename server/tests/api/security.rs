@@ -515,13 +515,16 @@ async fn send_owned(
     send(app, who, method, path, Some(&body)).await
 }
 
+/// A change to the settings' JSON.
+type Edit<'a> = &'a (dyn Fn(&mut Value) + Sync);
+
 async fn settings_dates_and_steps_are_bounded(db: Db) {
     let app = db.spawn_app().await;
     let admin = app.client_for("admin@example.nl").await;
     let me: Me = body(get(&app, &admin, "/api/me").await).await;
     let path = format!("/api/schools/{}/settings", me.staff_roles[0].school_id);
     let view: SchoolSettingsView = body(get(&app, &admin, &path).await).await;
-    let change = |edit: &(dyn Fn(&mut Value) + Sync)| {
+    let change = |edit: Edit| {
         let mut change = json!({
             "protocol": view.protocol,
             "calendar": view.calendar,
@@ -539,7 +542,7 @@ async fn settings_dates_and_steps_are_bounded(db: Db) {
     assert!(whole.to_string().len() > server::json::MAX_BODY_BYTES);
     assert_eq!(put(whole).await.status(), StatusCode::OK);
 
-    let cases: [(&str, &(dyn Fn(&mut Value) + Sync), &str); 4] = [
+    let cases: [(&str, Edit, &str); 4] = [
         (
             "a school year from long ago",
             &|c| c["calendar"]["school_year_start"] = json!("-200000-08-01"),
