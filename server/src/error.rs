@@ -47,6 +47,9 @@ pub enum Error {
         field: Option<&'static str>,
         message: Words,
     },
+    /// A change sent from another site (`crate::security`); 403.
+    #[error("cross-site request")]
+    CrossSite,
     /// Nothing here (or nothing we will admit to); 404.
     #[error("not found")]
     NotFound,
@@ -76,7 +79,7 @@ impl Error {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unauthenticated | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
-            Self::Forbidden { .. } => StatusCode::FORBIDDEN,
+            Self::Forbidden { .. } | Self::CrossSite => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -150,6 +153,17 @@ impl Error {
                 field: None,
                 message,
             } => plain(ErrorCode::Forbidden, message),
+            Self::CrossSite => plain(
+                ErrorCode::CrossSite,
+                &words!(
+                    nl: "Dit verzoek kwam niet uit de app. Open Verzuimwijzer zelf en probeer het daar opnieuw.",
+                    en: "This request did not come from the app. Please open Verzuimwijzer itself and try again there.",
+                    ar: "هذا الطلب لم يأتِ من التطبيق. افتح Verzuimwijzer نفسه وحاول مرة أخرى هناك.",
+                    tr: "Bu istek uygulamadan gelmedi. Verzuimwijzer'i kendiniz açın ve orada yeniden deneyin.",
+                    pl: "To zapytanie nie pochodzi z aplikacji. Proszę otworzyć samą aplikację Verzuimwijzer i spróbować tam ponownie.",
+                    uk: "Цей запит надійшов не з застосунку. Відкрийте сам Verzuimwijzer і спробуйте там ще раз.",
+                ),
+            ),
             Self::NotFound => plain(
                 ErrorCode::NotFound,
                 &words!(

@@ -2,12 +2,14 @@
 //! in our error shape, naming the field when we can tell which one.
 //!
 //! Not JSON at all (or cut off) is `400 bad_request`; JSON with a missing
-//! field or a value of the wrong type is `422 invalid_input` with `field`.
+//! field or a value of the wrong type is `422 invalid_input` with `field`;
+//! a body over the limit (`MAX_BODY_BYTES`, or its route's own) is `413`
+//! with `field: "body"`, also when it comes in chunks without a length.
 //! Every request body type is a [`Body`].
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
@@ -22,6 +24,11 @@ use shared::{
 };
 
 use crate::error::Error;
+
+/// The largest JSON body we read (`app` sets it for all of `/api`): ten
+/// times the largest form, far below what would strain the server. The
+/// school's settings and the pupil import allow more on their own routes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// A JSON request body (as an extractor) or response body.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,15 +52,19 @@ where
                 uk: "Надішліть дані у форматі JSON (Content-Type: application/json).",
             )));
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| {
-            Error::BadRequest(words!(
-                nl: "Het verzoek kon niet gelezen worden.",
-                en: "We could not read the request.",
-                ar: "لم نستطع قراءة الطلب.",
-                tr: "İstek okunamadı.",
-                pl: "Nie udało się odczytać zapytania.",
-                uk: "Не вдалося прочитати запит.",
-            ))
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            match rejection.status() {
+                // Told by `Content-Length`, or found while reading.
+                StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+                _ => Error::BadRequest(words!(
+                    nl: "Het verzoek kon niet gelezen worden.",
+                    en: "We could not read the request.",
+                    ar: "لم نستطع قراءة الطلب.",
+                    tr: "İstek okunamadı.",
+                    pl: "Nie udało się odczytać zapytania.",
+                    uk: "Не вдалося прочитати запит.",
+                )),
+            }
         })?;
         parse(&bytes).map(AppJson)
     }
@@ -76,6 +87,21 @@ fn is_json(headers: &HeaderMap) -> bool {
     let essence = value.split(';').next().unwrap_or("").trim();
     essence.eq_ignore_ascii_case("application/json")
         || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// `413`: more than the route takes.
+fn too_large() -> Error {
+    Error::TooLarge {
+        field: "body",
+        message: words!(
+            nl: "U stuurt te veel tekst in één keer. Maak de teksten korter en probeer het opnieuw.",
+            en: "You are sending too much text at once. Please make the texts shorter and try again.",
+            ar: "ترسل نصًا كثيرًا دفعة واحدة. اجعل النصوص أقصر وحاول مرة أخرى.",
+            tr: "Bir kerede çok fazla metin gönderiyorsunuz. Metinleri kısaltın ve yeniden deneyin.",
+            pl: "Wysyłają Państwo za dużo tekstu naraz. Proszę skrócić teksty i spróbować ponownie.",
+            uk: "Ви надсилаєте забагато тексту за раз. Скоротіть тексти і спробуйте ще раз.",
+        ),
+    }
 }
 
 fn not_json() -> Words {

@@ -26,6 +26,7 @@ pub mod ics;
 pub mod json;
 pub mod locale;
 pub mod mail;
+pub mod security;
 pub mod seed;
 pub mod spa;
 pub mod store;
@@ -35,6 +36,7 @@ use std::future::{Future, IntoFuture};
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::{middleware, Router};
 use tokio::net::TcpListener;
@@ -55,11 +57,15 @@ pub struct AppState {
 }
 
 /// The whole HTTP application: `/api` and the built app, with request
-/// logging and compression. No socket: tests can call it directly.
+/// logging, compression and the security headers ([`security`]). No
+/// socket: tests can call it directly.
 ///
 /// API answers are personal: browsers and proxies must not store them.
+/// A change to `/api` must come from the app itself, and a request body is
+/// at most [`json::MAX_BODY_BYTES`] unless its route allows more.
 pub fn app(state: AppState) -> Router {
     let spa = spa::router(&state.config.dist_dir);
+    let site = Arc::new(security::Site::new(state.config.public_url.as_deref()));
     let no_store = SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
@@ -68,11 +74,17 @@ pub fn app(state: AppState) -> Router {
         .nest(
             "/api",
             api::router()
+                .layer(DefaultBodyLimit::max(json::MAX_BODY_BYTES))
                 .layer(no_store)
+                .layer(middleware::from_fn_with_state(
+                    site.clone(),
+                    security::same_origin_only,
+                ))
                 .layer(middleware::from_fn(locale::answer_in_asked_language)),
         )
         .with_state(state)
         .fallback_service(spa)
+        .layer(middleware::from_fn_with_state(site, security::headers))
         .layer(telemetry::trace_layer())
         .layer(CompressionLayer::new())
 }

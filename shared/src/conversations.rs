@@ -315,10 +315,32 @@ impl NewConversation {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         errors.extend(check_pupil_id(&self.pupil_id));
+        // Each at most once: so the lists stay as short as the form's.
+        if has_repeats(&self.days) {
+            errors.push(FieldError::new("days", chosen_twice()));
+        }
+        if has_repeats(&self.day_parts) {
+            errors.push(FieldError::new("day_parts", chosen_twice()));
+        }
         errors.extend(check_message(&self.message));
         errors.extend(check_idempotency_key(&self.idempotency_key));
         done(errors)
     }
+}
+
+fn has_repeats<T: PartialEq>(list: &[T]) -> bool {
+    list.iter().enumerate().any(|(i, x)| list[..i].contains(x))
+}
+
+fn chosen_twice() -> Words {
+    words!(
+        nl: "U heeft iets twee keer gekozen. Kies elke keuze maar één keer.",
+        en: "You chose something twice. Please choose each option only once.",
+        ar: "اخترت شيئًا مرتين. اختر كل خيار مرة واحدة فقط.",
+        tr: "Bir şeyi iki kez seçtiniz. Her seçeneği yalnızca bir kez seçin.",
+        pl: "Coś zostało wybrane dwa razy. Proszę wybrać każdą opcję tylko raz.",
+        uk: "Ви вибрали щось двічі. Виберіть кожен варіант лише один раз.",
+    )
 }
 
 /// One time a conversation could take place, in the school's local time

@@ -21,6 +21,9 @@ pub enum ErrorCode {
     WrongCredentials,
     /// Logged in, but this is not yours to see or change. HTTP 403.
     Forbidden,
+    /// A change sent from another site's page, not from the app itself
+    /// (cross-site request forgery). HTTP 403.
+    CrossSite,
     /// Nothing at this address. HTTP 404.
     NotFound,
     /// Clashes with what is already stored. HTTP 409.

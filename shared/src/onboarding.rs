@@ -879,6 +879,7 @@ impl NewStaffMember {
             ));
         }
         errors.extend(check_roles(&self.roles, false));
+        errors.extend(check_groups(&self.groups));
         done(errors)
     }
 }
@@ -906,7 +907,48 @@ pub struct StaffRolesChange {
 
 impl StaffRolesChange {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
-        done(check_roles(&self.roles, true).into_iter().collect())
+        let mut errors: Vec<FieldError> = check_roles(&self.roles, true).into_iter().collect();
+        errors.extend(self.groups.as_deref().and_then(check_groups));
+        done(errors)
+    }
+}
+
+/// The most groups one teacher teaches.
+pub const MAX_TAUGHT_GROUPS: usize = 50;
+
+/// The groups a teacher teaches: each once, and not more than
+/// [`MAX_TAUGHT_GROUPS`]. (Whether they are the school's, the server checks.)
+fn check_groups(groups: &[String]) -> Option<FieldError> {
+    if groups.len() > MAX_TAUGHT_GROUPS {
+        Some(FieldError::new(
+            "groups",
+            words!(
+                nl: "Kies hoogstens {MAX_TAUGHT_GROUPS} groepen of klassen.",
+                en: "Please choose {MAX_TAUGHT_GROUPS} groups or classes at most.",
+                ar: "اختر {MAX_TAUGHT_GROUPS} مجموعة أو صفًا على الأكثر.",
+                tr: "En fazla {MAX_TAUGHT_GROUPS} grup veya sınıf seçin.",
+                pl: "Proszę wybrać najwyżej {MAX_TAUGHT_GROUPS} grup lub klas.",
+                uk: "Виберіть не більше {MAX_TAUGHT_GROUPS} груп або класів.",
+            ),
+        ))
+    } else if groups
+        .iter()
+        .enumerate()
+        .any(|(i, g)| groups[..i].contains(g))
+    {
+        Some(FieldError::new(
+            "groups",
+            words!(
+                nl: "Elke groep of klas mag maar één keer.",
+                en: "Each group or class may appear only once.",
+                ar: "يمكن اختيار كل مجموعة أو صف مرة واحدة فقط.",
+                tr: "Her grup veya sınıf yalnızca bir kez seçilebilir.",
+                pl: "Każda grupa lub klasa może wystąpić tylko raz.",
+                uk: "Кожна група або клас може бути лише один раз.",
+            ),
+        ))
+    } else {
+        None
     }
 }
 

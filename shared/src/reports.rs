@@ -135,17 +135,25 @@ impl AbsenceDetails {
                 ),
             ),
             Some(last) if last < self.first_day => fail("last_day", last_day_before_first()),
-            Some(last) if last > self.first_day + Days::new(MAX_SPAN_DAYS) => fail(
-                "last_day",
-                words!(
-                    nl: "Een melding kan hoogstens een jaar duren.",
-                    en: "A report can last one year at most.",
-                    ar: "يمكن أن يستمر البلاغ سنة واحدة على الأكثر.",
-                    tr: "Bir bildirim en fazla bir yıl sürebilir.",
-                    pl: "Zgłoszenie może trwać najwyżej rok.",
-                    uk: "Повідомлення може тривати не більше року.",
-                ),
-            ),
+            // `checked_`: a first day at the end of time must not panic.
+            Some(last)
+                if self
+                    .first_day
+                    .checked_add_days(Days::new(MAX_SPAN_DAYS))
+                    .is_some_and(|latest_last| last > latest_last) =>
+            {
+                fail(
+                    "last_day",
+                    words!(
+                        nl: "Een melding kan hoogstens een jaar duren.",
+                        en: "A report can last one year at most.",
+                        ar: "يمكن أن يستمر البلاغ سنة واحدة على الأكثر.",
+                        tr: "Bir bildirim en fazla bir yıl sürebilir.",
+                        pl: "Zgłoszenie może trwać najwyżej rok.",
+                        uk: "Повідомлення може тривати не більше року.",
+                    ),
+                )
+            }
             _ => {}
         }
 

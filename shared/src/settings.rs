@@ -6,7 +6,7 @@
 //! once, so the settings page can show a mistake before sending, and can
 //! preview what parents see with the same engine the server uses.
 
-use chrono::NaiveTime;
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FieldError, Words};
@@ -19,6 +19,17 @@ use crate::SchoolContact;
 pub const MAX_CONTACTS: usize = 30;
 /// The most holidays in a calendar (a few school years' worth).
 pub const MAX_HOLIDAYS: usize = 60;
+/// The longest name of a holiday or a contact, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+/// The longest phone number of a contact, in characters.
+pub const MAX_PHONE_CHARS: usize = 30;
+/// The longest "when to reach them" of a contact, in characters.
+pub const MAX_HOURS_CHARS: usize = 100;
+/// The calendar's dates lie in these years: school years are counted from
+/// its start, day by day, so a start in the distant past would be slow.
+pub const MIN_CALENDAR_YEAR: i32 = 2000;
+/// See [`MIN_CALENDAR_YEAR`].
+pub const MAX_CALENDAR_YEAR: i32 = 2100;
 
 /// `GET /api/schools/{id}/settings`: what the school has set, with the
 /// defaults filled in where it set nothing.
@@ -134,6 +145,24 @@ fn check_calendar(calendar: &SchoolCalendar) -> Option<FieldError> {
             uk: "Шкільний день рахується як більше 0 і не більше 12 уроків.",
         ));
     }
+    let in_range = |day: NaiveDate| (MIN_CALENDAR_YEAR..=MAX_CALENDAR_YEAR).contains(&day.year());
+    let days = calendar
+        .holidays
+        .iter()
+        .flat_map(|h| [h.first_day, h.last_day]);
+    if !std::iter::once(calendar.school_year_start)
+        .chain(days)
+        .all(in_range)
+    {
+        return fail(words!(
+            nl: "Elke datum in de kalender ligt tussen {MIN_CALENDAR_YEAR} en {MAX_CALENDAR_YEAR}.",
+            en: "Every date in the calendar lies between {MIN_CALENDAR_YEAR} and {MAX_CALENDAR_YEAR}.",
+            ar: "يجب أن يقع كل تاريخ في التقويم بين {MIN_CALENDAR_YEAR} و{MAX_CALENDAR_YEAR}.",
+            tr: "Takvimdeki her tarih {MIN_CALENDAR_YEAR} ile {MAX_CALENDAR_YEAR} arasında olmalı.",
+            pl: "Każda data w kalendarzu musi być między {MIN_CALENDAR_YEAR} a {MAX_CALENDAR_YEAR}.",
+            uk: "Кожна дата в календарі має бути між {MIN_CALENDAR_YEAR} і {MAX_CALENDAR_YEAR}.",
+        ));
+    }
     if calendar.holidays.len() > MAX_HOLIDAYS {
         return fail(words!(
             nl: "Er zijn te veel vakanties. Gebruik er hoogstens 60.",
@@ -146,7 +175,7 @@ fn check_calendar(calendar: &SchoolCalendar) -> Option<FieldError> {
     }
     for holiday in &calendar.holidays {
         let name = holiday.name.trim();
-        if name.is_empty() || name.chars().count() > 100 {
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return fail(words!(
                 nl: "Geef elke vakantie een naam van hoogstens 100 tekens.",
                 en: "Please give each holiday a name of 100 characters at most.",
@@ -188,7 +217,7 @@ fn check_contacts(contacts: &[SchoolContact]) -> Option<FieldError> {
             text.as_deref().is_some_and(|t| t.chars().count() > max)
         };
         let name = contact.name.trim();
-        if name.is_empty() || name.chars().count() > 100 {
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return fail(words!(
                 nl: "Contact {n}: vul een naam in van hoogstens 100 tekens.",
                 en: "Contact {n}: please enter a name of 100 characters at most.",
@@ -198,7 +227,7 @@ fn check_contacts(contacts: &[SchoolContact]) -> Option<FieldError> {
                 uk: "Контакт {n}: введіть ім'я не довше за 100 символів.",
             ));
         }
-        if too_long(&contact.phone, 30) {
+        if too_long(&contact.phone, MAX_PHONE_CHARS) {
             return fail(words!(
                 nl: "Contact {n}: het telefoonnummer is te lang.",
                 en: "Contact {n}: the phone number is too long.",
@@ -209,7 +238,7 @@ fn check_contacts(contacts: &[SchoolContact]) -> Option<FieldError> {
             ));
         }
         if let Some(email) = contact.email.as_deref().filter(|e| !e.trim().is_empty()) {
-            if !email.contains('@') || email.chars().count() > 254 {
+            if !email.contains('@') || email.chars().count() > crate::account::MAX_EMAIL_CHARS {
                 return fail(words!(
                     nl: "Contact {n}: dit is geen e-mailadres.",
                     en: "Contact {n}: this is not an email address.",
@@ -220,7 +249,7 @@ fn check_contacts(contacts: &[SchoolContact]) -> Option<FieldError> {
                 ));
             }
         }
-        if too_long(&contact.hours, 100) {
+        if too_long(&contact.hours, MAX_HOURS_CHARS) {
             return fail(words!(
                 nl: "Contact {n}: de tijden zijn te lang. Gebruik hoogstens 100 tekens.",
                 en: "Contact {n}: the hours are too long. Please use 100 characters at most.",

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use shared::account::MAX_PASSWORD_CHARS;
 use shared::Activation;
 
 use crate::api;
@@ -97,6 +98,7 @@ pub fn ActivatePage() -> impl IntoView {
                     name="password"
                     type=move || if shown.get() { "text" } else { "password" }
                     autocomplete="new-password"
+                    maxlength=MAX_PASSWORD_CHARS
                     spellcheck="false"
                     autocapitalize="none"
                     required

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use shared::account::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
 use shared::{ApiError, FieldError, LoginRequest, Me};
 
 use crate::api;
@@ -146,6 +147,7 @@ pub fn LoginPage() -> impl IntoView {
                     name="email"
                     type="email"
                     autocomplete="username"
+                    maxlength=MAX_EMAIL_CHARS
                     inputmode="email"
                     spellcheck="false"
                     autocapitalize="none"
@@ -164,6 +166,7 @@ pub fn LoginPage() -> impl IntoView {
                     name="password"
                     type="password"
                     autocomplete="current-password"
+                    maxlength=MAX_PASSWORD_CHARS
                     required
                     aria-invalid=move || problems.invalid("password")
                     aria-describedby=move || problems.described_by("password", "")

@@ -212,10 +212,12 @@ async fn schools_reports_list(
 fn date_param(field: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>, Error> {
     match value.filter(|v| !v.is_empty()) {
         None => Ok(None),
+        // Four-digit years only: chrono also reads `+262142-12-31`, and the
+        // day after that is beyond what a date can hold.
         Some(v) => v
             .parse::<NaiveDate>()
             .ok()
-            .filter(|day| (1..=9999).contains(&day.year()))
+            .filter(|d| (1000..=9999).contains(&d.year()))
             .map(Some)
             .ok_or_else(|| {
                 FieldError::new(

@@ -12,7 +12,7 @@
 //! a note rather than an outdated translation. The settings page says so
 //! before the school saves.
 
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::routing::get;
 use axum::Router;
 use chrono::Utc;
@@ -25,11 +25,18 @@ use crate::error::Error;
 use crate::json::AppJson;
 use crate::AppState;
 
+/// The largest settings body: a whole protocol in six languages (the
+/// default one with its calendar is about 70 KB), more than the API's
+/// usual limit (`json::MAX_BODY_BYTES`).
+const MAX_SETTINGS_BYTES: usize = 512 * 1024;
+
 /// The routes of this resource, relative to `/api`.
 pub fn router() -> Router<AppState> {
     Router::new().route(
         "/schools/{id}/settings",
-        get(schools_settings_show).put(schools_settings_update),
+        get(schools_settings_show)
+            .put(schools_settings_update)
+            .layer(DefaultBodyLimit::max(MAX_SETTINGS_BYTES)),
     )
 }
 

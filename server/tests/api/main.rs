@@ -18,6 +18,7 @@ mod onboarding;
 mod openapi;
 mod reports;
 mod scope;
+mod security;
 mod session;
 mod settings;
 mod smtp_sink;

@@ -250,6 +250,8 @@ pub struct StepTexts {
 pub const MAX_TITLE: usize = 150;
 /// The longest of the other texts, in characters.
 pub const MAX_TEXT: usize = 2000;
+/// The most steps a protocol has (the defaults have about ten).
+pub const MAX_STEPS: usize = 40;
 
 impl StepTexts {
     /// The six texts, in the order parents read them.
@@ -394,6 +396,19 @@ impl Protocol {
             errors.push(ProtocolError {
                 step_id: None,
                 message: "Geef het protocol een naam.".into(),
+            });
+        } else if self.name.chars().count() > MAX_TITLE {
+            errors.push(ProtocolError {
+                step_id: None,
+                message: format!(
+                    "De naam van het protocol is te lang: hoogstens {MAX_TITLE} tekens."
+                ),
+            });
+        }
+        if self.steps.len() > MAX_STEPS {
+            errors.push(ProtocolError {
+                step_id: None,
+                message: format!("Het protocol heeft te veel stappen: hoogstens {MAX_STEPS}."),
             });
         }
         for (i, step) in self.steps.iter().enumerate() {

@@ -15,10 +15,12 @@ use chrono::{Days, NaiveDate};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use shared::account::MAX_EMAIL_CHARS;
 use shared::protocol::{
     evaluate, AbsenceCategory, AbsenceRecord, Holiday, Protocol, Role, SchoolCalendar, SchoolKind,
     Step, StepTexts, Trigger, MAX_TEXT, MAX_TITLE,
 };
+use shared::settings::{MAX_HOURS_CHARS, MAX_NAME_CHARS, MAX_PHONE_CHARS};
 use shared::{
     ChildProtocol, DeskAction, Language, SchoolContact, SchoolSettingsView, SettingsChange,
 };
@@ -837,6 +839,7 @@ fn HolidayRow(edit: Edit, i: usize, holiday: Holiday) -> impl IntoView {
             <Input
                 id=format!("vakantie-{i}-naam")
                 value=holiday.name
+                maxlength=MAX_NAME_CHARS
                 set=Callback::new(move |v: String| edit.holiday(i, |h| h.name = v))
             >
                 {t!(i18n, settings.calendar.name)}
@@ -953,6 +956,7 @@ fn ContactRow(edit: Edit, i: usize, contact: SchoolContact) -> impl IntoView {
             <Input
                 id=id("naam")
                 value=contact.name
+                maxlength=MAX_NAME_CHARS
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.name = v))
             >
                 {t!(i18n, settings.contacts.name)}
@@ -961,6 +965,7 @@ fn ContactRow(edit: Edit, i: usize, contact: SchoolContact) -> impl IntoView {
                 id=id("telefoon")
                 kind="tel"
                 value=contact.phone.unwrap_or_default()
+                maxlength=MAX_PHONE_CHARS
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.phone = optional(v)))
             >
                 {t!(i18n, settings.contacts.phone)}
@@ -969,6 +974,7 @@ fn ContactRow(edit: Edit, i: usize, contact: SchoolContact) -> impl IntoView {
                 id=id("email")
                 kind="email"
                 value=contact.email.unwrap_or_default()
+                maxlength=MAX_EMAIL_CHARS
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.email = optional(v)))
             >
                 {t!(i18n, settings.contacts.email)}
@@ -976,6 +982,7 @@ fn ContactRow(edit: Edit, i: usize, contact: SchoolContact) -> impl IntoView {
             <Input
                 id=id("tijden")
                 value=contact.hours.unwrap_or_default()
+                maxlength=MAX_HOURS_CHARS
                 hint=move || t!(i18n, settings.contacts.hours_hint)
                 set=Callback::new(move |v: String| edit.contact(i, |c| c.hours = optional(v)))
             >

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use leptos::either::Either;
 use leptos::prelude::*;
+use shared::account::MAX_EMAIL_CHARS;
+use shared::onboarding::MAX_NAME_CHARS;
 use shared::{
     ApiError, DeskAction, FieldError, NewStaffMember, SchoolGroup, StaffAccount, StaffMember,
     StaffRoleKind, StaffRolesChange,
@@ -263,6 +265,7 @@ fn AddForm(
                     id="name"
                     name="name"
                     autocomplete="off"
+                    maxlength=MAX_NAME_CHARS
                     aria-invalid=move || problems.invalid("name")
                     aria-describedby=move || problems.described_by("name", "")
                     bind:value=name
@@ -277,6 +280,7 @@ fn AddForm(
                     id="email"
                     name="email"
                     autocomplete="off"
+                    maxlength=MAX_EMAIL_CHARS
                     inputmode="email"
                     spellcheck="false"
                     autocapitalize="none"
