@@ -6,6 +6,7 @@ mod absences;
 mod children;
 mod conversations;
 mod desk;
+mod export_me;
 mod health;
 mod leave_requests;
 mod me;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(health::router())
         .merge(session::router())
         .merge(me::router())
+        .merge(export_me::router())
         .merge(children::router())
         .merge(reports::router())
         .merge(leave_requests::router())

@@ -129,6 +129,7 @@ async fn an_admin_imports_and_a_reimport_updates_without_duplicates(db: Db) {
         // 30 first parents, 20 second ones (Sanne has an account)
         guardians_created: 50,
         guardians_linked: 60 + 20 + 1,
+        pupils_left: 0,
     };
     let res = import(&app, &admin, &school, &text, true).await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -184,6 +185,7 @@ async fn an_admin_imports_and_a_reimport_updates_without_duplicates(db: Db) {
             pupils_unchanged: 58,
             guardians_created: 1,
             guardians_linked: 1,
+            pupils_left: 0,
         }
     );
     let children: Vec<shared::Child> =
