@@ -10,11 +10,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Words;
+use crate::words;
 use crate::{
     AbsenceReport, AuditAction, Conversation, Language, LateArrival, LeaveRequest, StaffRole,
     UnexplainedAbsence,
 };
-use crate::words;
 
 /// The whole download.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

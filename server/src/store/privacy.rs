@@ -277,10 +277,7 @@ impl Store {
         .collect()
     }
 
-    async fn late_arrivals(
-        &self,
-        pupil_id: &str,
-    ) -> Result<Vec<shared::LateArrival>, sqlx::Error> {
+    async fn late_arrivals(&self, pupil_id: &str) -> Result<Vec<shared::LateArrival>, sqlx::Error> {
         sqlx::query(&format!(
             "{SELECT_LATE} WHERE l.pupil_id = $1 ORDER BY l.day DESC, l.id"
         ))
@@ -332,7 +329,10 @@ impl Store {
 
     /// The pupils who left their school more than its retention period
     /// before `today`.
-    pub async fn pupils_past_retention(&self, today: NaiveDate) -> Result<Vec<String>, sqlx::Error> {
+    pub async fn pupils_past_retention(
+        &self,
+        today: NaiveDate,
+    ) -> Result<Vec<String>, sqlx::Error> {
         let schools = sqlx::query("SELECT id, retention_years FROM schools")
             .fetch_all(&self.pool)
             .await?;
@@ -406,7 +406,10 @@ impl Store {
     }
 
     /// Forgets every session that expired before `now`; returns how many.
-    pub async fn delete_all_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    pub async fn delete_all_expired_sessions(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<u64, sqlx::Error> {
         let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(instant_to_text(now))
             .execute(&self.pool)
