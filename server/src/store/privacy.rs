@@ -364,6 +364,12 @@ impl Store {
     /// [`UNUSED_ACCOUNT`]), with their sessions and mail.
     pub async fn delete_pupil(&self, pupil_id: &str) -> Result<DeletedPupil, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
+        // A write first: on SQLite it takes the write lock, so no other
+        // write can make what we read next stale (and fail the commit).
+        sqlx::query("UPDATE pupils SET left_on = left_on WHERE id = $1")
+            .bind(pupil_id)
+            .execute(&mut *tx)
+            .await?;
         let guardians: Vec<String> =
             sqlx::query_scalar("SELECT user_id FROM guardianships WHERE pupil_id = $1")
                 .bind(pupil_id)
