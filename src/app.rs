@@ -15,11 +15,12 @@ use crate::pages::school::{
     settings::SettingsPage, signals::SignalsPage, staff::StaffPage,
 };
 use crate::pages::{
-    activate::ActivatePage, change_report::ChangeReportPage, child_leave::ChildLeavePage,
-    child_reports::ChildReportsPage, confirmation::ConfirmationPage, contacts::ContactsPage,
-    conversation::ConversationPage, conversation_form::ConversationFormPage, home::HomePage,
-    leave_form::LeaveFormPage, leave_request::LeaveRequestPage, login::LoginPage,
-    not_found::NotFoundPage, report_form::ReportFormPage, step::StepPage,
+    account::AccountPage, activate::ActivatePage, change_report::ChangeReportPage,
+    child_leave::ChildLeavePage, child_reports::ChildReportsPage, confirmation::ConfirmationPage,
+    contacts::ContactsPage, conversation::ConversationPage,
+    conversation_form::ConversationFormPage, home::HomePage, leave_form::LeaveFormPage,
+    leave_request::LeaveRequestPage, login::LoginPage, not_found::NotFoundPage,
+    report_form::ReportFormPage, step::StepPage,
 };
 
 /// Who is logged in, once we know: filled by the log-in page and by
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("verlof") view=LeaveFormPage />
                         <Route path=path!("verlof/:id") view=LeaveRequestPage />
                         <Route path=path!("gesprek-aanvragen") view=ConversationFormPage />
+                        <Route path=path!("mijn-account") view=AccountPage />
                         <Route path=path!("gesprekken/:id") view=ConversationPage />
                         <Route path=path!("school/gesprekken") view=SchoolConversationsPage />
                         <Route path=path!("school/gesprekken/:id") view=SchoolConversationPage />

@@ -1,7 +1,8 @@
 // A parent sees and reports only their own children: in the app and in the API.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { LoginPage } from '../pages/login-page';
-import { ahmed, dayFromToday, PASSWORD, sanne } from './demo';
+import { readFile } from 'node:fs/promises';
+import { ahmed, dayFromToday, lotte, PASSWORD, sanne } from './demo';
 
 /** Logs `request` in as `email` and returns that parent's children. */
 async function childrenOf(request: APIRequestContext, email: string) {
@@ -53,4 +54,27 @@ test("a second parent cannot read or report for the first parent's child through
   expect(noorsReports.filter((r: { reported_by: string }) => r.reported_by.startsWith('Ahmed'))).toEqual([]);
   await asSanne.dispose();
   await asAhmed.dispose();
+});
+
+// Lotte only reads here (no other spec changes her account in a way that
+// matters): her file has her own child, Sem, and nobody else's.
+test('a parent downloads all their data, with their own child and no other', async ({ page }) => {
+  await new LoginPage(page).logInAs(lotte);
+  await page.getByRole('link', { name: 'Mijn account en gegevens' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Uw gegevens' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download mijn gegevens' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^verzuimwijzer-gegevens-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = await readFile(await download.path(), 'utf8');
+  const data = JSON.parse(text);
+
+  expect(data.about).toContain('Dit bestand bevat alle gegevens');
+  expect(data.account.email).toBe(lotte.email);
+  expect(data.children.map((c: { first_name: string }) => c.first_name)).toEqual(lotte.children);
+  for (const other of [...sanne.children, ...ahmed.children, sanne.email, ahmed.email]) {
+    expect(text).not.toContain(other);
+  }
 });

@@ -12,6 +12,7 @@
 //!   with the migrations in `server/migrations`.
 //! - [`mail`]: e-mail notifications: texts, the outbox and the background
 //!   sender.
+//! - [`retention`]: the daily job that deletes data past its time.
 //! - [`seed`]: demo data for a first start. [`spa`]: the built app.
 //! - [`ics`]: an agreed conversation as a calendar file. [`export`]:
 //!   absences as CSV for the pupil administration.
@@ -26,6 +27,7 @@ pub mod ics;
 pub mod json;
 pub mod locale;
 pub mod mail;
+pub mod retention;
 pub mod security;
 pub mod seed;
 pub mod spa;
@@ -193,6 +195,7 @@ impl Application {
     ) -> std::io::Result<()> {
         tracing::info!(address = %self.listener.local_addr()?, "listening");
         let (stop_sender, stop) = watch::channel(false);
+        let retention = tokio::spawn(retention::run(self.store.clone(), stop.clone()));
         let sender = tokio::spawn(self.sender.run(stop));
         let (stopping_sender, stopping) = oneshot::channel();
         let shutdown = async move {
@@ -210,6 +213,9 @@ impl Application {
         let _ = stop_sender.send(true);
         if sender.await.is_err() {
             tracing::error!("the mail sender failed");
+        }
+        if retention.await.is_err() {
+            tracing::error!("the retention job failed");
         }
         served?;
         if in_time {

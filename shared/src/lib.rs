@@ -24,6 +24,7 @@ pub mod leave;
 pub mod messages;
 pub mod next_steps;
 pub mod onboarding;
+pub mod privacy;
 pub mod protocol;
 pub mod reports;
 pub mod settings;

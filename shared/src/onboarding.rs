@@ -236,6 +236,10 @@ pub struct ImportSummary {
     pub guardians_created: u32,
     /// New links between a guardian and a pupil.
     pub guardians_linked: u32,
+    /// Known pupils the file no longer lists: marked as left school today
+    /// (their data is deleted after the school's retention period).
+    #[serde(default)]
+    pub pupils_left: u32,
 }
 
 /// Reads and checks a whole import file: every row, before anything is

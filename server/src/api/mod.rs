@@ -7,6 +7,7 @@ mod address;
 mod children;
 mod conversations;
 mod desk;
+mod export_me;
 mod health;
 mod leave_requests;
 mod me;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(health::router())
         .merge(session::router())
         .merge(me::router())
+        .merge(export_me::router())
         .merge(children::router())
         .merge(reports::router())
         .merge(leave_requests::router())

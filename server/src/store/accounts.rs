@@ -22,13 +22,17 @@ pub async fn insert_user(
     password_hash: &str,
 ) -> Result<String, sqlx::Error> {
     let id = new_id();
-    sqlx::query("INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)")
-        .bind(&id)
-        .bind(normalize_email(email))
-        .bind(name)
-        .bind(password_hash)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO users (id, email, name, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(normalize_email(email))
+    .bind(name)
+    .bind(password_hash)
+    .bind(instant_to_text(Utc::now()))
+    .execute(conn)
+    .await?;
     Ok(id)
 }
 

@@ -66,7 +66,7 @@ const SELECT_UNEXPLAINED: &str = "SELECT x.id AS id, x.pupil_id AS pupil_id, \
     LEFT JOIN users e ON e.id = x.explained_by \
     LEFT JOIN users j ON j.id = x.judged_by";
 
-const SELECT_LATE: &str = "SELECT l.id AS id, l.pupil_id AS pupil_id, \
+pub(super) const SELECT_LATE: &str = "SELECT l.id AS id, l.pupil_id AS pupil_id, \
     p.first_name AS first_name, l.day AS day, l.arrived_at AS arrived_at, \
     u.name AS registered_by, l.registered_at AS registered_at \
     FROM late_arrivals l \
@@ -671,7 +671,7 @@ fn unexplained_from_row(row: &AnyRow) -> Result<UnexplainedAtSchool, sqlx::Error
     })
 }
 
-fn late_from_row(row: &AnyRow) -> Result<LateArrival, sqlx::Error> {
+pub(super) fn late_from_row(row: &AnyRow) -> Result<LateArrival, sqlx::Error> {
     Ok(LateArrival {
         id: row.try_get("id")?,
         pupil_id: row.try_get("pupil_id")?,

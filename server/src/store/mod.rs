@@ -19,6 +19,8 @@
 //! - [`audit`]: the audit log every change of the school writes to.
 //! - [`mail`]: the mail outbox, and who reads mail in which language.
 //! - [`onboarding`]: the pupil import, activation codes, staff and roles.
+//! - [`privacy`]: a person's copy of their data, and deleting data past
+//!   the school's retention period.
 
 pub mod accounts;
 pub mod audit;
@@ -27,6 +29,7 @@ pub mod desk;
 pub mod leave;
 pub mod mail;
 pub mod onboarding;
+pub mod privacy;
 pub mod reports;
 pub mod schools;
 pub mod scope;

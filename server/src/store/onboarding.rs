@@ -1,7 +1,7 @@
 //! Onboarding a school: the pupil import, activation codes, activating an
 //! account, and the school's staff and their roles.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use shared::onboarding::ImportRow;
@@ -14,8 +14,9 @@ use super::accounts::{insert_user, normalize_email};
 use super::audit::{record_audit, Audit};
 use super::schools::{insert_group, insert_pupil};
 use super::scope::set_staff_groups;
-use super::{decode_error, instant_to_text, new_id, Store};
+use super::{date_to_text, decode_error, instant_to_text, new_id, Store};
 use crate::auth::NO_PASSWORD;
+use crate::clock::school_today;
 
 /// A guardian of one or more pupils of a school.
 #[derive(Clone, Debug)]
@@ -43,6 +44,8 @@ struct KnownPupil {
     group_id: String,
     first_name: String,
     last_name: String,
+    /// When they left school; `None`: still there.
+    left_on: Option<String>,
 }
 
 /// Counts never overflow in practice (at most 5000 rows).
@@ -84,7 +87,7 @@ impl Store {
                 .collect::<Result<_, sqlx::Error>>()?;
         let known: HashMap<String, KnownPupil> = sqlx::query(
             "SELECT n.pupil_number AS pupil_number, p.id AS id, p.group_id AS group_id, \
-             p.first_name AS first_name, p.last_name AS last_name \
+             p.first_name AS first_name, p.last_name AS last_name, p.left_on AS left_on \
              FROM pupil_numbers n JOIN pupils p ON p.id = n.pupil_id WHERE n.school_id = $1",
         )
         .bind(school_id)
@@ -97,6 +100,7 @@ impl Store {
                 group_id: row.try_get("group_id")?,
                 first_name: row.try_get("first_name")?,
                 last_name: row.try_get("last_name")?,
+                left_on: row.try_get("left_on")?,
             };
             Ok((row.try_get("pupil_number")?, pupil))
         })
@@ -186,6 +190,7 @@ impl Store {
                 }
             }
         }
+        mark_who_left(&mut tx, &known, rows, &mut summary).await?;
         if dry_run {
             tx.rollback().await?;
         } else {
@@ -427,13 +432,14 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let email = normalize_email(&new.email);
         sqlx::query(
-            "INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (email) DO NOTHING",
+            "INSERT INTO users (id, email, name, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
         )
         .bind(new_id())
         .bind(&email)
         .bind(new.name.trim())
         .bind(NO_PASSWORD)
+        .bind(instant_to_text(Utc::now()))
         .execute(&mut *tx)
         .await?;
         let user_id: String = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
@@ -491,6 +497,35 @@ impl Store {
                 .await?;
         Ok(hash.as_deref() == Some(NO_PASSWORD))
     }
+}
+
+/// The school's import lists every pupil at the school: a known pupil it no
+/// longer lists has left today (the start of the retention period, see
+/// `crate::retention`), and one it lists again is back.
+async fn mark_who_left(
+    conn: &mut AnyConnection,
+    known: &HashMap<String, KnownPupil>,
+    rows: &[ImportRow],
+    summary: &mut ImportSummary,
+) -> Result<(), sqlx::Error> {
+    let listed: HashSet<&str> = rows.iter().map(|r| r.pupil_number.as_str()).collect();
+    let today = date_to_text(school_today());
+    for (number, pupil) in known {
+        let left_on = match (listed.contains(number.as_str()), &pupil.left_on) {
+            (true, Some(_)) => None,
+            (false, None) => {
+                bump(&mut summary.pupils_left);
+                Some(today.as_str())
+            }
+            _ => continue,
+        };
+        sqlx::query("UPDATE pupils SET left_on = $1 WHERE id = $2")
+            .bind(left_on)
+            .bind(&pupil.id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Takes the school's row for this transaction: on SQLite this first write

@@ -41,7 +41,7 @@ pub enum Refusal {
 /// What a change to a report comes to: done, or refused and why.
 pub type Changed<T> = Result<T, Refusal>;
 
-const SELECT_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
+pub(super) const SELECT_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
     p.first_name AS pupil_first_name, r.kind AS kind, r.first_day AS first_day, \
     r.last_day AS last_day, r.start_time AS start_time, r.end_time AS end_time, \
     r.note AS note, u.name AS reported_by, r.reported_at AS reported_at, \
@@ -426,7 +426,7 @@ pub async fn acknowledge_report(
     Ok(done.rows_affected() > 0)
 }
 
-fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {
+pub(super) fn report_from_row(row: &AnyRow) -> Result<AbsenceReport, sqlx::Error> {
     let date = |column: &str| -> Result<Option<NaiveDate>, sqlx::Error> {
         row.try_get::<Option<String>, _>(column)?
             .as_deref()

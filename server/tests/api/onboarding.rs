@@ -18,6 +18,7 @@ on_both_backends!(
     a_guardian_activates_once_with_a_good_password,
     only_the_school_admin_does_onboarding,
     the_admin_adds_staff_who_activate_and_get_their_roles,
+    a_pupil_the_import_no_longer_lists_has_left_school,
 );
 
 const ADMIN: &str = "admin@example.nl";
@@ -129,6 +130,7 @@ async fn an_admin_imports_and_a_reimport_updates_without_duplicates(db: Db) {
         // 30 first parents, 20 second ones (Sanne has an account)
         guardians_created: 50,
         guardians_linked: 60 + 20 + 1,
+        pupils_left: 0,
     };
     let res = import(&app, &admin, &school, &text, true).await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -184,6 +186,7 @@ async fn an_admin_imports_and_a_reimport_updates_without_duplicates(db: Db) {
             pupils_unchanged: 58,
             guardians_created: 1,
             guardians_linked: 1,
+            pupils_left: 0,
         }
     );
     let children: Vec<shared::Child> =
@@ -541,4 +544,45 @@ async fn the_admin_adds_staff_who_activate_and_get_their_roles(db: Db) {
         .await;
         assert_eq!(error.field.as_deref(), Some(field), "{change}");
     }
+}
+
+/// When the pupil with this pupil number left school (`None`: still there).
+async fn left_on(app: &TestApp, pupil_number: &str) -> Option<String> {
+    sqlx::query_scalar(
+        "SELECT p.left_on FROM pupils p JOIN pupil_numbers n ON n.pupil_id = p.id \
+         WHERE n.pupil_number = $1",
+    )
+    .bind(pupil_number)
+    .fetch_one(app.store.pool())
+    .await
+    .unwrap()
+}
+
+/// The school's import lists every pupil: one it no longer lists left
+/// today (the start of the retention period), and is back when listed
+/// again. A dry run says so too, and stores nothing.
+async fn a_pupil_the_import_no_longer_lists_has_left_school(db: Db) {
+    let app = db.spawn_app().await;
+    let admin = app.client_for(ADMIN).await;
+    let school = school_of(&app, &admin).await;
+    let all = sixty_pupils();
+    imported(&app, &admin, &school, &csv(&all)).await;
+    assert_eq!(left_on(&app, "1000").await, None);
+
+    let without_first = csv(&all[1..]);
+    let res = import(&app, &admin, &school, &without_first, true).await;
+    assert_eq!(body::<ImportSummary>(res).await.pupils_left, 1);
+    assert_eq!(left_on(&app, "1000").await, None, "a dry run");
+    let summary = imported(&app, &admin, &school, &without_first).await;
+    assert_eq!((summary.pupils_left, summary.pupils_unchanged), (1, 59));
+    let today = crate::helpers::today().to_string();
+    assert_eq!(left_on(&app, "1000").await, Some(today));
+    assert_eq!(left_on(&app, "1001").await, None);
+    // The same file again: nobody new has left.
+    let again = imported(&app, &admin, &school, &without_first).await;
+    assert_eq!(again.pupils_left, 0);
+
+    let back = imported(&app, &admin, &school, &csv(&all)).await;
+    assert_eq!(back.pupils_left, 0);
+    assert_eq!(left_on(&app, "1000").await, None, "back at school");
 }

@@ -352,6 +352,10 @@ fn CountsTable(counts: Counts) -> impl IntoView {
                 t_string!(i18n, admin.import.counts.guardians_linked),
                 s.guardians_linked,
             ),
+            (
+                t_string!(i18n, admin.import.counts.pupils_left),
+                s.pupils_left,
+            ),
         ]
     };
     view! {
