@@ -44,6 +44,8 @@ fn KeptReport(kept: Kept) -> impl IntoView {
     };
     let names = kept.names.join(", ");
     let key = kept.key().to_owned();
+    // Named by its heading: a region a screen reader can jump to.
+    let heading_id = format!("kept-{}", key_id(kept.key()));
     let (class, heading, body) = match kept.state {
         State::NotSent => (
             "card outbox__item outbox__item--waiting",
@@ -85,8 +87,8 @@ fn KeptReport(kept: Kept) -> impl IntoView {
         ),
     };
     view! {
-        <section class=class>
-            <h2>{heading}</h2>
+        <section class=class aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id>{heading}</h2>
             <p class="outbox__what">
                 <strong>{names}</strong>
                 " · "
@@ -95,6 +97,12 @@ fn KeptReport(kept: Kept) -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// The key as part of an element id (it is hex digits already; this
+/// keeps it so whatever it is).
+fn key_id(key: &str) -> String {
+    key.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
 /// Not sent yet: why, what happens, and a way to try now.
