@@ -86,8 +86,9 @@ fn KeptReport(kept: Kept) -> impl IntoView {
             .into_any(),
         ),
     };
+    let labelled_by = heading_id.clone();
     view! {
-        <section class=class aria-labelledby=heading_id.clone()>
+        <section class=class aria-labelledby=labelled_by>
             <h2 id=heading_id>{heading}</h2>
             <p class="outbox__what">
                 <strong>{names}</strong>
