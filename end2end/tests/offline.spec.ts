@@ -11,6 +11,9 @@ import { OutboxCard } from '../pages/outbox';
 import { ReportPage } from '../pages/report-page';
 import { dayFromToday, sanne, schoolDaysAhead } from './demo';
 
+// Each test loads the app more than once, and goes offline and back.
+test.slow();
+
 /** Fills in a report for Daan: "Iets anders" on one day, with `note`. */
 async function fillReport(page: Page, day: number, note: string) {
   await page.goto('/melden');
