@@ -6,7 +6,7 @@
 //! (the server answers a repeated key with the reports it stored the first
 //! time).
 //!
-//! The core ([`Outbox`], [`Answer`]) is plain data with the rules, tested
+//! The core ([`Outbox`], [`Outcome`]) is plain data with the rules, tested
 //! natively; below it, the part that reads and writes the browser's storage
 //! and sends. Every change reads the storage afresh and writes it back at
 //! once, so two tabs never undo each other's work; the `storage` event
@@ -64,7 +64,7 @@ pub enum State {
 
 /// What one attempt to send came to.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Answer {
+pub enum Outcome {
     /// Stored (now, or the first time): the reports' ids.
     Stored(Vec<String>),
     /// No answer, or trouble at the server: try again later.
@@ -75,7 +75,7 @@ pub enum Answer {
     Refused(String),
 }
 
-impl Answer {
+impl Outcome {
     /// What the server's answer means for a report, by the HTTP status
     /// (`None`: no answer at all). A refusal (4xx) will not change by
     /// sending it again; trouble at the server (5xx) or a busy server may.
@@ -136,16 +136,16 @@ impl Outbox {
     /// Notes what sending the report with this key came to, at `now`.
     /// A report that is no longer kept (another tab sent it and the parent
     /// closed it) stays gone.
-    pub fn answer(&mut self, key: &str, answer: Answer, now: i64) {
+    pub fn answer(&mut self, key: &str, outcome: Outcome, now: i64) {
         let Some(kept) = self.kept.iter_mut().find(|k| k.key() == key) else {
             return;
         };
-        kept.state = match answer {
-            Answer::Stored(ids) => State::Sent { ids, at: now },
+        kept.state = match outcome {
+            Outcome::Stored(ids) => State::Sent { ids, at: now },
             // Nothing new: it stays as it was (not sent, or log in first).
-            Answer::NoAnswer => return,
-            Answer::LoggedOut => State::LogInFirst,
-            Answer::Refused(message) => State::Refused { message },
+            Outcome::NoAnswer => return,
+            Outcome::LoggedOut => State::LogInFirst,
+            Outcome::Refused(message) => State::Refused { message },
         };
     }
 
@@ -263,9 +263,9 @@ pub fn send_due() {
     leptos::task::spawn_local(async move {
         // Read afresh per report: another tab may have sent it meanwhile.
         while let Some(report) = load().due(&account).into_iter().next() {
-            let answer = Answer::of(api::send_reports(&report).await);
-            let stop = matches!(answer, Answer::NoAnswer | Answer::LoggedOut);
-            change(|outbox| outbox.answer(&report.idempotency_key, answer, now()));
+            let outcome = Outcome::of(api::send_reports(&report).await);
+            let stop = matches!(outcome, Outcome::NoAnswer | Outcome::LoggedOut);
+            change(|outbox| outbox.answer(&report.idempotency_key, outcome, now()));
             if stop {
                 // Still offline, or logged out: the rest would fare the same.
                 break;
@@ -360,14 +360,14 @@ mod tests {
 
     #[test]
     fn only_no_answer_and_server_trouble_are_tried_again() {
-        let refused = |status| Answer::of_failure(Some(status), "Nee".into());
-        assert_eq!(Answer::of_failure(None, "x".into()), Answer::NoAnswer);
+        let refused = |status| Outcome::of_failure(Some(status), "Nee".into());
+        assert_eq!(Outcome::of_failure(None, "x".into()), Outcome::NoAnswer);
         for status in [500, 502, 503, 504, 408, 429] {
-            assert_eq!(refused(status), Answer::NoAnswer, "{status}");
+            assert_eq!(refused(status), Outcome::NoAnswer, "{status}");
         }
-        assert_eq!(refused(401), Answer::LoggedOut);
+        assert_eq!(refused(401), Outcome::LoggedOut);
         for status in [400, 403, 404, 409, 413, 422] {
-            assert_eq!(refused(status), Answer::Refused("Nee".into()), "{status}");
+            assert_eq!(refused(status), Outcome::Refused("Nee".into()), "{status}");
         }
     }
 
@@ -378,11 +378,11 @@ mod tests {
         assert_eq!(keys(&outbox.due("sanne@example.nl")), ["k1"]);
 
         // Still offline: nothing changes, it is due again next time.
-        outbox.answer("k1", Answer::NoAnswer, 10);
+        outbox.answer("k1", Outcome::NoAnswer, 10);
         assert_eq!(outbox.kept[0].state, State::NotSent);
         assert_eq!(keys(&outbox.due("sanne@example.nl")), ["k1"]);
 
-        outbox.answer("k1", Answer::Stored(vec!["r1".into(), "r2".into()]), 20);
+        outbox.answer("k1", Outcome::Stored(vec!["r1".into(), "r2".into()]), 20);
         let sent = State::Sent {
             ids: vec!["r1".into(), "r2".into()],
             at: 20,
@@ -404,7 +404,7 @@ mod tests {
     fn a_logged_out_report_waits_for_the_log_in_and_then_goes() {
         let mut outbox = Outbox::default();
         outbox.keep(kept("sanne@example.nl", "k1"));
-        outbox.answer("k1", Answer::LoggedOut, 10);
+        outbox.answer("k1", Outcome::LoggedOut, 10);
         assert_eq!(outbox.kept[0].state, State::LogInFirst);
         // Due means: once someone is logged in as this account.
         assert_eq!(keys(&outbox.due("sanne@example.nl")), ["k1"]);
@@ -414,7 +414,7 @@ mod tests {
     fn a_refused_report_stays_until_the_parent_removes_it() {
         let mut outbox = Outbox::default();
         outbox.keep(kept("sanne@example.nl", "k1"));
-        outbox.answer("k1", Answer::Refused("Te ver terug".into()), 10);
+        outbox.answer("k1", Outcome::Refused("Te ver terug".into()), 10);
         assert!(outbox.due("sanne@example.nl").is_empty());
         assert_eq!(outbox.of("sanne@example.nl").len(), 1);
         outbox.remove("k1");
@@ -434,7 +434,7 @@ mod tests {
     #[test]
     fn an_answer_for_a_report_no_longer_kept_brings_nothing_back() {
         let mut outbox = Outbox::default();
-        outbox.answer("gone", Answer::Stored(vec!["r1".into()]), 10);
+        outbox.answer("gone", Outcome::Stored(vec!["r1".into()]), 10);
         assert_eq!(outbox, Outbox::default());
     }
 
@@ -444,8 +444,8 @@ mod tests {
         for key in ["old", "new", "waiting"] {
             outbox.keep(kept("sanne@example.nl", key));
         }
-        outbox.answer("old", Answer::Stored(vec!["r1".into()]), 10);
-        outbox.answer("new", Answer::Stored(vec!["r2".into()]), 30);
+        outbox.answer("old", Outcome::Stored(vec!["r1".into()]), 10);
+        outbox.answer("new", Outcome::Stored(vec!["r2".into()]), 30);
         outbox.forget_sent_before(20);
         let left: Vec<&str> = outbox.kept.iter().map(Kept::key).collect();
         assert_eq!(left, ["new", "waiting"]);
@@ -455,7 +455,7 @@ mod tests {
     fn it_survives_storage_and_unreadable_storage() {
         let mut outbox = Outbox::default();
         outbox.keep(kept("sanne@example.nl", "k1"));
-        outbox.answer("k1", Answer::Refused("Nee".into()), 10);
+        outbox.answer("k1", Outcome::Refused("Nee".into()), 10);
         assert_eq!(Outbox::parse(&outbox.to_json()), outbox);
         assert_eq!(Outbox::parse("{not json"), Outbox::default());
         assert_eq!(Outbox::parse(""), Outbox::default());

@@ -201,9 +201,9 @@ impl Save {
                 }
                 Err(failed) => {
                     let error = failed.error.clone();
-                    let state = match outbox::Answer::of_failure(failed.status, String::new()) {
-                        outbox::Answer::NoAnswer => outbox::State::NotSent,
-                        outbox::Answer::LoggedOut => outbox::State::LogInFirst,
+                    let state = match outbox::Outcome::of_failure(failed.status, String::new()) {
+                        outbox::Outcome::NoAnswer => outbox::State::NotSent,
+                        outbox::Outcome::LoggedOut => outbox::State::LogInFirst,
                         // Refused: shown next to its field, as always.
                         _ => return Err(error),
                     };
