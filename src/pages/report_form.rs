@@ -3,7 +3,8 @@
 //!
 //! The form is checked here with the same rules the server uses
 //! (`NewAbsenceReport::validate`, `AbsenceDetails::validate`); each problem
-//! is shown next to its field.
+//! is shown next to its field. A new report that gets no answer (no
+//! network) is kept on the phone and sent later by itself (`outbox.rs`).
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use leptos::prelude::*;
