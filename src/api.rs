@@ -121,8 +121,32 @@ fn report_path(id: &str) -> String {
 }
 
 /// `POST /api/reports`: report children absent; one report per child.
-pub async fn create_reports(report: &NewAbsenceReport) -> Result<Vec<AbsenceReport>, ApiError> {
-    fetch_json(post("/api/reports", report)?).await
+///
+/// For the form and the outbox, which must know whether the server
+/// answered at all: a failure says its HTTP status (`None`: no answer), and
+/// a `401` does not leave the page (the caller keeps the report first).
+pub async fn send_reports(report: &NewAbsenceReport) -> Result<Vec<AbsenceReport>, NotStored> {
+    let request = post("/api/reports", report).map_err(|error| NotStored {
+        status: Some(400),
+        error,
+    })?;
+    let response = send_without_redirect::<ApiError>(request)
+        .await
+        .map_err(|(status, error)| NotStored { status, error })?;
+    // Stored, but the answer got lost on the way: sending it again under
+    // the same key brings the same reports.
+    response.json().await.map_err(|_| NotStored {
+        status: None,
+        error: unreachable_server(),
+    })
+}
+
+/// Why [`send_reports`] did not store a report: the server's status
+/// (`None` when there was no answer) and its error.
+#[derive(Debug)]
+pub struct NotStored {
+    pub status: Option<u16>,
+    pub error: ApiError,
 }
 
 /// `POST /api/leave-requests`: ask leave for a child.
@@ -519,13 +543,28 @@ impl ErrorBody for ImportRejection {
 /// an `E` when it has that form, else as its [`ApiError`].
 async fn send_as<E: ErrorBody>(request: Request) -> Result<Response, E> {
     let is_log_in = request.method() == Method::POST && request.url().ends_with("/api/session");
+    send_without_redirect(request)
+        .await
+        .map_err(|(status, error)| {
+            if status == Some(401) && !is_log_in {
+                redirect_to_log_in();
+            }
+            error
+        })
+}
+
+/// Sends a request; any non-2xx answer becomes the server's error body,
+/// with the answer's status (`None`: no answer at all).
+async fn send_without_redirect<E: ErrorBody>(
+    request: Request,
+) -> Result<Response, (Option<u16>, E)> {
     request
         .headers()
         .set("Accept-Language", language().as_str());
     let response = request
         .send()
         .await
-        .map_err(|_| E::from_api(unreachable_server()))?;
+        .map_err(|_| (None, E::from_api(unreachable_server())))?;
     if response.ok() {
         return Ok(response);
     }
@@ -533,14 +572,11 @@ async fn send_as<E: ErrorBody>(request: Request) -> Result<Response, E> {
     let error = serde_json::from_str::<E>(&body)
         .or_else(|_| serde_json::from_str::<ApiError>(&body).map(E::from_api))
         .unwrap_or_else(|_| E::from_api(unexpected()));
-    if response.status() == 401 && !is_log_in {
-        redirect_to_log_in();
-    }
-    Err(error)
+    Err((Some(response.status()), error))
 }
 
 /// Goes to `/inloggen?terug=<this page>`, unless we are already there.
-fn redirect_to_log_in() {
+pub fn redirect_to_log_in() {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return;
     };

@@ -8,6 +8,7 @@ use shared::{Child, DeskAction, Me, StaffRoleKind};
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::i18n::I18nContextProvider;
+use crate::outbox;
 use crate::pages::school::{
     activation_codes::ActivationCodesPage, audit_log::AuditLogPage,
     conversation::SchoolConversationPage, conversations::SchoolConversationsPage, desk::DeskPage,
@@ -85,9 +86,14 @@ impl School {
 /// The whole app: the layout around the routes.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Auth {
+    let auth = Auth {
         me: RwSignal::new(None),
-    });
+    };
+    provide_context(auth);
+    // Reports kept on this phone go as soon as we know who is logged in.
+    outbox::start(Signal::derive(move || {
+        auth.me.with(|me| me.as_ref().map(|me| me.email.clone()))
+    }));
 
     view! {
         <I18nContextProvider>

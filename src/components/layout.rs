@@ -11,6 +11,7 @@ use crate::api;
 use crate::app::Auth;
 use crate::components::language_choice::LanguageChoice;
 use crate::i18n::{t, use_i18n};
+use crate::outbox;
 
 /// The page frame: "Naar de inhoud" skip link, a header with the app's name,
 /// the language switch (and "Uitloggen" when someone is logged in) and the
@@ -68,6 +69,7 @@ fn LogOutButton() -> impl IntoView {
             // Whatever the answer, go to the log-in page; it forgets who was
             // logged in on this device.
             _ = api::log_out().await;
+            outbox::forget_account();
             busy.set(false);
             navigate("/inloggen", NavigateOptions::default());
         });

@@ -1,7 +1,8 @@
 //! Pieces shared by the pages: the layout, the log-in guard, the loading and
 //! error notices, the problems shown next to form fields, the fields the
 //! forms share (the times of a conversation among them), the frame of a page about one child, and the pieces of a
-//! conversation both the parents' and the school's pages show.
+//! conversation both the parents' and the school's pages show, and the
+//! reports kept on the phone until they are sent.
 
 pub mod child_page;
 pub mod contact_card;
@@ -18,3 +19,4 @@ pub mod seen_by_school;
 pub mod sending_form;
 pub mod time_rows;
 pub mod unexplained;
+pub mod waiting_reports;

@@ -7,18 +7,27 @@ use shared::ApiError;
 use crate::api;
 use crate::app::Auth;
 use crate::components::feedback::{ErrorNotice, Loading};
+use crate::components::waiting_reports::WaitingReports;
 
 /// Makes sure we know who is logged in (`GET /api/me`) before showing the
 /// page inside it. Not logged in: the API helper sends the parent to
-/// `/inloggen`, and back here after logging in.
+/// `/inloggen`, and back here after logging in. No network: the reports
+/// kept on this phone, and another try when the connection is back.
 #[component]
 pub fn RequireLogin() -> impl IntoView {
     let auth = expect_context::<Auth>();
-    let known = LocalResource::new(move || async move {
-        if auth.me.with_untracked(Option::is_none) {
-            auth.me.set(Some(api::me().await?));
+    let connection_back = RwSignal::new(0_u32);
+    let listener =
+        window_event_listener_untyped("online", move |_| connection_back.update(|n| *n += 1));
+    on_cleanup(move || listener.remove());
+    let known = LocalResource::new(move || {
+        connection_back.track();
+        async move {
+            if auth.me.with_untracked(Option::is_none) {
+                auth.me.set(Some(api::me().await?));
+            }
+            Ok::<(), ApiError>(())
         }
-        Ok::<(), ApiError>(())
     });
 
     view! {
@@ -26,7 +35,11 @@ pub fn RequireLogin() -> impl IntoView {
             {move || Suspend::new(async move {
                 match known.await {
                     Ok(()) => view! { <Outlet /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    Err(error) => view! {
+                        <ErrorNotice error />
+                        <WaitingReports />
+                    }
+                    .into_any(),
                 }
             })}
         </Suspense>

@@ -10,12 +10,13 @@ use crate::api;
 use crate::app::{first_name, set_title, Auth, School};
 use crate::components::conversation::title;
 use crate::components::unexplained::SchoolMisses;
+use crate::components::waiting_reports::WaitingReports;
 use crate::dates;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::labels;
 use crate::pages::school::school_href;
 
-/// "Hallo Sanne": the big "Ziek of afwezig melden" button, "Verlof
+/// "Hallo Sanne": the reports not sent yet (if any), the big "Ziek of afwezig melden" button, "Verlof
 /// aanvragen", "Gesprek aanvragen", the parent's conversations and a card
 /// per child; for staff, their schools' conversations.
 #[component]
@@ -50,6 +51,7 @@ pub fn HomePage() -> impl IntoView {
 fn ParentPart(children: Vec<Child>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
+        <WaitingReports />
         <p class="lead">
             <A href="/melden" attr:class="button button--primary button--big">
                 {t!(i18n, report.home.report)}

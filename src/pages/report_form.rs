@@ -3,7 +3,8 @@
 //!
 //! The form is checked here with the same rules the server uses
 //! (`NewAbsenceReport::validate`, `AbsenceDetails::validate`); each problem
-//! is shown next to its field.
+//! is shown next to its field. A new report that gets no answer (no
+//! network) is kept on the phone and sent later by itself (`outbox.rs`).
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use leptos::prelude::*;
@@ -23,9 +24,11 @@ use crate::components::form_fields::{
     children_asked_for, ChildChoice, Choice, DayField, ShortText, TimeField,
 };
 use crate::components::sending_form::{FormRequest, SendingForm};
+use crate::components::waiting_reports::WaitingReports;
 use crate::dates;
 use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::labels;
+use crate::outbox;
 use leptos_i18n::I18nContext;
 
 /// The fields that can be wrong, in the order of the form.
@@ -135,6 +138,15 @@ impl Form {
     }
 }
 
+/// The first names of the chosen children, in the form's order.
+fn children_named(children: &[Child], chosen: &[String]) -> Vec<String> {
+    children
+        .iter()
+        .filter(|child| chosen.contains(&child.id))
+        .map(|child| child.first_name.clone())
+        .collect()
+}
+
 /// An empty time is no time (`Some(None)`); anything else must be
 /// "HH:MM" (`None` when it is not).
 fn parse_time(value: &str) -> Option<Option<NaiveTime>> {
@@ -177,20 +189,53 @@ impl FormRequest for Save {
 }
 
 impl Save {
-    /// Sends it; the page to show next.
-    async fn send(self) -> Result<String, ApiError> {
+    /// Sends it; the page to show next. A new report that gets no answer
+    /// (no network) is kept on the phone and sent later by itself: then
+    /// the start page, which shows it as not sent yet. One the session
+    /// ended for is kept too, and goes after the log-in.
+    async fn send(self, reporter: Reporter) -> Result<String, ApiError> {
         match self {
-            Self::New(report) => {
-                let reports = api::create_reports(&report).await?;
-                let ids: Vec<String> = reports.into_iter().map(|r| r.id).collect();
-                Ok(format!("/meldingen/{}", ids.join(",")))
-            }
+            Self::New(report) => match api::send_reports(&report).await {
+                Ok(reports) => {
+                    let ids: Vec<String> = reports.into_iter().map(|r| r.id).collect();
+                    Ok(format!("/meldingen/{}", ids.join(",")))
+                }
+                Err(failed) => {
+                    let error = failed.error.clone();
+                    let state = match outbox::Outcome::of_failure(failed.status, String::new()) {
+                        outbox::Outcome::NoAnswer => outbox::State::NotSent,
+                        outbox::Outcome::LoggedOut => outbox::State::LogInFirst,
+                        // Refused: shown next to its field, as always.
+                        _ => return Err(error),
+                    };
+                    let Reporter { account, names } = reporter;
+                    let log_in_first = state == outbox::State::LogInFirst;
+                    outbox::keep(outbox::Kept {
+                        account,
+                        report,
+                        names,
+                        state,
+                    });
+                    if log_in_first {
+                        api::redirect_to_log_in();
+                        return Err(error);
+                    }
+                    Ok("/".to_owned())
+                }
+            },
             Self::Change { id, details } => {
                 let report: AbsenceReport = api::change_report(&id, &details).await?;
                 Ok(format!("/kinderen/{}?gewijzigd=ja", report.pupil_id))
             }
         }
     }
+}
+
+/// Who sends a new report: what the outbox keeps with it, should it not
+/// reach the school now.
+struct Reporter {
+    account: String,
+    names: Vec<String>,
 }
 
 /// The "Afwezig melden" page.
@@ -203,6 +248,8 @@ pub fn ReportFormPage() -> impl IntoView {
 
     view! {
         <h1>{t!(i18n, report.form.title)}</h1>
+        // Kept after the session ended: here again after the log-in.
+        <WaitingReports />
         {if children.is_empty() {
             view! { <NoChildren /> }.into_any()
         } else {
@@ -232,6 +279,8 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
         }
         Purpose::Change(report) => (Vec::new(), Form::new(Vec::new(), &report.details)),
     };
+    let auth = expect_context::<Auth>();
+    let children = StoredValue::new(children);
     let is_new = matches!(purpose, Purpose::New(_));
     let purpose = StoredValue::new(purpose);
     let sender = SendingForm::new(&FIELDS, |field| {
@@ -258,10 +307,20 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
                 details,
             },
         });
+        let reporter = Reporter {
+            account: auth
+                .me
+                .with_untracked(|me| me.as_ref().map(|me| me.email.clone()).unwrap_or_default()),
+            names: children.with_value(|c| children_named(c, &form.pupils.get_untracked())),
+        };
         let navigate = navigate.clone();
-        sender.submit(save, found, today, Save::send, move |next: String| {
-            navigate(&next, NavigateOptions::default())
-        });
+        sender.submit(
+            save,
+            found,
+            today,
+            move |save| save.send(reporter),
+            move |next: String| navigate(&next, NavigateOptions::default()),
+        );
     };
 
     let earliest = (today - Days::new(MAX_DAYS_BACK)).to_string();
@@ -273,7 +332,7 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
 
             // A change keeps its child: no choice then.
             {is_new.then(|| view! {
-                <ChildChoice children field="pupil_ids" multiple=true chosen=form.pupils problems />
+                <ChildChoice children=children.get_value() field="pupil_ids" multiple=true chosen=form.pupils problems />
             })}
 
             <fieldset class="field">
