@@ -18,6 +18,7 @@ use crate::{
 
 /// The whole download.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MyData {
     /// What this file is, in the person's language.
     pub about: String,
@@ -39,6 +40,7 @@ pub struct MyData {
 
 /// The account itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountData {
     pub name: String,
     pub email: String,
@@ -53,6 +55,7 @@ pub struct AccountData {
 
 /// One log-in session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionData {
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
@@ -60,6 +63,7 @@ pub struct SessionData {
 
 /// A child and every record about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChildData {
     pub id: String,
     pub first_name: String,
@@ -86,6 +90,7 @@ pub struct ChildData {
 
 /// An absence report, with when it was withdrawn.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportData {
     #[serde(flatten)]
     pub report: AbsenceReport,
@@ -95,6 +100,7 @@ pub struct ReportData {
 
 /// An e-mail to them: what about and when, not its text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MailData {
     pub subject: String,
     pub created_at: DateTime<Utc>,
@@ -104,6 +110,7 @@ pub struct MailData {
 
 /// One line of a school's audit log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditData {
     pub at: DateTime<Utc>,
     pub school_name: String,

@@ -21,6 +21,15 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `200` with the file, indented so that a person can read it.
+#[utoipa::path(
+    get,
+    path = "/api/me/export",
+    tag = "me",
+    responses(
+        (status = 200, description = "Everything the app holds about the logged-in person and their children, as a file to download (AVG article 15)", body = shared::privacy::MyData,
+            headers(("Content-Disposition" = String, description = "attachment; filename=\"verzuimwijzer-gegevens-YYYY-MM-DD.json\""))),
+    )
+)]
 async fn me_export_show(
     user: CurrentUser,
     State(state): State<AppState>,

@@ -70,6 +70,7 @@ pub struct Health {
         super::session::session_delete,
         super::me::me_show,
         super::me::me_language_update,
+        super::export_me::me_export_show,
         super::children::children_list,
         super::children::children_reports_list,
         super::children::children_contacts_show,

@@ -309,6 +309,8 @@ fn matrix() -> Vec<Row> {
         row(GET,    "/api/schools/{school}/staff",                 Nothing,    NONE,         [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK     ]),
         row(POST,   "/api/schools/{school}/staff",                 Nothing,    NEW_STAFF,    [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  CREATED]),
         row(PUT,    "/api/schools/{school}/staff/{id}",            Colleague,  ROLES,        [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK     ]),
+        row(GET,    "/api/me/export",                              Report,     NONE,         [ANON,    BLIND,   SEES,    BLIND,   BLIND,   BLIND,   BLIND,   BLIND,   BLIND,   BLIND  ]),
+        row(GET,    "/api/openapi.json",                           Nothing,    NONE,         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
         // New endpoints go above this line (other helpers: log out
         // everywhere, GET /api/me/export, GET /api/openapi.json).
         //
