@@ -174,7 +174,11 @@ impl Application {
         tracing::info!(address = %self.listener.local_addr()?, "listening");
         let (stop_sender, stop) = watch::channel(false);
         let sender = tokio::spawn(self.sender.run(stop));
-        let served = axum::serve(self.listener, self.router)
+        // With the peer's address: the log-in limits count per address.
+        let app = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let served = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
         // Stopped or failed: the sender stops too, after the mail in hand.
