@@ -252,7 +252,7 @@ pub fn client_address(
         let last = headers
             .get_all("x-forwarded-for")
             .iter()
-            .last()?
+            .next_back()?
             .to_str()
             .ok()?
             .rsplit(',')

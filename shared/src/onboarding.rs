@@ -835,7 +835,7 @@ fn letters_of(text: &str) -> String {
 fn is_repeated(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     (1..=chars.len() / 2).any(|size| {
-        chars.len() % size == 0 && chars.chunks(size).all(|piece| piece == &chars[..size])
+        chars.len().is_multiple_of(size) && chars.chunks(size).all(|piece| piece == &chars[..size])
     })
 }
 
