@@ -8,6 +8,7 @@ use shared::{Child, DeskAction, Me, StaffRoleKind};
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
 use crate::i18n::I18nContextProvider;
+use crate::pages::account::AccountPage;
 use crate::pages::school::{
     activation_codes::ActivationCodesPage, audit_log::AuditLogPage,
     conversation::SchoolConversationPage, conversations::SchoolConversationsPage, desk::DeskPage,
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activeren") view=ActivatePage />
                     <ParentRoute path=path!("") view=RequireLogin>
                         <Route path=path!("") view=HomePage />
+                        <Route path=path!("account") view=AccountPage />
                         <Route path=path!("melden") view=ReportFormPage />
                         <Route path=path!("meldingen/:ids") view=ConfirmationPage />
                         <Route path=path!("meldingen/:id/wijzigen") view=ChangeReportPage />

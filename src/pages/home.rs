@@ -39,6 +39,9 @@ pub fn HomePage() -> impl IntoView {
         <h1>{t!(i18n, report.home.hello, name)}</h1>
         {parent.then(|| view! { <ParentPart children /> })}
         {(!schools.is_empty()).then(|| view! { <SchoolPart schools /> })}
+        <p class="after-form">
+            <A href="/account">{t!(i18n, login.account.title)}</A>
+        </p>
     }
 }
 

@@ -1,5 +1,6 @@
 //! One module per page (route).
 
+pub mod account;
 pub mod activate;
 pub mod change_report;
 pub mod child_leave;
