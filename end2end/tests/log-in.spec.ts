@@ -64,6 +64,7 @@ test('logging out on all devices logs out the other phone too', async ({ page, b
   // Mark: no other spec logs in as him (Lotte's sessions are in use by
   // specs running at the same time), so ending all his sessions disturbs
   // nobody.
+  test.setTimeout(60_000); // two phones log in
   const mark = { email: 'mark@example.nl', name: 'Mark' };
   const laptop = await browser.newContext({ baseURL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   try {
