@@ -41,6 +41,13 @@ pub async fn log_out() -> Result<(), ApiError> {
         .map(drop)
 }
 
+/// `DELETE /api/sessions`: log out on every device.
+pub async fn log_out_everywhere() -> Result<(), ApiError> {
+    send(Request::delete("/api/sessions").build().map_err(not_sent)?)
+        .await
+        .map(drop)
+}
+
 /// `GET /api/me`: who is logged in, with their children.
 pub async fn me() -> Result<Me, ApiError> {
     fetch_json(get("/api/me")).await

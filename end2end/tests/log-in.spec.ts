@@ -39,3 +39,54 @@ test('a parent logs in, sees each child, and logs out', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/inloggen/);
 });
+
+test('after five wrong passwords the page says in how many minutes to try again', async ({ page }) => {
+  // An address nobody has (and new each run): a lock on a demo account
+  // would break the other specs. The server counts unknown addresses like
+  // known ones, so the answer is the same as for a real account.
+  const email = `slot-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.nl`;
+  const login = new LoginPage(page);
+  await login.goto();
+  const alert = page.getByRole('alert');
+  for (let i = 0; i < 4; i++) {
+    await login.logIn(email, `fout-${i}`);
+    await expect(alert).toHaveText('Het e-mailadres of het wachtwoord klopt niet.');
+    await expect(page.getByRole('button', { name: 'Inloggen' })).toBeEnabled();
+  }
+
+  await login.logIn(email, 'fout-5');
+
+  await expect(alert).toHaveText('U heeft het te vaak geprobeerd. Probeer het over 15 minuten opnieuw.');
+  await expect(page).toHaveURL(/\/inloggen/);
+});
+
+test('logging out on all devices logs out the other phone too', async ({ page, browser, baseURL }) => {
+  // Mark: no other spec logs in as him (Lotte's sessions are in use by
+  // specs running at the same time), so ending all his sessions disturbs
+  // nobody.
+  test.setTimeout(60_000); // two phones log in
+  const mark = { email: 'mark@example.nl', name: 'Mark' };
+  const laptop = await browser.newContext({ baseURL, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  try {
+    const onPhone = page;
+    const onLaptop = await laptop.newPage();
+    await new LoginPage(onPhone).logInAs(mark);
+    await new LoginPage(onLaptop).logInAs(mark);
+
+    await onPhone.getByRole('link', { name: 'Mijn account en gegevens' }).click();
+    await expect(onPhone.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
+    await expect(onPhone.getByText(mark.email)).toBeVisible();
+    await onPhone.getByRole('button', { name: 'Log overal uit' }).click();
+
+    await expect(onPhone).toHaveURL(/\/inloggen/);
+    await expect(onPhone.getByRole('status')).toHaveText('U bent nu overal uitgelogd.');
+    // The laptop still shows the page it had; its next step goes to the
+    // log-in page, as does the phone's.
+    await onLaptop.goto('/');
+    await expect(onLaptop).toHaveURL(/\/inloggen/);
+    await onPhone.goto('/');
+    await expect(onPhone).toHaveURL(/\/inloggen/);
+  } finally {
+    await laptop.close();
+  }
+});

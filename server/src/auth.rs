@@ -5,12 +5,22 @@
 //! database holds only the token's SHA-256, so reading the database does not
 //! let anyone log in. Passwords are argon2id hashes with the crate's default
 //! parameters.
+//!
+//! A session ends 30 days after logging in, or sooner when it is not used
+//! for 7 days ([`SESSION_IDLE_DAYS`]), on logging out, on "log out
+//! everywhere", or when the account gets a (new) password. Logging in
+//! always makes a new token and ends the session the browser sent along
+//! (no session fixation). Failed log-ins are limited: [`limit`].
 
+pub mod limit;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::OnceLock;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::FromRequestParts;
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
 use chrono::{Duration, Utc};
@@ -27,6 +37,11 @@ use crate::AppState;
 pub const SESSION_COOKIE: &str = "vw_session";
 /// How long a session lasts after logging in.
 pub const SESSION_DAYS: i64 = 30;
+/// A session not used for this long ends (a phone left somewhere).
+pub const SESSION_IDLE_DAYS: i64 = 7;
+/// How often a session's "last used" is written: at most once an hour, so
+/// that not every request writes to the database.
+pub const LAST_SEEN_EVERY_MINUTES: i64 = 60;
 /// How long an activation code works after the school made it.
 pub const ACTIVATION_DAYS: i64 = 30;
 /// The stored "hash" of an account without a password yet (made by an
@@ -176,9 +191,15 @@ impl FromRequestParts<AppState> for CurrentUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let token = session_token(&parts.headers).ok_or(Error::Unauthenticated)?;
+        let now = Utc::now();
         let user_id = state
             .store
-            .session_user(&token_hash(&token), Utc::now())
+            .session_user(
+                &token_hash(&token),
+                now,
+                idle_since(now),
+                now - Duration::minutes(LAST_SEEN_EVERY_MINUTES),
+            )
             .await?
             .ok_or(Error::Unauthenticated)?;
         Ok(Self { id: user_id })
@@ -188,6 +209,60 @@ impl FromRequestParts<AppState> for CurrentUser {
 /// When a session that starts now ends.
 pub fn session_expiry(now: chrono::DateTime<Utc>) -> chrono::DateTime<Utc> {
     now + Duration::days(SESSION_DAYS)
+}
+
+/// Sessions last used before this have ended.
+pub fn idle_since(now: chrono::DateTime<Utc>) -> chrono::DateTime<Utc> {
+    now - Duration::days(SESSION_IDLE_DAYS)
+}
+
+/// The network address a request came from, if known: the TCP peer, or,
+/// when `VW_TRUSTED_PROXY=true`, the address our reverse proxy put last in
+/// `X-Forwarded-For`. For the rate limits ([`limit`]); never logged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl FromRequestParts<AppState> for ClientAddress {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        // Absent when the app is called without a socket (some tests).
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(peer)| peer.ip());
+        Ok(Self(client_address(
+            peer,
+            &parts.headers,
+            state.config.trusted_proxy,
+        )))
+    }
+}
+
+/// The client's address: behind a trusted proxy the last entry of
+/// `X-Forwarded-For` (the one the proxy added; entries before it come from
+/// the client and may be made up), else the peer. Without a trusted proxy
+/// the header is ignored: anyone can send it.
+pub fn client_address(
+    peer: Option<IpAddr>,
+    headers: &HeaderMap,
+    trusted_proxy: bool,
+) -> Option<IpAddr> {
+    let forwarded = || {
+        let last = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()?
+            .to_str()
+            .ok()?
+            .rsplit(',')
+            .next()?
+            .trim();
+        last.parse::<IpAddr>()
+            .ok()
+            .or_else(|| last.parse::<SocketAddr>().ok().map(|a| a.ip()))
+    };
+    trusted_proxy.then(forwarded).flatten().or(peer)
 }
 
 #[cfg(test)]
@@ -228,6 +303,33 @@ mod tests {
         assert!(!cookie_is_secure(CookieSecure::Auto, &plain));
         assert!(cookie_is_secure(CookieSecure::Always, &plain));
         assert!(!cookie_is_secure(CookieSecure::Never, &https));
+    }
+
+    #[test]
+    fn the_forwarded_address_counts_only_behind_a_trusted_proxy() {
+        let peer: Option<IpAddr> = Some("10.0.0.2".parse().unwrap());
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("203.0.113.9, 198.51.100.4"),
+        );
+        assert_eq!(client_address(peer, &headers, false), peer);
+        assert_eq!(
+            client_address(peer, &headers, true),
+            Some("198.51.100.4".parse().unwrap()),
+            "the entry the proxy added, not the one the client made up"
+        );
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("[2001:db8::1]:4711"),
+        );
+        assert_eq!(
+            client_address(peer, &headers, true),
+            Some("2001:db8::1".parse().unwrap())
+        );
+        headers.insert("x-forwarded-for", HeaderValue::from_static("nonsense"));
+        assert_eq!(client_address(peer, &headers, true), peer);
+        assert_eq!(client_address(None, &HeaderMap::new(), true), None);
     }
 
     #[test]

@@ -22,6 +22,11 @@ pub struct Config {
     pub database_url: String,
     /// `VW_COOKIE_SECURE`: when the session cookie gets the `Secure` flag.
     pub cookie_secure: CookieSecure,
+    /// `VW_TRUSTED_PROXY`: whether the server is behind a reverse proxy
+    /// that sets `X-Forwarded-For`, so that the log-in limits count the
+    /// address the proxy names instead of the proxy's own. Default `false`:
+    /// without such a proxy, anyone could send the header.
+    pub trusted_proxy: bool,
     /// `VW_DIST_DIR`: the folder with the built app (`trunk build`), served
     /// for every path outside `/api`. Default `dist`.
     pub dist_dir: PathBuf,
@@ -85,6 +90,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             database_url: "sqlite://data/verzuimwijzer.db".into(),
             cookie_secure: CookieSecure::Auto,
+            trusted_proxy: false,
             dist_dir: PathBuf::from("dist"),
             seed_demo: true,
             smtp_url: None,
@@ -142,6 +148,11 @@ impl Config {
             Some("false") | Some("0") => false,
             Some(v) => return Err(fail("VW_SEED_DEMO", v.into(), "expected true or false")),
         };
+        let trusted_proxy = match get("VW_TRUSTED_PROXY").as_deref().map(str::trim) {
+            None | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(v) => return Err(fail("VW_TRUSTED_PROXY", v.into(), "expected true or false")),
+        };
         let smtp_url = match get("VW_SMTP_URL") {
             None => None,
             // The value may hold a password: the error shows no value.
@@ -182,6 +193,7 @@ impl Config {
                 .map(|v| v.trim().to_owned())
                 .unwrap_or(defaults.database_url),
             cookie_secure,
+            trusted_proxy,
             dist_dir: get("VW_DIST_DIR")
                 .map(PathBuf::from)
                 .unwrap_or(defaults.dist_dir),
@@ -289,6 +301,7 @@ mod tests {
         assert_eq!(c.cookie_secure, CookieSecure::Auto);
         assert_eq!(c.dist_dir, PathBuf::from("dist"));
         assert!(c.seed_demo);
+        assert!(!c.trusted_proxy);
         assert_eq!(c.smtp_url, None);
         assert_eq!(
             c.mail_from.to_string(),
@@ -308,6 +321,7 @@ mod tests {
             ("VW_COOKIE_SECURE", "true"),
             ("VW_DIST_DIR", "/srv/vw"),
             ("VW_SEED_DEMO", "false"),
+            ("VW_TRUSTED_PROXY", "true"),
             ("VW_SMTP_URL", "smtps://vw:geheim@mail.school.nl"),
             ("VW_MAIL_FROM", "De Regenboog <verzuim@regenboog.nl>"),
             ("VW_MAIL_DIR", "/var/mail/vw"),
@@ -319,6 +333,7 @@ mod tests {
         assert_eq!(c.cookie_secure, CookieSecure::Always);
         assert_eq!(c.dist_dir, PathBuf::from("/srv/vw"));
         assert!(!c.seed_demo);
+        assert!(c.trusted_proxy);
         let smtp = c.smtp_url.unwrap();
         assert_eq!(smtp.without_credentials(), "smtps://mail.school.nl:465");
         assert_eq!(c.mail_from.email.to_string(), "verzuim@regenboog.nl");
@@ -369,6 +384,8 @@ mod tests {
     fn a_wrong_value_names_the_setting() {
         let err = config(&[("VW_COOKIE_SECURE", "yes")]).unwrap_err();
         assert!(err.to_string().starts_with("VW_COOKIE_SECURE"), "{err}");
+        let err = config(&[("VW_TRUSTED_PROXY", "yes")]).unwrap_err();
+        assert!(err.to_string().starts_with("VW_TRUSTED_PROXY"), "{err}");
         let err = config(&[("VW_LISTEN", "localhost")]).unwrap_err();
         assert!(err.to_string().starts_with("VW_LISTEN"), "{err}");
         let err = config(&[("VW_SMTP_URL", "smtp://vw:geheim@?tls=maybe")]).unwrap_err();

@@ -4,9 +4,10 @@
 //! language ([`crate::locale`]). Internal errors are logged here (without
 //! personal data) and answered with `internal` and no details.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use shared::account::try_again_in;
 use shared::{
     words, ApiError, ErrorCode, FieldError, ImportProblem, ImportRejection, Language, Words,
 };
@@ -41,6 +42,10 @@ pub enum Error {
     /// The e-mail and password do not match; 401.
     #[error("wrong credentials")]
     WrongCredentials,
+    /// Too many failed log-ins or activation codes ([`crate::auth::limit`]);
+    /// 429 with `Retry-After: seconds` and "try again in N minutes".
+    #[error("too many attempts")]
+    TooManyAttempts { seconds: u64 },
     /// Not yours; 403, naming the field that asked for it, if one did.
     #[error("forbidden")]
     Forbidden {
@@ -79,6 +84,7 @@ impl Error {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unauthenticated | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
+            Self::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Forbidden { .. } | Self::CrossSite => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
@@ -145,6 +151,10 @@ impl Error {
                     uk: "Електронна адреса або пароль неправильні.",
                 ),
             ),
+            Self::TooManyAttempts { seconds } => {
+                let minutes = u32::try_from(seconds.div_ceil(60)).unwrap_or(u32::MAX);
+                plain(ErrorCode::TooManyAttempts, &try_again_in(minutes))
+            }
             Self::Forbidden {
                 field: Some(field),
                 message,
@@ -270,7 +280,13 @@ impl IntoResponse for Error {
             _ => {}
         }
         let body = self.body(crate::locale::current());
-        (self.status_code(), Json(body)).into_response()
+        let mut response = (self.status_code(), Json(body)).into_response();
+        if let Self::TooManyAttempts { seconds } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 

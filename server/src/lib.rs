@@ -202,7 +202,11 @@ impl Application {
             shutdown.await;
             let _ = stopping_sender.send(());
         };
-        let serve = axum::serve(self.listener, self.router)
+        // With the peer's address: the log-in limits count per address.
+        let app = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let serve = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .into_future();
         let (served, in_time) = tokio::select! {

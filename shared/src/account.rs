@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, Words};
+use crate::language::Language;
 use crate::validation::done;
 use crate::words;
 
@@ -165,6 +166,70 @@ impl StaffRoleKind {
     }
 }
 
+/// "Too many tries: try again in N minutes", in each language with the
+/// plural its grammar asks for after the number ("1 minuut", "5 minuten";
+/// Polish "2 minuty", "5 minut"; ...). Not `words!`: its six texts name the
+/// same values, and here each language has its own word for "minutes".
+pub fn try_again_in(minutes: u32) -> Words {
+    let n = minutes.max(1);
+    let text = |language| match language {
+        Language::Nl => format!(
+            "U heeft het te vaak geprobeerd. Probeer het over {n} {} opnieuw.",
+            if n == 1 { "minuut" } else { "minuten" }
+        ),
+        Language::En => format!(
+            "You have tried too many times. Please try again in {n} {}.",
+            if n == 1 { "minute" } else { "minutes" }
+        ),
+        Language::Ar => format!(
+            "لقد حاولت مرات كثيرة جدًا. حاول مرة أخرى بعد {}.",
+            arabic_minutes(n)
+        ),
+        Language::Tr => {
+            format!("Çok fazla denediniz. Lütfen {n} dakika sonra yeniden deneyin.")
+        }
+        Language::Pl => format!(
+            "Było zbyt wiele prób. Proszę spróbować ponownie za {n} {}.",
+            slavic_plural(n, ("minutę", false), "minuty", "minut")
+        ),
+        Language::Uk => format!(
+            "Забагато спроб. Спробуйте ще раз через {n} {}.",
+            slavic_plural(n, ("хвилину", true), "хвилини", "хвилин")
+        ),
+    };
+    Words::from_texts(Language::ALL.map(|language| text(language).into()))
+}
+
+/// Polish and Ukrainian after a number: the "one" form (Polish only for 1,
+/// Ukrainian also for 21, 31, ... but not 11), the "few" form for 2-4 (and
+/// 22-24, ...; not 12-14), the "many" form for the rest.
+fn slavic_plural(
+    n: u32,
+    one: (&'static str, bool),
+    few: &'static str,
+    many: &'static str,
+) -> &'static str {
+    let ((one, also_21), last, last_two) = (one, n % 10, n % 100);
+    if n == 1 || (also_21 && last == 1 && last_two != 11) {
+        one
+    } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+        few
+    } else {
+        many
+    }
+}
+
+/// Arabic: one minute, two minutes (dual), 3-10 minutes (plural), 11 and up
+/// (singular after the number).
+fn arabic_minutes(n: u32) -> String {
+    match n % 100 {
+        _ if n == 1 => "دقيقة واحدة".to_owned(),
+        _ if n == 2 => "دقيقتين".to_owned(),
+        3..=10 => format!("{n} دقائق"),
+        _ => format!("{n} دقيقة"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +246,42 @@ mod tests {
             .iter()
             .map(|e| e.field)
             .collect()
+    }
+
+    #[test]
+    fn try_again_says_the_minutes_with_the_right_plural() {
+        let text = |n, language| try_again_in(n).get(language).to_owned();
+        assert_eq!(
+            text(1, Language::Nl),
+            "U heeft het te vaak geprobeerd. Probeer het over 1 minuut opnieuw."
+        );
+        assert!(text(15, Language::Nl).contains("over 15 minuten opnieuw"));
+        assert!(text(1, Language::En).ends_with("in 1 minute."));
+        assert!(text(2, Language::En).ends_with("in 2 minutes."));
+        assert!(text(0, Language::En).ends_with("in 1 minute."), "never 0");
+        assert!(text(15, Language::Tr).contains("15 dakika sonra"));
+        for (n, polish) in [
+            (1, "1 minutę"),
+            (2, "2 minuty"),
+            (5, "5 minut"),
+            (12, "12 minut"),
+            (22, "22 minuty"),
+            (21, "21 minut"),
+        ] {
+            assert!(text(n, Language::Pl).contains(polish), "{n}");
+        }
+        for (n, ukrainian) in [
+            (1, "1 хвилину"),
+            (3, "3 хвилини"),
+            (11, "11 хвилин"),
+            (15, "15 хвилин"),
+            (21, "21 хвилину"),
+        ] {
+            assert!(text(n, Language::Uk).contains(ukrainian), "{n}");
+        }
+        assert!(text(2, Language::Ar).contains("دقيقتين"));
+        assert!(text(15, Language::Ar).contains("15 دقيقة"));
+        assert!(text(5, Language::Ar).contains("5 دقائق"));
     }
 
     #[test]

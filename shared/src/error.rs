@@ -28,6 +28,9 @@ pub enum ErrorCode {
     NotFound,
     /// Clashes with what is already stored. HTTP 409.
     Conflict,
+    /// Too many failed log-ins (or activation codes) for now; the message
+    /// says in how many minutes to try again, as does `Retry-After`. HTTP 429.
+    TooManyAttempts,
     /// Our fault; the details are in the server log. HTTP 500.
     Internal,
 }

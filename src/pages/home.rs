@@ -40,7 +40,7 @@ pub fn HomePage() -> impl IntoView {
         <h1>{t!(i18n, report.home.hello, name)}</h1>
         {parent.then(|| view! { <ParentPart children /> })}
         {(!schools.is_empty()).then(|| view! { <SchoolPart schools /> })}
-        <p>
+        <p class="after-form">
             <A href="/mijn-account">{t!(i18n, settings.account.link)}</A>
         </p>
     }

@@ -92,7 +92,9 @@ impl LogInForm {
 }
 
 /// The log-in form. After logging in, the parent goes back to the page that
-/// sent them here (`?terug=`), or to the start page.
+/// sent them here (`?terug=`), or to the start page. Every refusal of the
+/// server shows in words: a wrong password, or after too many tries "try
+/// again in N minutes" (`429`), above the form.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -102,6 +104,9 @@ pub fn LoginPage() -> impl IntoView {
     auth.me.set(None);
 
     let query = use_query_map();
+    // Sent here by "log out on all devices" (`AccountPage`): say it worked.
+    let logged_out_everywhere =
+        query.with_untracked(|q| q.get("uitgelogd")).as_deref() == Some("overal");
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -133,6 +138,11 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <h1>{t!(i18n, login.title)}</h1>
         <p>{t!(i18n, login.intro)}</p>
+        <div role="status" class="status-region">
+            {logged_out_everywhere.then(|| view! {
+                <p class="notice">{t!(i18n, login.logged_out_everywhere)}</p>
+            })}
+        </div>
         <form class="form" on:submit=on_submit novalidate>
             <div role="alert" class="alert-region">
                 {move || error.get().map(|message| view! {

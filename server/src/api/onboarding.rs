@@ -32,7 +32,7 @@ use shared::{
 
 use super::session::start_session;
 use super::standing::Standing;
-use crate::auth::{self, CurrentUser, ACTIVATION_DAYS};
+use crate::auth::{self, limit, ClientAddress, CurrentUser, ACTIVATION_DAYS};
 use crate::error::Error;
 use crate::json::AppJson;
 use crate::store::onboarding::SchoolGuardian;
@@ -328,8 +328,9 @@ async fn issue_codes(
 /// `200 Me` with the session cookie. A code that does not work (unknown,
 /// expired or used) gets one answer, naming `code`.
 ///
-/// Rate limiting (against guessing codes) is for a later issue; a code has
-/// about 49 bits and works for 30 days at most.
+/// Against guessing codes (about 49 bits, working for 30 days at most):
+/// wrong codes are limited per network address (`auth::limit`), `429`
+/// with the minutes to wait. Mistakes in the form are not counted.
 #[utoipa::path(
     post,
     path = "/api/activation",
@@ -337,24 +338,28 @@ async fn issue_codes(
     request_body = Activation,
     responses(
         (status = 200, description = "The password is set and you are logged in, with the session cookie", body = shared::Me, headers(("Set-Cookie" = String, description = "The `vw_session` cookie"))),
+        (status = 429, description = "Too many wrong codes from this network address: try again in the minutes the message gives (`Retry-After`)", body = shared::ApiError),
     )
 )]
 async fn activation_create(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     AppJson(activation): AppJson<Activation>,
 ) -> Result<impl IntoResponse, Error> {
     activation.validate()?;
+    let now = Utc::now();
+    let subjects = limit::activation_subjects(address);
+    limit::refuse_if_locked(&state.store, &subjects, now).await?;
     let refused = || Error::from(FieldError::new("code", code_refused()));
     let code = normalize_code(&activation.code).ok_or_else(refused)?;
     let code_hash = auth::token_hash(&code);
-    let now = Utc::now();
-    let owner = state
-        .store
-        .activation_code_owner(&code_hash, now)
-        .await?
-        .ok_or_else(refused)?;
-    if let Some(problem) = check_password_for(&activation.password, &owner.email) {
+    let Some(owner) = state.store.activation_code_owner(&code_hash, now).await? else {
+        return Err(limit::failed(&state.store, &subjects, now, refused()).await);
+    };
+    if let Some(problem) =
+        check_password_for(&activation.password, &owner.email, owner.school.as_deref())
+    {
         return Err(problem.into());
     }
     let password_hash = auth::hash_password(activation.password).await?;
@@ -365,6 +370,8 @@ async fn activation_create(
     if !activated {
         return Err(refused());
     }
+    // A new password ends every earlier session of the account.
+    state.store.delete_user_sessions(&owner.user_id).await?;
     // Not in a school's audit log: a code can come from several schools.
     start_session(&state, &headers, &owner.user_id).await
 }

@@ -68,6 +68,7 @@ pub struct Health {
         super::health::health_show,
         super::session::session_create,
         super::session::session_delete,
+        super::session::sessions_delete,
         super::me::me_show,
         super::me::me_language_update,
         super::export_me::me_export_show,

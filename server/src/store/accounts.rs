@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use shared::{Language, Me, StaffRole, StaffRoleKind};
 use sqlx::{AnyConnection, Row};
 
-use super::{decode_error, instant_to_text, new_id, Store};
+use super::{decode_error, instant_from_text, instant_to_text, new_id, Store};
 
 /// What a log-in needs to check a password.
 #[derive(Debug)]
@@ -66,8 +66,8 @@ impl Store {
         expires_at: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) \
+             VALUES ($1, $2, $3, $4, $3)",
         )
         .bind(token_hash)
         .bind(user_id)
@@ -78,17 +78,37 @@ impl Store {
         Ok(())
     }
 
-    /// The user of a session that has not expired at `now`.
+    /// The user of a session that has not expired at `now` and was last
+    /// used after `idle_since`. Notes that it is used now when it was last
+    /// noted before `touch_before` (not on every request: a write each).
     pub async fn session_user(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
+        idle_since: DateTime<Utc>,
+        touch_before: DateTime<Utc>,
     ) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-            .bind(token_hash)
-            .bind(instant_to_text(now))
-            .fetch_optional(&self.pool)
-            .await
+        let Some(row) = sqlx::query(
+            "SELECT user_id, last_seen_at FROM sessions \
+             WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3",
+        )
+        .bind(token_hash)
+        .bind(instant_to_text(now))
+        .bind(instant_to_text(idle_since))
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let last_seen_at: String = row.try_get("last_seen_at")?;
+        if last_seen_at < instant_to_text(touch_before) {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(instant_to_text(now))
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(row.try_get("user_id")?))
     }
 
     /// Ends a session (nothing happens when there is none).
@@ -100,15 +120,77 @@ impl Store {
         Ok(())
     }
 
-    /// Forgets a user's sessions that expired before `now`.
+    /// Ends every session of a user ("log out everywhere", a new
+    /// password); returns how many there were.
+    pub async fn delete_user_sessions(&self, user_id: &str) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Forgets a user's sessions that expired before `now` or were last
+    /// used before `idle_since`.
     pub async fn delete_expired_sessions(
         &self,
         user_id: &str,
         now: DateTime<Utc>,
+        idle_since: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2")
-            .bind(user_id)
+        sqlx::query(
+            "DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR last_seen_at <= $3)",
+        )
+        .bind(user_id)
+        .bind(instant_to_text(now))
+        .bind(instant_to_text(idle_since))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Notes a failed log-in (or activation code) for `subject` (a hash,
+    /// see `auth::limit`), and forgets all failures older than a day.
+    pub async fn record_login_failure(
+        &self,
+        subject: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let forget_before = now - chrono::Duration::hours(crate::auth::limit::MEMORY_HOURS);
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM login_failures WHERE failed_at < $1")
+            .bind(instant_to_text(forget_before))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO login_failures (subject, failed_at) VALUES ($1, $2)")
+            .bind(subject)
             .bind(instant_to_text(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    }
+
+    /// The failures of `subject` since `since`, oldest first.
+    pub async fn login_failures(
+        &self,
+        subject: &str,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
+        let texts: Vec<String> = sqlx::query_scalar(
+            "SELECT failed_at FROM login_failures \
+             WHERE subject = $1 AND failed_at > $2 ORDER BY failed_at",
+        )
+        .bind(subject)
+        .bind(instant_to_text(since))
+        .fetch_all(&self.pool)
+        .await?;
+        texts.iter().map(|t| instant_from_text(t)).collect()
+    }
+
+    /// Forgets the failures of `subject` (after a successful log-in).
+    pub async fn forget_login_failures(&self, subject: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM login_failures WHERE subject = $1")
+            .bind(subject)
             .execute(&self.pool)
             .await?;
         Ok(())

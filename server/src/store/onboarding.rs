@@ -36,6 +36,8 @@ pub struct SchoolGuardian {
 pub struct CodeOwner {
     pub user_id: String,
     pub email: String,
+    /// The name of the school that made the code (a password must not be it).
+    pub school: Option<String>,
 }
 
 /// A pupil the school knows by their pupil number.
@@ -298,8 +300,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<CodeOwner>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT u.id AS id, u.email AS email FROM activation_codes c \
+            "SELECT u.id AS id, u.email AS email, s.name AS school FROM activation_codes c \
              JOIN users u ON u.id = c.user_id \
+             LEFT JOIN schools s ON s.id = c.school_id \
              WHERE c.code_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2",
         )
         .bind(code_hash)
@@ -310,6 +313,7 @@ impl Store {
             Ok(CodeOwner {
                 user_id: row.try_get("id")?,
                 email: row.try_get("email")?,
+                school: row.try_get("school")?,
             })
         })
         .transpose()

@@ -310,6 +310,7 @@ fn matrix() -> Vec<Row> {
         row(POST,   "/api/schools/{school}/staff",                 Nothing,    NEW_STAFF,    [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  CREATED]),
         row(PUT,    "/api/schools/{school}/staff/{id}",            Colleague,  ROLES,        [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK     ]),
         row(GET,    "/api/me/export",                              Report,     NONE,         [ANON,    BLIND,   SEES,    BLIND,   BLIND,   BLIND,   BLIND,   BLIND,   BLIND,   BLIND  ]),
+        row(DELETE, "/api/sessions",                               Nothing,    NONE,         [ANON,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE   ]),
         row(GET,    "/api/openapi.json",                           Nothing,    NONE,         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
         // New endpoints go above this line (other helpers: log out
         // everywhere, GET /api/me/export, GET /api/openapi.json).
@@ -326,7 +327,7 @@ fn matrix() -> Vec<Row> {
 
 /// The paths whose rows end the caller's session: each cell of theirs gets
 /// a session of its own (a new "log out everywhere" belongs here too).
-const ENDS_SESSIONS: &[&str] = &["/api/session"];
+const ENDS_SESSIONS: &[&str] = &["/api/session", "/api/sessions"];
 
 /// Every table but `sessions` (some cells make or end one): a refused call must
 /// not add or remove a row in any of them. Changes show in `audit_log`.

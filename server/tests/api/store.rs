@@ -1,6 +1,6 @@
 //! The data layer, the same tests on SQLite and on PostgreSQL.
 
-use chrono::{Days, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 use server::store::{Refusal, Store};
 use shared::{AbsenceDetails, AbsenceKind, NewAbsenceReport, StaffRoleKind};
 use sqlx::{Connection, Row};
@@ -310,25 +310,37 @@ async fn sessions_expire(db: Db) {
         .unwrap();
 
     assert_eq!(
-        store.session_user("hash-a", now).await.unwrap(),
+        session_user(&store, "hash-a", now).await,
         Some(sanne.clone())
     );
     let later = now + Duration::hours(2);
-    assert_eq!(store.session_user("hash-a", later).await.unwrap(), None);
+    assert_eq!(session_user(&store, "hash-a", later).await, None);
     assert_eq!(
-        store.session_user("hash-b", later).await.unwrap(),
+        session_user(&store, "hash-b", later).await,
         Some(sanne.clone())
     );
-    assert_eq!(store.session_user("unknown", now).await.unwrap(), None);
+    assert_eq!(session_user(&store, "unknown", now).await, None);
 
-    store.delete_expired_sessions(&sanne, later).await.unwrap();
-    assert_eq!(
-        store.session_user("hash-a", now).await.unwrap(),
-        None,
-        "removed"
-    );
+    store
+        .delete_expired_sessions(&sanne, later, server::auth::idle_since(later))
+        .await
+        .unwrap();
+    assert_eq!(session_user(&store, "hash-a", now).await, None, "removed");
     store.delete_session("hash-b").await.unwrap();
-    assert_eq!(store.session_user("hash-b", now).await.unwrap(), None);
+    assert_eq!(session_user(&store, "hash-b", now).await, None);
+}
+
+/// The user of a session at `at`, as a request sees it.
+async fn session_user(store: &Store, token_hash: &str, at: DateTime<Utc>) -> Option<String> {
+    store
+        .session_user(
+            token_hash,
+            at,
+            server::auth::idle_since(at),
+            at - Duration::hours(1),
+        )
+        .await
+        .unwrap()
 }
 
 async fn staff_see_their_roles_and_no_children(db: Db) {
