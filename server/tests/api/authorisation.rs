@@ -310,7 +310,6 @@ fn matrix() -> Vec<Row> {
         row(POST,   "/api/schools/{school}/staff",                 Nothing,    NEW_STAFF,    [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  CREATED]),
         row(PUT,    "/api/schools/{school}/staff/{id}",            Colleague,  ROLES,        [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  OK     ]),
         row(GET,    "/api/me/export",                              Report,     NONE,         [ANON,    BLIND,   SEES,    BLIND,   BLIND,   BLIND,   BLIND,   BLIND,   BLIND,   BLIND  ]),
-        row(DELETE, "/api/sessions",                               Nothing,    NONE,         [ANON,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE   ]),
         row(GET,    "/api/openapi.json",                           Nothing,    NONE,         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
         // New endpoints go above this line (other helpers: log out
         // everywhere, GET /api/me/export, GET /api/openapi.json).
@@ -322,12 +321,16 @@ fn matrix() -> Vec<Row> {
         row(POST,   "/api/schools/{baken}/conversations",          Nothing,    INVITE,       [ANON,    HIDDEN,  HIDDEN,  INVALID, HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN ]),
         row(POST,   "/api/schools/{baken}/activation-codes",       Nothing,    AHMEDS_CODE,  [ANON,    HIDDEN,  HIDDEN,  INVALID, HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN ]),
         row(PUT,    "/api/schools/{baken}/staff/{els}",            Nothing,    ROLES,        [ANON,    HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN,  HIDDEN ]),
+        // Last: logging out everywhere ends every session of the caller, the
+        // ones the rows above share too.
+        row(DELETE, "/api/sessions",                               Nothing,    NONE,         [ANON,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE   ]),
     ]
 }
 
-/// The paths whose rows end the caller's session: each cell of theirs gets
-/// a session of its own (a new "log out everywhere" belongs here too).
-const ENDS_SESSIONS: &[&str] = &["/api/session", "/api/sessions"];
+/// The paths whose rows end the caller's session (a log-in or an activation
+/// ends the session the browser sent along; log out everywhere ends them
+/// all): each cell of theirs gets a session of its own.
+const ENDS_SESSIONS: &[&str] = &["/api/session", "/api/activation", "/api/sessions"];
 
 /// Every table but `sessions` (some cells make or end one): a refused call must
 /// not add or remove a row in any of them. Changes show in `audit_log`.
