@@ -132,12 +132,18 @@ pub fn cookie_is_secure(setting: CookieSecure, headers: &HeaderMap) -> bool {
     match setting {
         CookieSecure::Always => true,
         CookieSecure::Never => false,
-        CookieSecure::Auto => headers
-            .get("x-forwarded-proto")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https")),
+        CookieSecure::Auto => arrived_over_https(headers),
     }
+}
+
+/// Whether the proxy in front says the request arrived over https
+/// (`X-Forwarded-Proto`, its first value).
+pub fn arrived_over_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
 }
 
 /// The `Set-Cookie` value that starts a session.

@@ -5,7 +5,7 @@
 //!   retention period ago (default 5 years: absence and enrolment data of
 //!   PO and VO pupils), one transaction per pupil, and the accounts of
 //!   guardians who are then left without a child or a role;
-//! - log-in sessions that expired;
+//! - log-in sessions that ended (expired, or unused too long);
 //! - mail that was delivered or given up on more than [`MAIL_KEPT`] ago.
 //!
 //! It logs counts only: never who was deleted.
@@ -51,7 +51,9 @@ pub async fn run_once(store: &Store, now: DateTime<Utc>) -> Result<Deleted, sqlx
             }
         }
     }
-    deleted.sessions = store.delete_all_expired_sessions(now).await?;
+    deleted.sessions = store
+        .delete_all_expired_sessions(now, crate::auth::idle_since(now))
+        .await?;
     deleted.mails = store.delete_old_mail(now - MAIL_KEPT).await?;
     tracing::info!(
         pupils = deleted.pupils,

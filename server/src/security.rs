@@ -65,12 +65,7 @@ impl Site {
     /// proxy that says so (`X-Forwarded-Proto: https`, as for the session
     /// cookie's `Secure`), or because the app's public address is https.
     pub fn is_https(&self, headers: &HeaderMap) -> bool {
-        let forwarded = headers
-            .get("x-forwarded-proto")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
-        forwarded
+        crate::auth::arrived_over_https(headers)
             || self
                 .public_origin
                 .as_deref()

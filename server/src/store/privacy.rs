@@ -411,13 +411,17 @@ impl Store {
         Ok(deleted)
     }
 
-    /// Forgets every session that expired before `now`; returns how many.
+    /// Forgets every session that has ended at `now`: past its expiry, or
+    /// unused since `idle_since` ([`crate::auth::idle_since`]); returns how
+    /// many.
     pub async fn delete_all_expired_sessions(
         &self,
         now: DateTime<Utc>,
+        idle_since: DateTime<Utc>,
     ) -> Result<u64, sqlx::Error> {
-        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
             .bind(instant_to_text(now))
+            .bind(instant_to_text(idle_since))
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected())

@@ -346,6 +346,11 @@ async fn sessions_that_expired_and_old_mail_are_deleted(db: Db) {
         .create_session("expired", &sanne.id, now - day * 31, now - day)
         .await
         .unwrap();
+    // Unused for 10 days: ended, though not yet expired.
+    store
+        .create_session("idle", &sanne.id, now - day * 10, now + day * 20)
+        .await
+        .unwrap();
     store
         .create_session("open", &sanne.id, now - day, now + day * 29)
         .await
@@ -361,7 +366,7 @@ async fn sessions_that_expired_and_old_mail_are_deleted(db: Db) {
         Deleted {
             pupils: 0,
             accounts: 0,
-            sessions: 1,
+            sessions: 2,
             mails: 2,
         }
     );
