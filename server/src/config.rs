@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use lettre::message::Mailbox;
 
+pub use crate::store::PoolSettings;
+
 /// Everything the server can be told at start-up.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -20,6 +22,10 @@ pub struct Config {
     /// `sqlite://data/verzuimwijzer.db` (a file, created with its folder when
     /// missing); a `postgres://` URL uses PostgreSQL instead.
     pub database_url: String,
+    /// `VW_DB_MAX_CONNECTIONS` and `VW_DB_ACQUIRE_TIMEOUT_MS`: the limits of
+    /// the database connection pool (defaults per backend: see
+    /// [`PoolSettings`]).
+    pub db_pool: PoolSettings,
     /// `VW_COOKIE_SECURE`: when the session cookie gets the `Secure` flag.
     pub cookie_secure: CookieSecure,
     /// `VW_TRUSTED_PROXY`: whether the server is behind a reverse proxy
@@ -89,6 +95,7 @@ impl Default for Config {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             database_url: "sqlite://data/verzuimwijzer.db".into(),
+            db_pool: PoolSettings::default(),
             cookie_secure: CookieSecure::Auto,
             trusted_proxy: false,
             dist_dir: PathBuf::from("dist"),
@@ -153,6 +160,38 @@ impl Config {
             Some("true") | Some("1") => true,
             Some(v) => return Err(fail("VW_TRUSTED_PROXY", v.into(), "expected true or false")),
         };
+        let max_connections = match get("VW_DB_MAX_CONNECTIONS") {
+            None => defaults.db_pool.max_connections,
+            Some(v) => Some(
+                v.trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1_000).contains(n))
+                    .ok_or_else(|| {
+                        fail(
+                            "VW_DB_MAX_CONNECTIONS",
+                            v,
+                            "expected a number from 1 to 1000",
+                        )
+                    })?,
+            ),
+        };
+        let acquire_timeout = match get("VW_DB_ACQUIRE_TIMEOUT_MS") {
+            None => defaults.db_pool.acquire_timeout,
+            Some(v) => v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|ms| (1..=600_000).contains(ms))
+                .map(Duration::from_millis)
+                .ok_or_else(|| {
+                    fail(
+                        "VW_DB_ACQUIRE_TIMEOUT_MS",
+                        v,
+                        "expected milliseconds from 1 to 600000",
+                    )
+                })?,
+        };
         let smtp_url = match get("VW_SMTP_URL") {
             None => None,
             // The value may hold a password: the error shows no value.
@@ -192,6 +231,10 @@ impl Config {
             database_url: get("DATABASE_URL")
                 .map(|v| v.trim().to_owned())
                 .unwrap_or(defaults.database_url),
+            db_pool: PoolSettings {
+                max_connections,
+                acquire_timeout,
+            },
             cookie_secure,
             trusted_proxy,
             dist_dir: get("VW_DIST_DIR")
@@ -311,6 +354,7 @@ mod tests {
         assert_eq!(c.public_url, None);
         assert_eq!(local_public_url(c.listen), "http://127.0.0.1:3000");
         assert_eq!(c.mail_retry.len(), 9, "10 attempts in all");
+        assert_eq!(c.db_pool, PoolSettings::default());
     }
 
     #[test]
@@ -326,8 +370,12 @@ mod tests {
             ("VW_MAIL_FROM", "De Regenboog <verzuim@regenboog.nl>"),
             ("VW_MAIL_DIR", "/var/mail/vw"),
             ("VW_PUBLIC_URL", "https://verzuim.regenboog.nl/"),
+            ("VW_DB_MAX_CONNECTIONS", "40"),
+            ("VW_DB_ACQUIRE_TIMEOUT_MS", "2500"),
         ])
         .unwrap();
+        assert_eq!(c.db_pool.max_connections, Some(40));
+        assert_eq!(c.db_pool.acquire_timeout, Duration::from_millis(2500));
         assert_eq!(c.listen.to_string(), "0.0.0.0:8080");
         assert_eq!(c.database_url, "postgres://vw@db/vw");
         assert_eq!(c.cookie_secure, CookieSecure::Always);
@@ -386,6 +434,14 @@ mod tests {
         assert!(err.to_string().starts_with("VW_COOKIE_SECURE"), "{err}");
         let err = config(&[("VW_TRUSTED_PROXY", "yes")]).unwrap_err();
         assert!(err.to_string().starts_with("VW_TRUSTED_PROXY"), "{err}");
+        for (name, wrong) in [
+            ("VW_DB_MAX_CONNECTIONS", "0"),
+            ("VW_DB_MAX_CONNECTIONS", "many"),
+            ("VW_DB_ACQUIRE_TIMEOUT_MS", "5s"),
+        ] {
+            let err = config(&[(name, wrong)]).unwrap_err();
+            assert!(err.to_string().starts_with(name), "{err}");
+        }
         let err = config(&[("VW_LISTEN", "localhost")]).unwrap_err();
         assert!(err.to_string().starts_with("VW_LISTEN"), "{err}");
         let err = config(&[("VW_SMTP_URL", "smtp://vw:geheim@?tls=maybe")]).unwrap_err();

@@ -127,7 +127,7 @@ impl Application {
     /// start (printing the demo log-ins), and binds `config.listen` (port 0:
     /// any free port, see [`Application::port`]).
     pub async fn build(config: Config) -> Result<Self, StartupError> {
-        let store = Store::connect(&config.database_url).await?;
+        let store = Store::connect_with(&config.database_url, &config.db_pool).await?;
         store.migrate().await?;
         if config.seed_demo {
             if let Some(logins) = seed::seed_demo(&store).await? {

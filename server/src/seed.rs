@@ -239,8 +239,9 @@ pub async fn seed_demo(store: &Store) -> Result<Option<Vec<DemoLogin>>, Error> {
         return Ok(None);
     }
     let hash = demo_password_hash().await?;
-    let mut tx = store.begin().await?;
-    // Checked again inside the transaction, in case of a simultaneous start.
+    // Exclusive, and checked again inside: servers that start at the same
+    // moment seed one after the other, so only the first one seeds.
+    let mut tx = store.begin_exclusive().await?;
     if has_schools(&mut tx).await? {
         return Ok(None);
     }

@@ -49,7 +49,7 @@ pub fn description() -> Description {
     ApiDoc::openapi()
 }
 
-/// `GET /api/health`'s answer.
+/// `GET /api/health`'s and `GET /api/live`'s answer.
 #[derive(Serialize, ToSchema)]
 pub struct Health {
     /// Always `ok`.
@@ -66,6 +66,7 @@ pub struct Health {
     ),
     paths(
         super::health::health_show,
+        super::health::live_show,
         super::session::session_create,
         super::session::session_delete,
         super::session::sessions_delete,
@@ -137,7 +138,12 @@ pub struct Health {
 struct ApiDoc;
 
 /// Paths that need no session.
-const PUBLIC: &[&str] = &["/api/health", "/api/session", "/api/activation"];
+const PUBLIC: &[&str] = &[
+    "/api/health",
+    "/api/live",
+    "/api/session",
+    "/api/activation",
+];
 
 /// The name of the session cookie's security scheme.
 const SESSION_SCHEME: &str = "session";

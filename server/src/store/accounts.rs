@@ -7,6 +7,13 @@ use sqlx::{AnyConnection, Row};
 
 use super::{decode_error, instant_from_text, instant_to_text, new_id, Store};
 
+/// The session of a request (every request of someone logged in).
+pub(super) const SESSION_USER: &str = "SELECT user_id, last_seen_at FROM sessions \
+    WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3";
+
+/// The account of a log-in.
+pub(super) const USER_FOR_LOGIN: &str = "SELECT id, password_hash FROM users WHERE email = $1";
+
 /// What a log-in needs to check a password.
 #[derive(Debug)]
 pub struct LoginUser {
@@ -36,6 +43,27 @@ pub async fn insert_user(
     Ok(id)
 }
 
+/// Stores a new session, by the hash of its token, on `conn`.
+pub async fn insert_session(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    user_id: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) \
+         VALUES ($1, $2, $3, $4, $3)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(instant_to_text(now))
+    .bind(instant_to_text(expires_at))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// An e-mail address as stored and compared: trimmed, lower case.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -44,7 +72,7 @@ pub fn normalize_email(email: &str) -> String {
 impl Store {
     /// The account with this e-mail address (any case), if there is one.
     pub async fn user_for_login(&self, email: &str) -> Result<Option<LoginUser>, sqlx::Error> {
-        let row = sqlx::query("SELECT id, password_hash FROM users WHERE email = $1")
+        let row = sqlx::query(USER_FOR_LOGIN)
             .bind(normalize_email(email))
             .fetch_optional(&self.pool)
             .await?;
@@ -65,17 +93,8 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) \
-             VALUES ($1, $2, $3, $4, $3)",
-        )
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(instant_to_text(now))
-        .bind(instant_to_text(expires_at))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        insert_session(&mut conn, token_hash, user_id, now, expires_at).await
     }
 
     /// The user of a session that has not expired at `now` and was last
@@ -88,15 +107,12 @@ impl Store {
         idle_since: DateTime<Utc>,
         touch_before: DateTime<Utc>,
     ) -> Result<Option<String>, sqlx::Error> {
-        let Some(row) = sqlx::query(
-            "SELECT user_id, last_seen_at FROM sessions \
-             WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3",
-        )
-        .bind(token_hash)
-        .bind(instant_to_text(now))
-        .bind(instant_to_text(idle_since))
-        .fetch_optional(&self.pool)
-        .await?
+        let Some(row) = sqlx::query(SESSION_USER)
+            .bind(token_hash)
+            .bind(instant_to_text(now))
+            .bind(instant_to_text(idle_since))
+            .fetch_optional(&self.pool)
+            .await?
         else {
             return Ok(None);
         };

@@ -48,6 +48,17 @@ pub enum ParentChange<'a> {
     LeaveRequest(&'a str),
 }
 
+/// The audit line of a change to row `$6` of `table` (a report or leave
+/// request), at the school of its child.
+pub(super) fn parent_change_sql(table: &str) -> String {
+    format!(
+        "INSERT INTO audit_log (id, school_id, at, by_user, action, subject_type, subject_id) \
+         SELECT $1, g.school_id, $2, $3, $4, $5, t.id FROM {table} t \
+         JOIN pupils p ON p.id = t.pupil_id JOIN groups g ON g.id = p.group_id \
+         WHERE t.id = $6"
+    )
+}
+
 /// Writes one line about a parent's change to a report or leave request,
 /// at the school of its child, on `conn` (inside the caller's transaction).
 pub async fn record_parent_change(
@@ -62,20 +73,15 @@ pub async fn record_parent_change(
         ParentChange::Report(id) => ("absence_reports", "report", id),
         ParentChange::LeaveRequest(id) => ("leave_requests", "leave_request", id),
     };
-    sqlx::query(&format!(
-        "INSERT INTO audit_log (id, school_id, at, by_user, action, subject_type, subject_id) \
-         SELECT $1, g.school_id, $2, $3, $4, $5, t.id FROM {table} t \
-         JOIN pupils p ON p.id = t.pupil_id JOIN groups g ON g.id = p.group_id \
-         WHERE t.id = $6"
-    ))
-    .bind(new_id())
-    .bind(instant_to_text(at))
-    .bind(by_user)
-    .bind(action.as_str())
-    .bind(subject_type)
-    .bind(id)
-    .execute(conn)
-    .await?;
+    sqlx::query(&parent_change_sql(table))
+        .bind(new_id())
+        .bind(instant_to_text(at))
+        .bind(by_user)
+        .bind(action.as_str())
+        .bind(subject_type)
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -39,7 +39,7 @@ impl HistoryOf<'_> {
     }
 }
 
-const SELECT_DESK_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
+pub(super) const SELECT_DESK_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
     p.first_name AS first_name, p.last_name AS last_name, g.id AS group_id, \
     g.name AS group_name, r.kind AS kind, r.first_day AS first_day, r.last_day AS last_day, \
     r.start_time AS start_time, r.end_time AS end_time, r.note AS note, \
@@ -50,6 +50,37 @@ const SELECT_DESK_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_id, \
     JOIN groups g ON g.id = p.group_id \
     JOIN users u ON u.id = r.reported_by \
     LEFT JOIN users a ON a.id = r.acknowledged_by";
+
+/// The condition of the desk list: the reports of school `$1` (not
+/// withdrawn) that overlap the days `$3` to `$2`. Dates as text compare as
+/// dates.
+pub(super) const DESK_LIST: &str = "g.school_id = $1 AND r.withdrawn_at IS NULL \
+    AND r.first_day <= $2 AND (r.last_day IS NULL OR r.last_day >= $3) \
+    ORDER BY r.first_day, p.first_name, p.last_name, r.id";
+
+/// The three queries of [`Store::histories`] (reports, absences the school
+/// marked, late arrivals) for a condition on `p` (pupils) or `g` (groups)
+/// with parameter `$1`.
+pub(super) fn history_queries(condition: &str) -> [String; 3] {
+    let pupils = "JOIN pupils p ON p.id = t.pupil_id JOIN groups g ON g.id = p.group_id";
+    [
+        format!(
+            "SELECT t.pupil_id AS pupil_id, t.kind AS kind, t.first_day AS first_day, \
+             t.last_day AS last_day, t.start_time AS start_time, t.end_time AS end_time \
+             FROM absence_reports t {pupils} WHERE t.withdrawn_at IS NULL AND {condition}"
+        ),
+        format!(
+            "SELECT t.pupil_id AS pupil_id, t.day AS first_day, t.start_time AS start_time, \
+             t.end_time AS end_time, t.explanation_kind AS explanation_kind, \
+             t.authorised AS authorised \
+             FROM unexplained_absences t {pupils} WHERE {condition}"
+        ),
+        format!(
+            "SELECT t.pupil_id AS pupil_id, t.day AS first_day, t.arrived_at AS arrived_at \
+             FROM late_arrivals t {pupils} WHERE {condition}"
+        ),
+    ]
+}
 
 const SELECT_UNEXPLAINED: &str = "SELECT x.id AS id, x.pupil_id AS pupil_id, \
     p.first_name AS first_name, p.last_name AS last_name, g.id AS group_id, \
@@ -140,16 +171,11 @@ impl Store {
             .collect();
         // Dates as text compare as dates.
         let reports = self
-            .desk_reports_where(
-                "g.school_id = $1 AND r.withdrawn_at IS NULL AND r.first_day <= $2 \
-                 AND (r.last_day IS NULL OR r.last_day >= $3) \
-                 ORDER BY r.first_day, p.first_name, p.last_name, r.id",
-                |q| {
-                    q.bind(school_id.to_owned())
-                        .bind(date_to_text(to))
-                        .bind(date_to_text(from))
-                },
-            )
+            .desk_reports_where(DESK_LIST, |q| {
+                q.bind(school_id.to_owned())
+                    .bind(date_to_text(to))
+                    .bind(date_to_text(from))
+            })
             .await?;
         for report in reports {
             if let Some(group) = groups.iter_mut().find(|g| g.id == report.group_id) {
@@ -497,29 +523,14 @@ impl Store {
         of: HistoryOf<'_>,
     ) -> Result<HashMap<String, Vec<AbsenceRecord>>, sqlx::Error> {
         let (condition, id) = of.condition();
-        let pupils = "JOIN pupils p ON p.id = t.pupil_id JOIN groups g ON g.id = p.group_id";
         let fetch = |sql: String| {
             let id = id.clone();
             async move { sqlx::query(&sql).bind(id).fetch_all(&self.pool).await }
         };
-        let reports = fetch(format!(
-            "SELECT t.pupil_id AS pupil_id, t.kind AS kind, t.first_day AS first_day, \
-             t.last_day AS last_day, t.start_time AS start_time, t.end_time AS end_time \
-             FROM absence_reports t {pupils} WHERE t.withdrawn_at IS NULL AND {condition}"
-        ))
-        .await?;
-        let marked = fetch(format!(
-            "SELECT t.pupil_id AS pupil_id, t.day AS first_day, t.start_time AS start_time, \
-             t.end_time AS end_time, t.explanation_kind AS explanation_kind, \
-             t.authorised AS authorised \
-             FROM unexplained_absences t {pupils} WHERE {condition}"
-        ))
-        .await?;
-        let late = fetch(format!(
-            "SELECT t.pupil_id AS pupil_id, t.day AS first_day, t.arrived_at AS arrived_at \
-             FROM late_arrivals t {pupils} WHERE {condition}"
-        ))
-        .await?;
+        let [reports, marked, late] = history_queries(condition);
+        let reports = fetch(reports).await?;
+        let marked = fetch(marked).await?;
+        let late = fetch(late).await?;
 
         let mut histories: HashMap<String, Vec<AbsenceRecord>> = HashMap::new();
         for row in &reports {

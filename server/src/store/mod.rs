@@ -21,6 +21,7 @@
 //! - [`onboarding`]: the pupil import, activation codes, staff and roles.
 //! - [`privacy`]: a person's copy of their data, and deleting data past
 //!   the school's retention period.
+//! - [`plans`]: the query plans of the hot queries (docs/PERFORMANCE.md).
 
 pub mod accounts;
 pub mod audit;
@@ -29,10 +30,12 @@ pub mod desk;
 pub mod leave;
 pub mod mail;
 pub mod onboarding;
+pub mod plans;
 pub mod privacy;
 pub mod reports;
 pub mod schools;
 pub mod scope;
+mod writer;
 
 use std::future::Future;
 use std::str::FromStr;
@@ -60,10 +63,47 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite only: the task that commits the hot writes in batches.
+    writer: Option<writer::Writer>,
 }
+
+/// The PostgreSQL advisory lock of [`Store::begin_exclusive`] ("vw-excl"
+/// as a number; sqlx's migrator uses another).
+const EXCLUSIVE_LOCK_KEY: i64 = 0x0076_772d_6578_636c;
 
 /// How long a query waits for a locked SQLite database before failing.
 const SQLITE_BUSY_TIMEOUT_MS: u32 = 5_000;
+
+/// The limits of the connection pool (`VW_DB_MAX_CONNECTIONS`,
+/// `VW_DB_ACQUIRE_TIMEOUT_MS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// At most this many connections; `None`: the backend's default,
+    /// [`SQLITE_MAX_CONNECTIONS`] or [`POSTGRES_MAX_CONNECTIONS`].
+    pub max_connections: Option<u32>,
+    /// How long a request waits for a free connection before it fails.
+    pub acquire_timeout: Duration,
+}
+
+/// SQLite: readers work side by side (WAL) and writers take turns, so more
+/// connections than cores buy little; a few extra cover the moments a
+/// connection waits for the disk.
+pub const SQLITE_MAX_CONNECTIONS: u32 = 8;
+
+/// PostgreSQL: each connection is a server process. Several API servers
+/// share the database's `max_connections` (100 by default, a few kept for
+/// the administrator): 10 each leaves room for 8 servers.
+pub const POSTGRES_MAX_CONNECTIONS: u32 = 10;
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self {
+            max_connections: None,
+            // Longer than a burst lasts, shorter than a phone waits.
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
 
 impl Store {
     /// Opens a pool for `database_url` (`sqlite://...` or `postgres://...`).
@@ -75,6 +115,14 @@ impl Store {
     /// Either way a commit is on disk when it returns, so what the server
     /// confirms survives a crash of the server or the machine.
     pub async fn connect(database_url: &str) -> Result<Self, sqlx::Error> {
+        Self::connect_with(database_url, &PoolSettings::default()).await
+    }
+
+    /// [`Store::connect`] with the pool's limits.
+    pub async fn connect_with(
+        database_url: &str,
+        settings: &PoolSettings,
+    ) -> Result<Self, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let backend = if database_url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -90,9 +138,13 @@ impl Store {
             Backend::Postgres => database_url.to_owned(),
         };
         let options = AnyConnectOptions::from_str(&url)?;
+        let max_connections = settings.max_connections.unwrap_or(match backend {
+            Backend::Sqlite => SQLITE_MAX_CONNECTIONS,
+            Backend::Postgres => POSTGRES_MAX_CONNECTIONS,
+        });
         let pool = AnyPoolOptions::new()
-            .max_connections(10)
-            .acquire_timeout(Duration::from_secs(10))
+            .max_connections(max_connections)
+            .acquire_timeout(settings.acquire_timeout)
             .after_connect(|conn, _meta| {
                 Box::pin(async move {
                     match conn.backend_name() {
@@ -109,12 +161,34 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend })
+        let writer = (backend == Backend::Sqlite).then(|| writer::Writer::start(pool.clone()));
+        Ok(Self {
+            pool,
+            backend,
+            writer,
+        })
     }
 
-    /// Brings the schema up to date; a no-op when it already is.
+    /// Brings the schema up to date; a no-op when it already is. Safe
+    /// when several servers start at once on one database: one migrates,
+    /// the others wait and then find nothing left to do. On PostgreSQL
+    /// sqlx's migrator holds an advisory lock meanwhile; SQLite has none,
+    /// so there all migrations run in one transaction that takes the write
+    /// lock before it reads which migrations are applied (a second server
+    /// waits up to the busy timeout).
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
-        sqlx::migrate!("./migrations").run(&self.pool).await
+        let migrator = sqlx::migrate!("./migrations");
+        match self.backend {
+            Backend::Postgres => {
+                let mut conn = self.pool.acquire().await?;
+                migrator.run_direct(&mut *conn).await
+            }
+            Backend::Sqlite => {
+                let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                migrator.run_direct(&mut *tx).await?;
+                Ok(tx.commit().await?)
+            }
+        }
     }
 
     /// The database behind this store.
@@ -130,6 +204,54 @@ impl Store {
     /// Starts a transaction.
     pub async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
         self.pool.begin().await
+    }
+
+    /// Starts a transaction that other servers' exclusive transactions on
+    /// the same database wait for, from its start: on SQLite it takes the
+    /// write lock (`BEGIN IMMEDIATE`), on PostgreSQL an advisory lock until
+    /// it ends. For check-then-insert work such as the demo seed, which
+    /// must happen once even when several servers start at once.
+    ///
+    /// (Boxed: callers' futures must stay provably `Send`.)
+    pub fn begin_exclusive(
+        &self,
+    ) -> writer::BoxFuture<'_, Result<Transaction<'static, Any>, sqlx::Error>> {
+        Box::pin(async move {
+            match self.backend {
+                Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+                Backend::Postgres => {
+                    let mut tx = self.pool.begin().await?;
+                    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                        .bind(EXCLUSIVE_LOCK_KEY)
+                        .execute(&mut *tx)
+                        .await?;
+                    Ok(tx)
+                }
+            }
+        })
+    }
+
+    /// Runs `write` as one transaction and answers once it is committed:
+    /// on SQLite in the writer's next batch ([`writer`]), on PostgreSQL as
+    /// a transaction of its own (PostgreSQL commits side by side).
+    async fn write<T, W>(&self, write: W) -> Result<T, sqlx::Error>
+    where
+        T: Send + 'static,
+        W: for<'c> FnOnce(
+                &'c mut sqlx::AnyConnection,
+            ) -> writer::BoxFuture<'c, Result<T, sqlx::Error>>
+            + Send
+            + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(write).await,
+            None => {
+                let mut tx = self.pool.begin().await?;
+                let value = write(&mut tx).await?;
+                tx.commit().await?;
+                Ok(value)
+            }
+        }
     }
 
     /// Closes every connection; the store cannot be used afterwards.

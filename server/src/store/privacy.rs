@@ -58,7 +58,7 @@ const CHILDREN_RECORDS: &str = "\
     UNION ALL SELECT pupil_id FROM guardianships WHERE user_id = $1";
 
 /// The records of pupil `$1`, for the audit lines about them.
-const PUPIL_RECORDS: &str = "\
+pub(super) const PUPIL_RECORDS: &str = "\
     SELECT id FROM absence_reports WHERE pupil_id = $1 \
     UNION ALL SELECT id FROM leave_requests WHERE pupil_id = $1 \
     UNION ALL SELECT id FROM unexplained_absences WHERE pupil_id = $1 \
@@ -68,7 +68,7 @@ const PUPIL_RECORDS: &str = "\
 /// The condition (after `WHERE`) for a user `u` nothing else points to:
 /// no child, no role at a school, and no record that names them (a report
 /// for a child they are no longer a guardian of, a line in the audit log).
-const UNUSED_ACCOUNT: &str = "\
+pub(super) const UNUSED_ACCOUNT: &str = "\
     NOT EXISTS (SELECT 1 FROM guardianships WHERE user_id = u.id) \
     AND NOT EXISTS (SELECT 1 FROM staff_roles WHERE user_id = u.id) \
     AND NOT EXISTS (SELECT 1 FROM absence_reports \

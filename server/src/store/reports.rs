@@ -54,8 +54,25 @@ pub(super) const SELECT_REPORTS: &str = "SELECT r.id AS id, r.pupil_id AS pupil_
 
 /// The condition (after `WHERE`) for a report `r` with id `$1` that user
 /// `$2` may reach: about one of their children, and not withdrawn.
-const REACHABLE: &str = "r.id = $1 AND r.withdrawn_at IS NULL AND EXISTS (\
+pub(super) const REACHABLE: &str = "r.id = $1 AND r.withdrawn_at IS NULL AND EXISTS (\
     SELECT 1 FROM guardianships gu WHERE gu.pupil_id = r.pupil_id AND gu.user_id = $2)";
+
+/// The condition for the reports user `$1` stored under idempotency key `$2`.
+pub(super) const BY_KEY: &str =
+    "r.reported_by = $1 AND r.idempotency_key = $2 ORDER BY p.first_name, r.id";
+
+/// A guardian's children, with their group and school.
+pub(super) const CHILDREN: &str = "SELECT p.id AS id, p.first_name AS first_name, \
+    p.last_name AS last_name, g.name AS group_name, s.name AS school_name \
+    FROM guardianships gu \
+    JOIN pupils p ON p.id = gu.pupil_id \
+    JOIN groups g ON g.id = p.group_id \
+    JOIN schools s ON s.id = g.school_id \
+    WHERE gu.user_id = $1 \
+    ORDER BY p.first_name, p.last_name, p.id";
+
+/// The ids of a guardian's children.
+pub(super) const CHILD_IDS: &str = "SELECT pupil_id FROM guardianships WHERE user_id = $1";
 
 /// The guard of a change a parent can only make until the school has seen
 /// the report (see `Store::update_report`).
@@ -64,39 +81,29 @@ const UNSEEN: (&str, Refusal) = ("r.acknowledged_at IS NULL", Refusal::Acknowled
 impl Store {
     /// The children `user_id` is a guardian of, by first name.
     pub async fn children(&self, user_id: &str) -> Result<Vec<Child>, sqlx::Error> {
-        sqlx::query(
-            "SELECT p.id AS id, p.first_name AS first_name, p.last_name AS last_name, \
-             g.name AS group_name, s.name AS school_name \
-             FROM guardianships gu \
-             JOIN pupils p ON p.id = gu.pupil_id \
-             JOIN groups g ON g.id = p.group_id \
-             JOIN schools s ON s.id = g.school_id \
-             WHERE gu.user_id = $1 \
-             ORDER BY p.first_name, p.last_name, p.id",
-        )
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(Child {
-                id: row.try_get("id")?,
-                first_name: row.try_get("first_name")?,
-                last_name: row.try_get("last_name")?,
-                group_name: row.try_get("group_name")?,
-                school_name: row.try_get("school_name")?,
+        sqlx::query(CHILDREN)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(Child {
+                    id: row.try_get("id")?,
+                    first_name: row.try_get("first_name")?,
+                    last_name: row.try_get("last_name")?,
+                    group_name: row.try_get("group_name")?,
+                    school_name: row.try_get("school_name")?,
+                })
             })
-        })
-        .collect()
+            .collect()
     }
 
     /// The ids of the pupils `user_id` is a guardian of.
     pub async fn child_ids(&self, user_id: &str) -> Result<HashSet<String>, sqlx::Error> {
-        let ids: Vec<String> =
-            sqlx::query_scalar("SELECT pupil_id FROM guardianships WHERE user_id = $1")
-                .bind(user_id)
-                .fetch_all(&self.pool)
-                .await?;
+        let ids: Vec<String> = sqlx::query_scalar(CHILD_IDS)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(ids.into_iter().collect())
     }
 
@@ -158,14 +165,11 @@ impl Store {
         idempotency_key: &str,
         pupil_ids: &[String],
     ) -> Result<Vec<AbsenceReport>, sqlx::Error> {
-        let rows = sqlx::query(&format!(
-            "{SELECT_REPORTS} WHERE r.reported_by = $1 AND r.idempotency_key = $2 \
-             ORDER BY p.first_name, r.id"
-        ))
-        .bind(user_id)
-        .bind(idempotency_key)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query(&format!("{SELECT_REPORTS} WHERE {BY_KEY}"))
+            .bind(user_id)
+            .bind(idempotency_key)
+            .fetch_all(&self.pool)
+            .await?;
         let mut reports = rows
             .iter()
             .map(report_from_row)
@@ -206,16 +210,22 @@ impl Store {
         Ok(SavedReports { reports, created })
     }
 
-    /// One transaction of inserts only.
+    /// One transaction of inserts only (on SQLite in a batch: see
+    /// [`Store::write`]).
     async fn insert_reports(
         &self,
         user_id: &str,
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        insert_reports(&mut tx, user_id, new, now).await?;
-        tx.commit().await
+        let (user_id, new) = (user_id.to_owned(), new.clone());
+        self.write(move |conn| {
+            Box::pin(async move {
+                insert_reports(conn, &user_id, &new, now).await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     /// Replaces a report's details (validated), while the school has not

@@ -75,6 +75,15 @@ pub fn standard_calendar(today: NaiveDate) -> SchoolCalendar {
     calendar
 }
 
+/// The settings of the school of child `$2`, for its guardian `$1`.
+pub(super) const CHILD_SCHOOL_SETTINGS: &str = "SELECT s.name AS name, s.kind AS kind, \
+    s.protocol AS protocol, s.calendar AS calendar \
+    FROM guardianships gu \
+    JOIN pupils p ON p.id = gu.pupil_id \
+    JOIN groups g ON g.id = p.group_id \
+    JOIN schools s ON s.id = g.school_id \
+    WHERE gu.user_id = $1 AND gu.pupil_id = $2";
+
 impl Store {
     /// The settings of the school of `pupil_id`, if `user_id` is a guardian
     /// of that child.
@@ -83,18 +92,11 @@ impl Store {
         user_id: &str,
         pupil_id: &str,
     ) -> Result<Option<SchoolSettings>, sqlx::Error> {
-        let row = sqlx::query(
-            "SELECT s.name AS name, s.kind AS kind, s.protocol AS protocol, s.calendar AS calendar \
-             FROM guardianships gu \
-             JOIN pupils p ON p.id = gu.pupil_id \
-             JOIN groups g ON g.id = p.group_id \
-             JOIN schools s ON s.id = g.school_id \
-             WHERE gu.user_id = $1 AND gu.pupil_id = $2",
-        )
-        .bind(user_id)
-        .bind(pupil_id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query(CHILD_SCHOOL_SETTINGS)
+            .bind(user_id)
+            .bind(pupil_id)
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(settings_from_row).transpose()
     }
 

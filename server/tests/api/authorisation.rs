@@ -252,6 +252,7 @@ fn matrix() -> Vec<Row> {
         //                                                                                    session  parent            school            (hers)   teacher
         // Anyone.
         row(GET,    "/api/health",                                 Nothing,    NONE,         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
+        row(GET,    "/api/live",                                   Nothing,    NONE,         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
         row(POST,   "/api/session",                                Account,    LOGIN,        [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),
         row(DELETE, "/api/session",                                Nothing,    NONE,         [DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE,    DONE   ]),
         row(POST,   "/api/activation",                             Code,       ACTIVATE,     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK     ]),

@@ -53,3 +53,14 @@ async fn a_wrong_method_is_answered_in_the_error_shape() {
 
     expect_error(res, StatusCode::METHOD_NOT_ALLOWED, ErrorCode::BadRequest).await;
 }
+
+#[tokio::test]
+async fn live_answers_ok_without_a_session() {
+    let app = spawn_app().await;
+
+    let res = app.get("/api/live").await;
+
+    assert_eq!(res.status(), StatusCode::OK);
+    let json: Value = body(res).await;
+    assert_eq!(json, serde_json::json!({ "status": "ok" }));
+}

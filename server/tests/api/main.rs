@@ -25,4 +25,5 @@ mod session;
 mod settings;
 mod smtp_sink;
 mod spa;
+mod startup;
 mod store;

@@ -14,6 +14,7 @@ use crate::helpers::spawn_app;
 /// Operations that need no session.
 const PUBLIC: &[&str] = &[
     "GET /api/health",
+    "GET /api/live",
     "POST /api/session",
     "DELETE /api/session",
     "POST /api/activation",
