@@ -161,7 +161,10 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        let writer = (backend == Backend::Sqlite).then(|| writer::Writer::start(pool.clone()));
+        let writer = (backend == Backend::Sqlite).then(|| {
+            tokio::spawn(writer::checkpoint_in_the_background(pool.clone()));
+            writer::Writer::start(pool.clone())
+        });
         Ok(Self {
             pool,
             backend,
@@ -300,6 +303,10 @@ async fn set_sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::
         conn.execute("PRAGMA journal_mode = WAL").await?;
     }
     conn.execute("PRAGMA synchronous = FULL").await?;
+    // Not after a commit that fills the WAL, which would make that request
+    // (and on the writer, a whole batch) wait for it: see
+    // `writer::checkpoint_in_the_background`.
+    conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
     conn.execute("PRAGMA foreign_keys = ON").await?;
     conn.execute(&*format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}"))
         .await?;

@@ -130,6 +130,32 @@ async fn write_batch(
     tx.commit().await
 }
 
+/// How often the WAL is copied into the database file.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Copies the WAL into the database file now and then, beside the writes
+/// rather than in them: SQLite would otherwise do it in the connection
+/// whose commit filled the WAL past 1,000 pages, and the writer's batch
+/// would wait for those writes and their fsync. A passive checkpoint waits
+/// for no one and nothing waits for it; what is committed is already safe
+/// in the WAL. Ends when the pool is closed.
+pub(super) async fn checkpoint_in_the_background(pool: AnyPool) {
+    let mut every = tokio::time::interval(CHECKPOINT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = pool.execute("PRAGMA wal_checkpoint(PASSIVE)").await {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::warn!(error = %e, "a checkpoint of the SQLite WAL failed");
+        }
+    }
+}
+
 /// What a write whose batch did not commit answers (the error itself
 /// belongs to the batch).
 fn not_committed(e: &sqlx::Error) -> sqlx::Error {
