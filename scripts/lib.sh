@@ -100,7 +100,8 @@ ensure_app_tools() {
   export PATH="$binaryen/node_modules/.bin:$PATH"
 }
 
-# Builds the browser app into dist/ (release, size-optimised, offline).
+# Builds the browser app into dist/ (release, size-optimised, offline, with
+# pre-compressed copies of its files).
 # VW_APP_BUILD=debug builds it unoptimised: much quicker to compile while
 # working on pages, never what is tested in CI or served.
 build_app() {
@@ -110,6 +111,9 @@ build_app() {
   (cd "$ROOT" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
     TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
     TRUNK_SKIP_VERSION_CHECK=true trunk build $release --offline --dist "$ROOT/dist")
+  # After trunk, not as its post_build hook: trunk writes the final
+  # index.html only after its hooks have run.
+  if [ -n "$release" ]; then node "$ROOT/scripts/precompress.mjs" "$ROOT/dist"; fi
 }
 
 # schemathesis (PyPI), pinned, in its own virtualenv, for scripts/fuzz.

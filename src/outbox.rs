@@ -49,7 +49,7 @@ impl Kept {
 }
 
 /// Where a kept report stands.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum State {
     /// Not sent yet: it goes as soon as there is a connection.

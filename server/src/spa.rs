@@ -6,6 +6,11 @@
 //! (`verzuimwijzer-app-<hash>_bg.wasm`, `style-<hash>.css`), so those may be
 //! kept for a year; everything else, `index.html` above all, is `no-cache`
 //! (always asked again, so a new build is picked up at once).
+//!
+//! Compression: `scripts/precompress.mjs` writes `.br` and `.gz` copies at
+//! the highest levels when the app is built; those are sent as they are to a
+//! browser that accepts them. Other files are compressed on the fly by the
+//! app's `CompressionLayer`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,7 +28,13 @@ const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
 /// The router for everything that is not `/api`.
 pub fn router(dist_dir: &Path) -> Router {
     let index = dist_dir.join("index.html");
-    let files = ServeDir::new(dist_dir).fallback(ServeFile::new(&index));
+    let index_file = ServeFile::new(&index)
+        .precompressed_br()
+        .precompressed_gzip();
+    let files = ServeDir::new(dist_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index_file);
     Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(Arc::new(index), headers))
@@ -47,7 +58,10 @@ async fn headers(State(index): State<Arc<PathBuf>>, req: Request, next: Next) ->
     } else {
         NO_CACHE
     };
-    res.headers_mut().insert(header::CACHE_CONTROL, cache);
+    let headers = res.headers_mut();
+    headers.insert(header::CACHE_CONTROL, cache);
+    // The body depends on Accept-Encoding (a pre-compressed copy or not).
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     res
 }
 

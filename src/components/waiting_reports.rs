@@ -19,7 +19,7 @@ pub fn WaitingReports() -> impl IntoView {
             <For
                 each=outbox::shown_reports
                 // The state is in the key: a changed state is a new card.
-                key=|kept| (kept.key().to_owned(), format!("{:?}", kept.state))
+                key=|kept| (kept.key().to_owned(), kept.state.clone())
                 let(kept)
             >
                 <KeptReport kept />

@@ -1,12 +1,12 @@
 //! The built app: served for every path outside `/api`, with the right
 //! types, cache headers and compression.
 
-use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE};
+use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, VARY};
 use reqwest::StatusCode;
 use shared::ErrorCode;
 use tempfile::TempDir;
 
-use crate::helpers::{expect_error, spawn_app, spawn_app_with, AppOptions};
+use crate::helpers::{expect_error, spawn_app, spawn_app_with, AppOptions, TestApp};
 
 const INDEX: &str = "<!doctype html><title>Verzuimwijzer</title><p>fake app</p>";
 const WASM: &str = "verzuimwijzer-app-3f1c2a9b8d7e6f50_bg.wasm";
@@ -114,4 +114,59 @@ async fn without_a_built_app_the_api_works_and_the_app_says_to_build_it() {
     assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(page.text().await.unwrap().contains("trunk build"));
     assert_eq!(health.status(), StatusCode::OK);
+}
+
+/// Sends `path` to the app with `Accept-Encoding: accept`.
+async fn get_encoded(app: &TestApp, path: &str, accept: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(path))
+        .header(ACCEPT_ENCODING, accept)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_precompressed_copy_is_sent_as_it_is_to_a_browser_that_takes_it() {
+    let dist = fake_dist();
+    // Marked copies: the test sees which file was sent.
+    for (name, body) in [
+        (format!("{WASM}.br"), "brotli copy of the wasm"),
+        (format!("{WASM}.gz"), "gzip copy of the wasm"),
+        ("index.html.br".to_owned(), "brotli copy of index.html"),
+    ] {
+        std::fs::write(dist.path().join(name), body).unwrap();
+    }
+    let app = spawn_app_with(Some(dist.path()), AppOptions::default()).await;
+    let wasm = format!("/{WASM}");
+
+    let br = get_encoded(&app, &wasm, "gzip, deflate, br").await;
+    assert_eq!(br.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(br.headers()[CONTENT_TYPE], "application/wasm");
+    assert_eq!(br.headers()[VARY], "accept-encoding");
+    assert_eq!(
+        br.headers()[CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(br.text().await.unwrap(), "brotli copy of the wasm");
+
+    let gz = get_encoded(&app, &wasm, "gzip").await;
+    assert_eq!(gz.headers()[CONTENT_ENCODING], "gzip");
+    assert_eq!(gz.text().await.unwrap(), "gzip copy of the wasm");
+
+    let plain = get_encoded(&app, &wasm, "identity").await;
+    assert!(plain.headers().get(CONTENT_ENCODING).is_none());
+    assert_eq!(plain.headers()[VARY], "accept-encoding");
+    assert_eq!(plain.bytes().await.unwrap().len(), 8 * 200);
+
+    // An app route gets index.html's copy, never cached.
+    let page = get_encoded(&app, "/kinderen/x", "br").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(page.headers()[CACHE_CONTROL], "no-cache");
+    assert!(page.headers()[CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert_eq!(page.text().await.unwrap(), "brotli copy of index.html");
 }
