@@ -1,31 +1,46 @@
-// Verzuimwijzer's service worker: keeps the app's shell (index.html, the
-// hashed JS, wasm and CSS trunk makes, the manifest and icons) on the phone,
-// so the app opens without a network. Registered by the app itself
-// (src/service_worker.rs) as /sw.js?v=<fingerprint of this build's files>:
-// a new build is a new address, so a new worker installs a fresh shell and
-// removes the old one.
+// Verzuimwijzer's service worker: keeps the app on the phone, so that it
+// opens without a network. Registered by the app itself
+// (src/service_worker.rs) as /sw.js.
+//
+// The app has two pages (server/src/spa.rs): the front door (log in, the
+// start page, the report form: a small bundle) and the whole app. The front
+// door and its files are kept at once; the whole app's big files once they
+// are used, so that a first visit stays small.
+//
+// scripts/lib.sh writes the build's id into VERSION: a new build is a new
+// worker, which keeps the new files and removes the old ones.
 //
 // Never cached: anything under /api. Those answers are personal (and sent
 // no-store); the app keeps unsent reports itself (src/outbox.rs).
 'use strict';
 
-const VERSION = new URL(self.location.href).searchParams.get('v') || 'dev';
+const VERSION = 'dev';
 const CACHE = `vw-shell-${VERSION}`;
-const SHELL = '/index.html';
-// Not named in index.html's tags, but part of the installed app.
+const FRONT_DOOR = '/front/index.html';
+const WHOLE_APP = '/index.html';
+// Not named in the pages' tags, but part of the installed app.
 const ALSO = ['/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png',
   '/icons/icon-maskable-512.png', '/icons/icon.svg', '/favicon.ico'];
+// trunk's file names carry a content hash: what they hold never changes.
+const HASHED = /-[0-9a-f]{16}(?:_bg\.wasm|\.js|\.css)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    // The page as it is now (not from the browser's cache), and every file
-    // of our own it names.
-    const response = await fetch(SHELL, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`no shell: ${response.status}`);
-    const html = await response.clone().text();
     const cache = await caches.open(CACHE);
-    await cache.addAll([...new Set([...ownFiles(html), ...ALSO])]);
-    await cache.put(SHELL, response);
+    // Both pages as they are now (not from the browser's cache); the front
+    // door's files with them.
+    const pages = await Promise.all([FRONT_DOOR, WHOLE_APP].map(async (page) => {
+      const response = await fetch(page, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`no page ${page}: ${response.status}`);
+      return response;
+    }));
+    const [frontDoor, wholeApp] = await Promise.all(pages.map((page) => page.clone().text()));
+    // The whole app's big files wait until they are used; its small
+    // unhashed ones (start.js) come now.
+    const small = ownFiles(wholeApp).filter((file) => !HASHED.test(file));
+    await cache.addAll([...new Set([...ownFiles(frontDoor), ...small, ...ALSO])]);
+    await cache.put(FRONT_DOOR, pages[0]);
+    await cache.put(WHOLE_APP, pages[1]);
     await self.skipWaiting();
   })());
 });
@@ -48,15 +63,36 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate') {
-    // The newest page when there is a network; the kept one when not.
-    event.respondWith(fetch(request).catch(async () =>
-      (await caches.match(SHELL, { cacheName: CACHE })) || Response.error()));
+    // The newest page when there is a network; a kept one when not: the
+    // whole app when all its files are kept (it has every page), else the
+    // front door.
+    event.respondWith(fetch(request).catch(async () => {
+      const page = (await wholeAppKept()) ? WHOLE_APP : FRONT_DOOR;
+      return (await caches.match(page, { cacheName: CACHE })) || Response.error();
+    }));
     return;
   }
-  // The shell's files never change under their hashed names.
-  event.respondWith((async () =>
-    (await caches.match(request, { cacheName: CACHE, ignoreSearch: true })) || fetch(request))());
+  event.respondWith((async () => {
+    const kept = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
+    if (kept) return kept;
+    const response = await fetch(request);
+    if (response.ok && HASHED.test(url.pathname)) {
+      const cache = await caches.open(CACHE);
+      await cache.put(request, response.clone());
+    }
+    return response;
+  })());
 });
+
+/** Whether the whole app's page and every file it names are kept. */
+async function wholeAppKept() {
+  const cache = await caches.open(CACHE);
+  const page = await cache.match(WHOLE_APP);
+  if (!page) return false;
+  const files = ownFiles(await page.text());
+  const kept = await Promise.all(files.map((file) => cache.match(file)));
+  return kept.every(Boolean);
+}
 
 /** The addresses on our own site that `html` loads: href="…" and src="…". */
 function ownFiles(html) {

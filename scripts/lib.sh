@@ -101,16 +101,27 @@ ensure_app_tools() {
 }
 
 # Builds the browser app into dist/ (release, size-optimised, offline, with
-# pre-compressed copies of its files).
+# pre-compressed copies of its files): the whole app, and in dist/front/ the
+# front door (src/bin/front-door.rs), from the same index.html.
 # VW_APP_BUILD=debug builds it unoptimised: much quicker to compile while
 # working on pages, never what is tested in CI or served.
 build_app() {
   local release=--release
   [ "${VW_APP_BUILD:-release}" = debug ] && release=
-  say "Building the app (trunk, ${VW_APP_BUILD:-release})"
-  (cd "$ROOT" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
+  say "Building the app (trunk, ${VW_APP_BUILD:-release}): the whole app, then the front door"
+  # trunk reads the page's files relative to the page: the front door's page
+  # sits next to index.html, made from it, never committed.
+  sed 's/data-bin="verzuimwijzer-app"/data-bin="front-door"/' "$ROOT/index.html" >"$ROOT/.front-door.html"
+  (cd "$ROOT" && export CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
     TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
-    TRUNK_SKIP_VERSION_CHECK=true trunk build $release --offline --dist "$ROOT/dist")
+    TRUNK_SKIP_VERSION_CHECK=true \
+    && trunk build $release --offline --dist "$ROOT/dist" index.html \
+    && trunk build $release --offline --dist "$ROOT/dist/front" --public-url /front/ .front-door.html)
+  # The service worker's version: the build's id, from both pages' hashed
+  # file names.
+  local build_id
+  build_id=$(cat "$ROOT/dist/index.html" "$ROOT/dist/front/index.html" | sha256sum | cut -c1-16)
+  sed -i "s/^const VERSION = 'dev';/const VERSION = '$build_id';/" "$ROOT/dist/sw.js"
   # After trunk, not as its post_build hook: trunk writes the final
   # index.html only after its hooks have run.
   if [ -n "$release" ]; then node "$ROOT/scripts/precompress.mjs" "$ROOT/dist"; fi

@@ -1,4 +1,5 @@
-//! The router and the log-in state shared by all pages.
+//! The routes of both bundles (the front door and the whole app) and the
+//! log-in state shared by all pages.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -7,6 +8,7 @@ use shared::{Child, DeskAction, Me, StaffRoleKind};
 
 use crate::components::layout::Layout;
 use crate::components::require_login::RequireLogin;
+use crate::handover;
 use crate::i18n::I18nContextProvider;
 use crate::outbox;
 use crate::pages::school::{
@@ -83,9 +85,10 @@ impl School {
     }
 }
 
-/// The whole app: the layout around the routes.
+/// What both bundles share around their routes: who is logged in, the
+/// reports kept on this phone, the language, the router and the layout.
 #[component]
-pub fn App() -> impl IntoView {
+fn Shell(children: Children) -> impl IntoView {
     let auth = Auth {
         me: RwSignal::new(None),
     };
@@ -98,41 +101,67 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
         <Router>
-            <Layout>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/inloggen") view=LoginPage />
-                    <Route path=path!("/activeren") view=ActivatePage />
-                    <ParentRoute path=path!("") view=RequireLogin>
-                        <Route path=path!("") view=HomePage />
-                        <Route path=path!("melden") view=ReportFormPage />
-                        <Route path=path!("meldingen/:ids") view=ConfirmationPage />
-                        <Route path=path!("meldingen/:id/wijzigen") view=ChangeReportPage />
-                        <Route path=path!("kinderen/:id") view=ChildReportsPage />
-                        <Route path=path!("kinderen/:id/contact") view=ContactsPage />
-                        <Route path=path!("kinderen/:id/stappen/:stap") view=StepPage />
-                        <Route path=path!("kinderen/:id/verlof") view=ChildLeavePage />
-                        <Route path=path!("verlof") view=LeaveFormPage />
-                        <Route path=path!("verlof/:id") view=LeaveRequestPage />
-                        <Route path=path!("gesprek-aanvragen") view=ConversationFormPage />
-                        <Route path=path!("mijn-account") view=AccountPage />
-                        <Route path=path!("gesprekken/:id") view=ConversationPage />
-                        <Route path=path!("school/gesprekken") view=SchoolConversationsPage />
-                        <Route path=path!("school/gesprekken/:id") view=SchoolConversationPage />
-                        <Route path=path!("school/meldingen") view=DeskPage />
-                        <Route path=path!("school/noteren") view=RegisterPage />
-                        <Route path=path!("school/signalen") view=SignalsPage />
-                        <Route path=path!("school/verlof") view=SchoolLeavePage />
-                        <Route path=path!("school/uitnodigen") view=InvitePage />
-                        <Route path=path!("school/logboek") view=AuditLogPage />
-                        <Route path=path!("school/inlezen") view=ImportPage />
-                        <Route path=path!("school/codes") view=ActivationCodesPage />
-                        <Route path=path!("school/medewerkers") view=StaffPage />
-                        <Route path=path!("school/instellingen") view=SettingsPage />
-                    </ParentRoute>
-                </Routes>
-            </Layout>
+            <Layout>{children()}</Layout>
         </Router>
         </I18nContextProvider>
+    }
+}
+
+/// The front door: the pages a parent needs first on a phone (log in, the
+/// start page, the report form), in a bundle a third of the whole app's
+/// size. Any other page is loaded again as the whole app ([`handover`]).
+#[component]
+pub fn FrontDoor() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=handover::WholeApp>
+                <Route path=path!("/inloggen") view=LoginPage />
+                <ParentRoute path=path!("") view=RequireLogin>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("melden") view=ReportFormPage />
+                </ParentRoute>
+            </Routes>
+        </Shell>
+    }
+}
+
+/// The whole app: every page.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/inloggen") view=LoginPage />
+                <Route path=path!("/activeren") view=ActivatePage />
+                <ParentRoute path=path!("") view=RequireLogin>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("melden") view=ReportFormPage />
+                    <Route path=path!("meldingen/:ids") view=ConfirmationPage />
+                    <Route path=path!("meldingen/:id/wijzigen") view=ChangeReportPage />
+                    <Route path=path!("kinderen/:id") view=ChildReportsPage />
+                    <Route path=path!("kinderen/:id/contact") view=ContactsPage />
+                    <Route path=path!("kinderen/:id/stappen/:stap") view=StepPage />
+                    <Route path=path!("kinderen/:id/verlof") view=ChildLeavePage />
+                    <Route path=path!("verlof") view=LeaveFormPage />
+                    <Route path=path!("verlof/:id") view=LeaveRequestPage />
+                    <Route path=path!("gesprek-aanvragen") view=ConversationFormPage />
+                    <Route path=path!("mijn-account") view=AccountPage />
+                    <Route path=path!("gesprekken/:id") view=ConversationPage />
+                    <Route path=path!("school/gesprekken") view=SchoolConversationsPage />
+                    <Route path=path!("school/gesprekken/:id") view=SchoolConversationPage />
+                    <Route path=path!("school/meldingen") view=DeskPage />
+                    <Route path=path!("school/noteren") view=RegisterPage />
+                    <Route path=path!("school/signalen") view=SignalsPage />
+                    <Route path=path!("school/verlof") view=SchoolLeavePage />
+                    <Route path=path!("school/uitnodigen") view=InvitePage />
+                    <Route path=path!("school/logboek") view=AuditLogPage />
+                    <Route path=path!("school/inlezen") view=ImportPage />
+                    <Route path=path!("school/codes") view=ActivationCodesPage />
+                    <Route path=path!("school/medewerkers") view=StaffPage />
+                    <Route path=path!("school/instellingen") view=SettingsPage />
+                </ParentRoute>
+            </Routes>
+        </Shell>
     }
 }
 

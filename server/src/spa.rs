@@ -7,6 +7,10 @@
 //! kept for a year; everything else, `index.html` above all, is `no-cache`
 //! (always asked again, so a new build is picked up at once).
 //!
+//! Two bundles: `dist/front/` holds the front door, a small bundle with
+//! the pages a parent opens first ([`FRONT_DOOR`]); every other address gets
+//! the whole app. The front door loads any other page again from here.
+//!
 //! Compression: `scripts/precompress.mjs` writes `.br` and `.gz` copies at
 //! the highest levels when the app is built; those are sent as they are to a
 //! browser that accepts them. Other files are compressed on the fly by the
@@ -16,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -25,9 +29,24 @@ use tower_http::services::{ServeDir, ServeFile};
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
 
+/// The addresses the front door has pages for (`src/app.rs`, `FrontDoor`).
+pub const FRONT_DOOR: [&str; 3] = ["/", "/inloggen", "/melden"];
+/// Where the front door's page is, in the built app.
+const FRONT_DOOR_PAGE: &str = "/front/index.html";
+
+/// The built app's two pages.
+struct Pages {
+    whole_app: PathBuf,
+    front_door: PathBuf,
+}
+
 /// The router for everything that is not `/api`.
 pub fn router(dist_dir: &Path) -> Router {
     let index = dist_dir.join("index.html");
+    let pages = Arc::new(Pages {
+        whole_app: index.clone(),
+        front_door: dist_dir.join(FRONT_DOOR_PAGE.trim_start_matches('/')),
+    });
     let index_file = ServeFile::new(&index)
         .precompressed_br()
         .precompressed_gzip();
@@ -37,13 +56,25 @@ pub fn router(dist_dir: &Path) -> Router {
         .fallback(index_file);
     Router::new()
         .fallback_service(files)
-        .layer(middleware::from_fn_with_state(Arc::new(index), headers))
+        .layer(middleware::from_fn_with_state(pages, pick_page))
 }
 
-/// Answers 503 while the app is not built, and sets the cache headers.
-async fn headers(State(index): State<Arc<PathBuf>>, req: Request, next: Next) -> Response {
-    if !tokio::fs::try_exists(&*index).await.unwrap_or(false) {
-        return not_built(&index);
+/// Answers 503 while the app is not built, sends the front door's page for
+/// its addresses (when it is built), and sets the cache headers.
+async fn pick_page(State(pages): State<Arc<Pages>>, mut req: Request, next: Next) -> Response {
+    if !tokio::fs::try_exists(&pages.whole_app)
+        .await
+        .unwrap_or(false)
+    {
+        return not_built(&pages.whole_app);
+    }
+    if FRONT_DOOR.contains(&req.uri().path())
+        && tokio::fs::try_exists(&pages.front_door)
+            .await
+            .unwrap_or(false)
+    {
+        // The query (`/inloggen?terug=...`) is the app's, not the file's.
+        *req.uri_mut() = Uri::from_static(FRONT_DOOR_PAGE);
     }
     let hashed = is_hashed_asset(req.uri().path());
     let mut res = next.run(req).await;

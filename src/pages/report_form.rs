@@ -314,6 +314,9 @@ pub fn ReportForm(purpose: Purpose) -> impl IntoView {
             names: children.with_value(|c| children_named(c, &form.pupils.get_untracked())),
         };
         let navigate = navigate.clone();
+        // The confirmation comes next: from the front door, that is the
+        // whole app, which can load while the report is sent.
+        crate::handover::fetch_whole_app();
         sender.submit(
             save,
             found,

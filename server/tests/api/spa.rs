@@ -170,3 +170,44 @@ async fn a_precompressed_copy_is_sent_as_it_is_to_a_browser_that_takes_it() {
         .starts_with("text/html"));
     assert_eq!(page.text().await.unwrap(), "brotli copy of index.html");
 }
+
+#[tokio::test]
+async fn the_front_doors_addresses_get_its_page_and_all_others_the_whole_app() {
+    let dist = fake_dist();
+    std::fs::create_dir(dist.path().join("front")).unwrap();
+    let front_door = "<!doctype html><title>Verzuimwijzer</title><p>front door</p>";
+    std::fs::write(dist.path().join("front/index.html"), front_door).unwrap();
+    let app = spawn_app_with(Some(dist.path()), AppOptions::default()).await;
+
+    for path in [
+        "/",
+        "/inloggen",
+        "/melden",
+        "/inloggen?terug=%2Fkinderen%2Fx",
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.headers()[CACHE_CONTROL], "no-cache", "{path}");
+        assert_eq!(res.text().await.unwrap(), front_door, "{path}");
+    }
+    for path in [
+        "/kinderen/x",
+        "/meldingen/1",
+        "/melden/extra",
+        "/index.html",
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.text().await.unwrap(), INDEX, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn without_a_front_door_its_addresses_get_the_whole_app() {
+    let dist = fake_dist();
+    let app = spawn_app_with(Some(dist.path()), AppOptions::default()).await;
+
+    for path in ["/", "/inloggen", "/melden"] {
+        assert_eq!(app.get(path).await.text().await.unwrap(), INDEX, "{path}");
+    }
+}

@@ -1,0 +1,135 @@
+//! From the front door to the whole app.
+//!
+//! The front door has only the pages a parent opens first. Asked for any
+//! other page (a link, or the confirmation after a report), it loads that
+//! address again from the server, which sends the whole app for it. The
+//! browser keeps both bundles, so this costs a download once.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::feedback::Loading;
+use crate::pages::not_found::NotFoundPage;
+
+/// The address the front door last handed over, for one reload only.
+const HANDED_OVER: &str = "vw-handed-over";
+
+/// The front door's answer to an address it does not have: load it again
+/// as the whole app.
+#[component]
+pub fn WholeApp() -> impl IntoView {
+    // The router's address: the browser's may still be the page before.
+    let location = use_location();
+    let address = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
+    let Some(window) = web_sys::window() else {
+        return NotFoundPage().into_any();
+    };
+    let storage = window.session_storage().ok().flatten();
+    let remembered = storage
+        .as_ref()
+        .and_then(|s| s.get_item(HANDED_OVER).ok().flatten());
+    if remembered.as_deref() == Some(address.as_str()) {
+        // Handed over already, and the server sent the front door again: it
+        // is not a page of the app. (Never load it in a loop.)
+        if let Some(storage) = &storage {
+            _ = storage.remove_item(HANDED_OVER);
+        }
+        return NotFoundPage().into_any();
+    }
+    if let Some(storage) = &storage {
+        _ = storage.set_item(HANDED_OVER, &address);
+    }
+    _ = window.location().assign(&address);
+    view! { <Loading /> }.into_any()
+}
+
+/// Whether this is the whole app (not the front door).
+static IN_WHOLE_APP: AtomicBool = AtomicBool::new(false);
+
+/// Called as the whole app starts: the hand-over, if any, has worked.
+pub fn whole_app_started() {
+    IN_WHOLE_APP.store(true, Ordering::Relaxed);
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        _ = storage.remove_item(HANDED_OVER);
+    }
+}
+
+/// Fetches the whole app's files in the background, so that the next page
+/// (the confirmation after a report) opens without waiting for them. The
+/// browser keeps them: their names carry a content hash. Nothing to do in
+/// the whole app itself.
+pub fn fetch_whole_app() {
+    if IN_WHOLE_APP.load(Ordering::Relaxed) {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        let Some(page) = fetch(Body::Text, "/index.html").await else {
+            return;
+        };
+        let Some(page) = page.as_string() else { return };
+        for file in preloaded_files(&page) {
+            _ = fetch(Body::Bytes, &file).await;
+        }
+    });
+}
+
+/// How to read a fetched body. Read it must be: only a body read to the
+/// end is kept by the browser.
+enum Body {
+    Text,
+    /// Left in the browser, never copied into the app.
+    Bytes,
+}
+
+/// The files the whole app's page preloads (trunk's `rel="preload"` and
+/// `rel="modulepreload"` links: its JS and wasm).
+fn preloaded_files(page: &str) -> Vec<String> {
+    page.split('<')
+        .filter(|tag| tag.starts_with("link") && tag.contains("preload"))
+        .filter_map(|tag| {
+            let start = tag.find("href=\"")? + "href=\"".len();
+            let end = start + tag[start..].find('"')?;
+            Some(tag[start..end].to_owned())
+        })
+        .collect()
+}
+
+/// Fetches `address` and reads its body.
+async fn fetch(body: Body, address: &str) -> Option<wasm_bindgen::JsValue> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(address))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let read = match body {
+        Body::Text => response.text(),
+        Body::Bytes => response.array_buffer(),
+    };
+    JsFuture::from(read.ok()?).await.ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preloaded_files;
+
+    #[test]
+    fn the_whole_apps_preloaded_files_are_found_in_its_page() {
+        let page = r#"<head><link rel="stylesheet" href="/main-1.css"/>
+<script type="module" src="/start.js" data-js="/app-2.js"></script>
+<link rel="modulepreload" href="/app-2.js" crossorigin="anonymous"><link rel="preload" href="/app-2_bg.wasm" as="fetch"></head>"#;
+
+        assert_eq!(preloaded_files(page), ["/app-2.js", "/app-2_bg.wasm"]);
+    }
+}

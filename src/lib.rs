@@ -1,0 +1,41 @@
+//! Verzuimwijzer: the web app in which parents report their child absent
+//! from school. A Leptos client-side app, built to WebAssembly by trunk.
+//!
+//! Two bundles are built from this library (see README, "How fast the app
+//! is on a phone"): the front door (`src/bin/front-door.rs`) and the whole
+//! app (`src/main.rs`).
+//!
+//! Code tour: `app.rs` (routes and the log-in state), `handover.rs` (from
+//! the front door to the whole app), `api.rs` (every call to
+//! the server), `pages/` (one module per page), `components/` (the layout and
+//! small shared pieces), `dates.rs` (dates and periods in the chosen language),
+//! `outbox.rs` (reports kept on the phone until they are sent) and
+//! `service_worker.rs` (the app opens without a network).
+
+mod api;
+mod app;
+mod components;
+mod dates;
+mod handover;
+mod i18n;
+mod labels;
+mod outbox;
+mod pages;
+mod service_worker;
+
+/// Starts the whole app.
+pub fn start_whole_app() {
+    handover::whole_app_started();
+    start(app::App);
+}
+
+/// Starts the front door.
+pub fn start_front_door() {
+    start(app::FrontDoor);
+}
+
+fn start<V: leptos::IntoView + 'static>(app: fn() -> V) {
+    console_error_panic_hook::set_once();
+    service_worker::register();
+    leptos::mount::mount_to_body(app);
+}
