@@ -24,10 +24,9 @@ const HANDED_OVER: &str = "vw-handed-over";
 pub fn WholeApp() -> impl IntoView {
     // The router's address: the browser's may still be the page before.
     let location = use_location();
-    let address = format!(
-        "{}{}",
-        location.pathname.get_untracked(),
-        location.search.get_untracked()
+    let address = address(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
     );
     let Some(window) = web_sys::window() else {
         return NotFoundPage().into_any();
@@ -49,6 +48,14 @@ pub fn WholeApp() -> impl IntoView {
     }
     _ = window.location().assign(&address);
     view! { <Loading /> }.into_any()
+}
+
+/// A path and the router's query (without its `?`) as one address.
+fn address(path: &str, query: &str) -> String {
+    match query.trim_start_matches('?') {
+        "" => path.to_owned(),
+        query => format!("{path}?{query}"),
+    }
 }
 
 /// Whether this is the whole app (not the front door).
@@ -122,7 +129,17 @@ async fn fetch(body: Body, address: &str) -> Option<wasm_bindgen::JsValue> {
 
 #[cfg(test)]
 mod tests {
-    use super::preloaded_files;
+    use super::{address, preloaded_files};
+
+    #[test]
+    fn an_address_keeps_its_query() {
+        assert_eq!(
+            address("/school/meldingen", "school=5"),
+            "/school/meldingen?school=5"
+        );
+        assert_eq!(address("/kinderen/1", ""), "/kinderen/1");
+        assert_eq!(address("/verlof", "?kind=2"), "/verlof?kind=2");
+    }
 
     #[test]
     fn the_whole_apps_preloaded_files_are_found_in_its_page() {
