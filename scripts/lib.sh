@@ -111,7 +111,10 @@ build_app() {
   say "Building the app (trunk, ${VW_APP_BUILD:-release}): the whole app, then the front door"
   # trunk reads the page's files relative to the page: the front door's page
   # sits next to index.html, made from it, never committed.
-  sed 's/data-bin="verzuimwijzer-app"/data-bin="front-door"/' "$ROOT/index.html" >"$ROOT/.front-door.html"
+  # It copies only its own start.js: the other public files (manifest,
+  # icons, the service worker) are the whole app's, at the top of dist/.
+  sed -e 's/data-bin="verzuimwijzer-app"/data-bin="front-door"/' \
+    -e '/rel="copy-/{/start\.js/!d}' "$ROOT/index.html" >"$ROOT/.front-door.html"
   (cd "$ROOT" && export CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
     TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
     TRUNK_SKIP_VERSION_CHECK=true \
