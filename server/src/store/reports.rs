@@ -4,7 +4,7 @@
 //! user is a guardian of; the handlers turn "nothing" into 404. A withdrawn
 //! report stays in the table for the school, but no parent reads it again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, AuditAction, Child, NewAbsenceReport};
@@ -95,9 +95,6 @@ pub(super) const REPORTER: &str = "SELECT u.name AS name, \
     LEFT JOIN pupils p ON p.id = gu.pupil_id \
     WHERE u.id = $1";
 
-/// The ids of a guardian's children.
-pub(super) const CHILD_IDS: &str = "SELECT pupil_id FROM guardianships WHERE user_id = $1";
-
 /// The guard of a change a parent can only make until the school has seen
 /// the report (see `Store::update_report`).
 const UNSEEN: (&str, Refusal) = ("r.acknowledged_at IS NULL", Refusal::Acknowledged);
@@ -120,15 +117,6 @@ impl Store {
                 })
             })
             .collect()
-    }
-
-    /// The ids of the pupils `user_id` is a guardian of.
-    pub async fn child_ids(&self, user_id: &str) -> Result<HashSet<String>, sqlx::Error> {
-        let ids: Vec<String> = sqlx::query_scalar(CHILD_IDS)
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(ids.into_iter().collect())
     }
 
     /// Whether `user_id` is a guardian of `pupil_id`.
