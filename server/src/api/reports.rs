@@ -48,19 +48,27 @@ async fn reports_create(
     AppJson(new): AppJson<NewAbsenceReport>,
 ) -> Result<(StatusCode, AppJson<Vec<AbsenceReport>>), Error> {
     let now = Utc::now();
+    // Who reports, for which children, and whether the key was used: one
+    // query, as every query is a round trip to the database.
+    let reporter = state.store.reporter(&user.id, &new.idempotency_key).await?;
     // A retry is answered with what was stored, even if "today" has moved on
     // since the first attempt.
-    let earlier = state
-        .store
-        .reports_by_key(&user.id, &new.idempotency_key, &new.pupil_ids)
-        .await?;
-    if !earlier.is_empty() {
-        return Ok((StatusCode::OK, AppJson(earlier)));
+    if reporter.key_used {
+        let earlier = state
+            .store
+            .reports_by_key(&user.id, &new.idempotency_key, &new.pupil_ids)
+            .await?;
+        if !earlier.is_empty() {
+            return Ok((StatusCode::OK, AppJson(earlier)));
+        }
     }
 
     new.validate(school_date(now))?;
-    let children = state.store.child_ids(&user.id).await?;
-    if !new.pupil_ids.iter().all(|id| children.contains(id)) {
+    if !new
+        .pupil_ids
+        .iter()
+        .all(|id| reporter.children.contains_key(id))
+    {
         return Err(Error::Forbidden {
             field: Some("pupil_ids"),
             message: words!(
@@ -74,7 +82,10 @@ async fn reports_create(
         });
     }
 
-    let saved = state.store.save_reports(&user.id, &new, now).await?;
+    let saved = state
+        .store
+        .save_reports_of(&user.id, &reporter, &new, now)
+        .await?;
     Ok((created_or_ok(saved.created), AppJson(saved.reports)))
 }
 

@@ -48,14 +48,17 @@ pub enum ParentChange<'a> {
     LeaveRequest(&'a str),
 }
 
-/// The audit line of a change to row `$6` of `table` (a report or leave
-/// request), at the school of its child.
-pub(super) fn parent_change_sql(table: &str) -> String {
+/// The audit line of a change to a row of `table` (a report or leave
+/// request), at the school of its child. Its parameters are numbered from
+/// `first` on: id, at, by_user, action, subject_type and the row's id (so
+/// that it can follow another statement that has `first - 1`).
+pub(super) fn parent_change_sql(table: &str, first: usize) -> String {
+    let [id, at, by, action, subject_type, row] = std::array::from_fn(|i| first + i);
     format!(
         "INSERT INTO audit_log (id, school_id, at, by_user, action, subject_type, subject_id) \
-         SELECT $1, g.school_id, $2, $3, $4, $5, t.id FROM {table} t \
+         SELECT ${id}, g.school_id, ${at}, ${by}, ${action}, ${subject_type}, t.id FROM {table} t \
          JOIN pupils p ON p.id = t.pupil_id JOIN groups g ON g.id = p.group_id \
-         WHERE t.id = $6"
+         WHERE t.id = ${row}"
     )
 }
 
@@ -73,7 +76,7 @@ pub async fn record_parent_change(
         ParentChange::Report(id) => ("absence_reports", "report", id),
         ParentChange::LeaveRequest(id) => ("leave_requests", "leave_request", id),
     };
-    sqlx::query(&parent_change_sql(table))
+    sqlx::query(&parent_change_sql(table, 1))
         .bind(new_id())
         .bind(instant_to_text(at))
         .bind(by_user)

@@ -145,6 +145,11 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(settings.acquire_timeout)
+            // sqlx pings a connection before lending it out. An SQLite
+            // connection is a file on this machine that cannot have gone
+            // away, and each ping is a round trip to its thread (about a
+            // third of them per query); a PostgreSQL server can restart.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(|conn, _meta| {
                 Box::pin(async move {
                     match conn.backend_name() {
@@ -359,6 +364,15 @@ fn decode_error(what: &str) -> sqlx::Error {
 /// How often storing is tried when another request got in the way.
 const SAVE_ATTEMPTS: usize = 5;
 
+/// Where [`save_once_from`] starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// Look under the key first.
+    Find,
+    /// Insert at once: the caller has just looked and found nothing.
+    Insert,
+}
+
 /// Stores something once per idempotency key, and returns what is stored
 /// under the key and whether this call stored it.
 ///
@@ -380,19 +394,43 @@ where
     Find: Future<Output = Result<Option<T>, sqlx::Error>>,
     Insert: Future<Output = Result<(), sqlx::Error>>,
 {
+    let find = &find;
+    let insert = &insert;
+    save_once_from(Start::Find, find, move || async move {
+        insert().await?;
+        find().await?.ok_or(sqlx::Error::RowNotFound)
+    })
+    .await
+}
+
+/// [`save_once`] for an `insert` that returns what it stored, from `start`.
+/// After a conflict it always looks under the key again.
+async fn save_once_from<T, Find, Insert>(
+    start: Start,
+    find: impl Fn() -> Find,
+    insert: impl Fn() -> Insert,
+) -> Result<(T, bool), sqlx::Error>
+where
+    Find: Future<Output = Result<Option<T>, sqlx::Error>>,
+    Insert: Future<Output = Result<T, sqlx::Error>>,
+{
+    let mut look = start == Start::Find;
     let mut attempt = 1;
     loop {
-        if let Some(earlier) = find().await? {
-            return Ok((earlier, false));
+        if look {
+            if let Some(earlier) = find().await? {
+                return Ok((earlier, false));
+            }
         }
         match insert().await {
-            Ok(()) => break,
-            Err(e) if attempt < SAVE_ATTEMPTS && is_conflict(&e) => attempt += 1,
+            Ok(stored) => return Ok((stored, true)),
+            Err(e) if attempt < SAVE_ATTEMPTS && is_conflict(&e) => {
+                attempt += 1;
+                look = true;
+            }
             Err(e) => return Err(e),
         }
     }
-    let stored = find().await?.ok_or(sqlx::Error::RowNotFound)?;
-    Ok((stored, true))
 }
 
 /// True for failures that a fresh attempt may not have: another transaction

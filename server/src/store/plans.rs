@@ -15,7 +15,7 @@ use super::accounts::{SESSION_USER, USER_FOR_LOGIN};
 use super::audit::parent_change_sql;
 use super::desk::{history_queries, DESK_LIST, SELECT_DESK_REPORTS};
 use super::privacy::{PUPIL_RECORDS, UNUSED_ACCOUNT};
-use super::reports::{BY_KEY, CHILDREN, CHILD_IDS, REACHABLE, SELECT_REPORTS};
+use super::reports::{BY_KEY, CHILDREN, REACHABLE, REPORTER, SELECT_REPORTS};
 use super::schools::CHILD_SCHOOL_SETTINGS;
 use super::{date_to_text, instant_to_text, Backend, Store};
 
@@ -83,18 +83,18 @@ impl Store {
                 ],
             ),
             (
-                "report: an earlier answer under the same key",
+                "report: the parent, their children, the key used?",
+                REPORTER.into(),
+                vec![user.clone(), key.clone()],
+            ),
+            (
+                "report: an earlier answer under the same key (a retry)",
                 format!("{SELECT_REPORTS} WHERE {BY_KEY}"),
                 vec![user.clone(), key],
             ),
             (
-                "report: the parent's children",
-                CHILD_IDS.into(),
-                vec![user.clone()],
-            ),
-            (
                 "report: its audit line",
-                parent_change_sql("absence_reports"),
+                parent_change_sql("absence_reports", 1),
                 ["id", "at", "by", "action", "type"]
                     .map(String::from)
                     .into_iter()

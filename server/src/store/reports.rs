@@ -4,17 +4,17 @@
 //! user is a guardian of; the handlers turn "nothing" into 404. A withdrawn
 //! report stays in the table for the school, but no parent reads it again.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, AuditAction, Child, NewAbsenceReport};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use super::audit::{record_parent_change, ParentChange};
+use super::audit::{parent_change_sql, record_parent_change, ParentChange};
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
-    save_once, time_from_text, time_to_text, AnyQuery, Store,
+    save_once_from, time_from_text, time_to_text, AnyQuery, Start, Store,
 };
 
 /// The answer to storing a report.
@@ -25,6 +25,18 @@ pub struct SavedReports {
     /// False when this idempotency key was used before and `reports` are
     /// the ones stored then.
     pub created: bool,
+}
+
+/// What storing a parent's report needs to know about them, read in one
+/// query ([`Store::reporter`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reporter {
+    /// Their name, as reports show who made them.
+    pub name: String,
+    /// Whether they stored reports under this idempotency key already.
+    pub key_used: bool,
+    /// Their children: id and first name.
+    pub children: HashMap<String, String>,
 }
 
 /// Why a parent's change to a report was not made.
@@ -71,8 +83,17 @@ pub(super) const CHILDREN: &str = "SELECT p.id AS id, p.first_name AS first_name
     WHERE gu.user_id = $1 \
     ORDER BY p.first_name, p.last_name, p.id";
 
-/// The ids of a guardian's children.
-pub(super) const CHILD_IDS: &str = "SELECT pupil_id FROM guardianships WHERE user_id = $1";
+/// A reporting parent `$1`: their name, one of their reports under
+/// idempotency key `$2` if any, and their children (one row each; one row
+/// with no child when they have none).
+pub(super) const REPORTER: &str = "SELECT u.name AS name, \
+    (SELECT MIN(r.id) FROM absence_reports r \
+     WHERE r.reported_by = u.id AND r.idempotency_key = $2) AS earlier_id, \
+    p.id AS pupil_id, p.first_name AS first_name \
+    FROM users u \
+    LEFT JOIN guardianships gu ON gu.user_id = u.id \
+    LEFT JOIN pupils p ON p.id = gu.pupil_id \
+    WHERE u.id = $1";
 
 /// The guard of a change a parent can only make until the school has seen
 /// the report (see `Store::update_report`).
@@ -96,15 +117,6 @@ impl Store {
                 })
             })
             .collect()
-    }
-
-    /// The ids of the pupils `user_id` is a guardian of.
-    pub async fn child_ids(&self, user_id: &str) -> Result<HashSet<String>, sqlx::Error> {
-        let ids: Vec<String> = sqlx::query_scalar(CHILD_IDS)
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(ids.into_iter().collect())
     }
 
     /// Whether `user_id` is a guardian of `pupil_id`.
@@ -183,12 +195,38 @@ impl Store {
         Ok(reports)
     }
 
+    /// What storing a report of `user_id` under `idempotency_key` needs to
+    /// know, in one query: the parent's name, whether the key was used,
+    /// their children. Nothing (no name) when there is no such user.
+    pub async fn reporter(
+        &self,
+        user_id: &str,
+        idempotency_key: &str,
+    ) -> Result<Reporter, sqlx::Error> {
+        let rows = sqlx::query(REPORTER)
+            .bind(user_id)
+            .bind(idempotency_key)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut reporter = Reporter::default();
+        for row in &rows {
+            reporter.name = row.try_get("name")?;
+            reporter.key_used = row.try_get::<Option<String>, _>("earlier_id")?.is_some();
+            if let Some(pupil_id) = row.try_get::<Option<String>, _>("pupil_id")? {
+                reporter
+                    .children
+                    .insert(pupil_id, row.try_get("first_name")?);
+            }
+        }
+        Ok(reporter)
+    }
+
     /// Stores one report per child of a (validated) `NewAbsenceReport`, all
     /// or none, made by `user_id` at `now`.
     ///
     /// Idempotent: when this user already used this idempotency key, nothing
     /// new is stored and the earlier reports are returned (see
-    /// [`save_once`]).
+    /// [`save_once`](super::save_once)).
     ///
     /// Does not check guardianship: the caller does, before.
     pub async fn save_reports(
@@ -197,33 +235,61 @@ impl Store {
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
     ) -> Result<SavedReports, sqlx::Error> {
-        let (reports, created) = save_once(
+        let reporter = self.reporter(user_id, &new.idempotency_key).await?;
+        self.save_reports_of(user_id, &reporter, new, now).await
+    }
+
+    /// [`Store::save_reports`] for a caller that read the `reporter` just
+    /// before: when the key was not used then, it inserts at once (another
+    /// request with the same key in the meantime makes the insert fail, and
+    /// then this reads what that one stored), and answers with what it
+    /// inserted rather than reading it back.
+    pub async fn save_reports_of(
+        &self,
+        user_id: &str,
+        reporter: &Reporter,
+        new: &NewAbsenceReport,
+        now: DateTime<Utc>,
+    ) -> Result<SavedReports, sqlx::Error> {
+        let start = match reporter.key_used {
+            true => Start::Find,
+            false => Start::Insert,
+        };
+        let (reports, created) = save_once_from(
+            start,
             move || async move {
                 let earlier = self
                     .reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
                     .await?;
                 Ok((!earlier.is_empty()).then_some(earlier))
             },
-            move || self.insert_reports(user_id, new, now),
+            move || async move {
+                let ids = self.insert_reports(user_id, new, now).await?;
+                match made_reports(reporter, new, ids, now)? {
+                    Some(made) => Ok(made),
+                    // A child the reporter did not know: read them back.
+                    None => {
+                        self.reports_by_key(user_id, &new.idempotency_key, &new.pupil_ids)
+                            .await
+                    }
+                }
+            },
         )
         .await?;
         Ok(SavedReports { reports, created })
     }
 
     /// One transaction of inserts only (on SQLite in a batch: see
-    /// [`Store::write`]).
+    /// [`Store::write`]); the new reports' ids.
     async fn insert_reports(
         &self,
         user_id: &str,
         new: &NewAbsenceReport,
         now: DateTime<Utc>,
-    ) -> Result<(), sqlx::Error> {
+    ) -> Result<Vec<String>, sqlx::Error> {
         let (user_id, new) = (user_id.to_owned(), new.clone());
         self.write(move |conn| {
-            Box::pin(async move {
-                insert_reports(conn, &user_id, &new, now).await?;
-                Ok(())
-            })
+            Box::pin(async move { insert_reports(conn, &user_id, &new, now).await })
         })
         .await
     }
@@ -383,9 +449,14 @@ fn bind_details<'q>(query: AnyQuery<'q>, details: &AbsenceDetails) -> AnyQuery<'
         .bind(details.clean_note())
 }
 
+/// A new report's row.
+const INSERT_REPORT: &str = "INSERT INTO absence_reports (kind, first_day, last_day, \
+    start_time, end_time, note, id, pupil_id, reported_by, reported_at, idempotency_key) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
 /// Stores one report per child of `new`, made by `user_id` at `now`, on
-/// `conn` (inside the caller's transaction), and returns their ids. No
-/// checks: callers validate.
+/// `conn` (inside the caller's transaction), with their audit lines, and
+/// returns their ids. No checks: callers validate.
 pub async fn insert_reports(
     conn: &mut AnyConnection,
     user_id: &str,
@@ -393,27 +464,83 @@ pub async fn insert_reports(
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, sqlx::Error> {
     let reported_at = instant_to_text(now);
+    let action = AuditAction::ReportMade;
+    // SQLite runs several statements in one call (sharing the numbered
+    // parameters): the report and its audit line in one round trip to the
+    // connection's thread. PostgreSQL takes one statement per call.
+    let together = (conn.backend_name() == "SQLite").then(|| {
+        format!(
+            "{INSERT_REPORT}; {}",
+            parent_change_sql("absence_reports", 12)
+        )
+    });
     let mut ids = Vec::with_capacity(new.pupil_ids.len());
     for pupil_id in &new.pupil_ids {
         let id = new_id();
-        let insert = sqlx::query(
-            "INSERT INTO absence_reports (kind, first_day, last_day, start_time, end_time, \
-             note, id, pupil_id, reported_by, reported_at, idempotency_key) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        );
-        bind_details(insert, &new.details)
+        let insert = sqlx::query(together.as_deref().unwrap_or(INSERT_REPORT));
+        let insert = bind_details(insert, &new.details)
             .bind(&id)
             .bind(pupil_id)
             .bind(user_id)
             .bind(&reported_at)
-            .bind(&new.idempotency_key)
-            .execute(&mut *conn)
-            .await?;
-        let action = AuditAction::ReportMade;
-        record_parent_change(conn, ParentChange::Report(&id), user_id, action, now).await?;
+            .bind(&new.idempotency_key);
+        if together.is_some() {
+            // The audit line's parameters, from $12 (see `parent_change_sql`).
+            insert
+                .bind(new_id())
+                .bind(&reported_at)
+                .bind(user_id)
+                .bind(action.as_str())
+                .bind("report")
+                .bind(&id)
+                .execute(&mut *conn)
+                .await?;
+        } else {
+            insert.execute(&mut *conn).await?;
+            record_parent_change(conn, ParentChange::Report(&id), user_id, action, now).await?;
+        }
         ids.push(id);
     }
     Ok(ids)
+}
+
+/// The reports with `ids` just stored for `new`'s children, as reading them
+/// back would give them (values through their stored text forms); `None`
+/// when a child is not among the reporter's.
+fn made_reports(
+    reporter: &Reporter,
+    new: &NewAbsenceReport,
+    ids: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<Option<Vec<AbsenceReport>>, sqlx::Error> {
+    let time = |t: Option<NaiveTime>| t.map(|t| time_from_text(&time_to_text(t))).transpose();
+    let details = AbsenceDetails {
+        kind: new.details.kind,
+        first_day: new.details.first_day,
+        last_day: new.details.last_day,
+        start_time: time(new.details.start_time)?,
+        end_time: time(new.details.end_time)?,
+        note: new.details.clean_note(),
+    };
+    let reported_at = instant_from_text(&instant_to_text(now))?;
+    let mut made = Vec::with_capacity(ids.len());
+    for (id, pupil_id) in ids.into_iter().zip(&new.pupil_ids) {
+        let Some(first_name) = reporter.children.get(pupil_id) else {
+            return Ok(None);
+        };
+        made.push(AbsenceReport {
+            id,
+            pupil_id: pupil_id.clone(),
+            pupil_first_name: first_name.clone(),
+            details: details.clone(),
+            reported_by: reporter.name.clone(),
+            reported_at,
+            acknowledged_at: None,
+            acknowledged_by: None,
+            updated_at: None,
+        });
+    }
+    Ok(Some(made))
 }
 
 /// Marks a report as seen by the school (`staff_user_id`) at `now`, on

@@ -103,12 +103,22 @@ async fn run(pool: AnyPool, mut waiting: mpsc::Receiver<Job>) {
 
 async fn write_batch(
     pool: &AnyPool,
-    batch: impl Iterator<Item = Job>,
+    mut batch: impl ExactSizeIterator<Item = Job>,
     answers: &mut Vec<Answer>,
 ) -> Result<(), sqlx::Error> {
     // IMMEDIATE: the write lock from the start, so no read in the batch
     // can be made stale by another writer (which would fail the commit).
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    // A lone write needs no savepoint: when it fails, all is undone.
+    if batch.len() == 1 {
+        let job = batch.next().expect("one write");
+        let (succeeded, answer) = job(&mut tx).await;
+        answers.push(answer);
+        return match succeeded {
+            true => tx.commit().await,
+            false => tx.rollback().await,
+        };
+    }
     // Each step between two writes is one call to the connection's thread.
     let mut last_failed = false;
     for (n, job) in batch.enumerate() {

@@ -1,6 +1,7 @@
 //! The data layer, the same tests on SQLite and on PostgreSQL.
 
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
+use server::store::reports::Reporter;
 use server::store::{Refusal, Store};
 use shared::{AbsenceDetails, AbsenceKind, NewAbsenceReport, StaffRoleKind};
 use sqlx::{Connection, Row};
@@ -13,6 +14,7 @@ on_both_backends!(
     reports_are_stored_and_listed_newest_first,
     the_same_key_twice_stores_one_report_per_child,
     simultaneous_submissions_with_one_key_store_once,
+    a_key_used_after_the_reporter_was_read_answers_with_what_was_stored,
     a_parent_sees_only_their_own_children,
     sessions_expire,
     staff_see_their_roles_and_no_children,
@@ -174,7 +176,8 @@ async fn reports_are_stored_and_listed_newest_first(db: Db) {
             kind: AbsenceKind::Appointment,
             first_day: today(),
             last_day: Some(today()),
-            start_time: NaiveTime::from_hms_opt(9, 0, 0),
+            // Stored to the minute: the answer says what is stored.
+            start_time: NaiveTime::from_hms_opt(9, 0, 30),
             end_time: NaiveTime::from_hms_opt(10, 30, 0),
             note: Some("  Tandarts  ".into()),
         },
@@ -266,6 +269,67 @@ async fn simultaneous_submissions_with_one_key_store_once(db: Db) {
     assert_eq!(report_count(&store, &sanne, &daan).await, 1);
 }
 
+/// The handler reads the reporter (and whether the key was used) and then
+/// inserts at once; another request with the same key in between makes
+/// that insert fail, and the answer is what the other one stored.
+async fn a_key_used_after_the_reporter_was_read_answers_with_what_was_stored(db: Db) {
+    let store = db.seeded_store().await;
+    let sanne = user_id(&store, "sanne@example.nl").await;
+    let (noor, daan) = (
+        child_id(&store, &sanne, "Noor").await,
+        child_id(&store, &sanne, "Daan").await,
+    );
+    let report = sick_from(0, &[&daan, &noor], &new_key());
+    let key = &report.idempotency_key;
+
+    let reporter = store.reporter(&sanne, key).await.unwrap();
+    assert_eq!(reporter.name, "Sanne de Vries");
+    assert!(!reporter.key_used);
+    assert_eq!(
+        reporter.children.get(&noor).map(String::as_str),
+        Some("Noor")
+    );
+    assert_eq!(
+        reporter.children.get(&daan).map(String::as_str),
+        Some("Daan")
+    );
+
+    let first = store
+        .save_reports(&sanne, &report, Utc::now())
+        .await
+        .unwrap();
+    let late = store
+        .save_reports_of(&sanne, &reporter, &report, Utc::now())
+        .await
+        .unwrap();
+
+    assert!(first.created);
+    assert!(!late.created, "the insert failed on the key, and then read");
+    assert_eq!(late.reports, first.reports);
+    let read = store
+        .reports_by_key(&sanne, key, &report.pupil_ids)
+        .await
+        .unwrap();
+    assert_eq!(first.reports, read, "the answer is what a read gives");
+    assert_eq!(report_count(&store, &sanne, &noor).await, 1);
+    assert_eq!(report_count(&store, &sanne, &daan).await, 1);
+    assert!(store.reporter(&sanne, key).await.unwrap().key_used);
+
+    // A reporter that does not know the child: the answer is read back.
+    let unknown = Reporter {
+        children: Default::default(),
+        ..reporter
+    };
+    let other = sick_from(1, &[&noor], &new_key());
+    let saved = store
+        .save_reports_of(&sanne, &unknown, &other, Utc::now())
+        .await
+        .unwrap();
+    assert!(saved.created);
+    let one = store.report(&sanne, &saved.reports[0].id).await.unwrap();
+    assert_eq!(one.as_ref(), Some(&saved.reports[0]));
+}
+
 async fn a_parent_sees_only_their_own_children(db: Db) {
     let store = db.seeded_store().await;
     let sanne = user_id(&store, "sanne@example.nl").await;
@@ -288,7 +352,8 @@ async fn a_parent_sees_only_their_own_children(db: Db) {
     assert_eq!(ahmeds, ["Yara"]);
     assert_eq!(store.child_reports(&ahmed, &noor).await.unwrap(), None);
     assert_eq!(store.report(&ahmed, report_id).await.unwrap(), None);
-    assert!(!store.child_ids(&ahmed).await.unwrap().contains(&noor));
+    let ahmed_reporting = store.reporter(&ahmed, &new_key()).await.unwrap();
+    assert!(!ahmed_reporting.children.contains_key(&noor));
     // Mark is Noor's guardian too: he sees what Sanne reported.
     let marks = store.child_reports(&mark, &noor).await.unwrap().unwrap();
     assert_eq!(marks, saved.reports);
