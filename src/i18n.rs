@@ -25,6 +25,42 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
         })
 }
 
+/// The cookie that keeps the language chosen on this device (leptos_i18n's
+/// own name, so a choice made with earlier versions of the app holds).
+const CHOSEN_LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+/// A choice is kept for a year.
+const CHOSEN_LANGUAGE_MAX_AGE_S: u32 = 365 * 24 * 60 * 60;
+
+/// The language chosen on this device before, if any: it comes before the
+/// browser's own language.
+pub fn chosen_on_this_device() -> Option<Locale> {
+    let cookies = html_document()?.cookie().ok()?;
+    let value = cookies.split(';').find_map(|pair| {
+        pair.trim()
+            .strip_prefix(CHOSEN_LANGUAGE_COOKIE)?
+            .strip_prefix('=')
+    })?;
+    Locale::get_all()
+        .iter()
+        .copied()
+        .find(|locale| locale.as_str() == value)
+}
+
+/// Remembers a language chosen in the language switch on this device.
+pub fn choose_on_this_device(locale: Locale) {
+    if let Some(document) = html_document() {
+        _ = document.set_cookie(&format!(
+            "{CHOSEN_LANGUAGE_COOKIE}={}; path=/; max-age={CHOSEN_LANGUAGE_MAX_AGE_S}; samesite=lax",
+            locale.as_str()
+        ));
+    }
+}
+
+fn html_document() -> Option<web_sys::HtmlDocument> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?.document()?.dyn_into().ok()
+}
+
 /// The app's locale for a language the server knows.
 pub fn locale_of(language: shared::Language) -> Locale {
     Locale::get_all()

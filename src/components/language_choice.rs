@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api;
 use crate::app::Auth;
-use crate::i18n::{language_of, locale_of, t, use_i18n};
+use crate::i18n::{choose_on_this_device, language_of, locale_of, t, use_i18n};
 
 #[component]
 pub fn LanguageChoice() -> impl IntoView {
@@ -17,7 +17,9 @@ pub fn LanguageChoice() -> impl IntoView {
         let Some(language) = shared::Language::parse(&event_target_value(&ev)) else {
             return;
         };
-        i18n.set_locale(locale_of(language));
+        let locale = locale_of(language);
+        i18n.set_locale(locale);
+        choose_on_this_device(locale);
         if auth
             .me
             .with_untracked(|me| me.as_ref().is_some_and(|me| me.language != language))

@@ -10,7 +10,7 @@ use leptos_router::NavigateOptions;
 use crate::api;
 use crate::app::Auth;
 use crate::components::language_choice::LanguageChoice;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{chosen_on_this_device, t, use_i18n};
 use crate::outbox;
 
 /// The page frame: "Naar de inhoud" skip link, a header with the app's name,
@@ -19,6 +19,10 @@ use crate::outbox;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    // Before anything is shown: leptos_i18n starts in the browser's language.
+    if let Some(locale) = chosen_on_this_device() {
+        i18n.set_locale(locale);
+    }
     let navigate = use_navigate();
     api::set_navigator(move |path| navigate(path, NavigateOptions::default()));
 
