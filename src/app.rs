@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use shared::{Child, DeskAction, Me, StaffRoleKind};
 
@@ -119,10 +120,20 @@ fn SendKeptReports() -> impl IntoView {
 pub fn LogInDoor() -> impl IntoView {
     view! {
         <Shell>
-            <Routes fallback=handover::LoadAgain>
-                <Route path=path!("/inloggen") view=LoginPage />
-            </Routes>
+            <LogInOrLoadAgain />
         </Shell>
+    }
+}
+
+/// The log-in door's one page; any other address is loaded again. A plain
+/// test of the path is all the routing it needs (leptos_router's route
+/// matching would be a tenth of this bundle).
+#[component]
+fn LogInOrLoadAgain() -> impl IntoView {
+    let location = use_location();
+    move || match location.pathname.get().as_str() {
+        "/inloggen" => LoginPage().into_any(),
+        _ => handover::LoadAgain().into_any(),
     }
 }
 
