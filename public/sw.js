@@ -2,10 +2,12 @@
 // opens without a network. Registered by the app itself
 // (src/service_worker.rs) as /sw.js.
 //
-// The app has two pages (server/src/spa.rs): the front door (log in, the
-// start page, the report form: a small bundle) and the whole app. The front
-// door and its files are kept at once; the whole app's big files once they
-// are used, so that a first visit stays small.
+// The app has three pages (server/src/spa.rs): the log-in door, the front
+// door (log in, the start page, the report form: a small bundle) and the
+// whole app. The front door and its files are kept at once; the whole app's
+// big files once they are used, so that a first visit stays small. The
+// log-in door is not kept (logging in needs the network, and offline the
+// front door has the log-in page too); it does not register this worker.
 //
 // scripts/lib.sh writes the build's id into VERSION: a new build is a new
 // worker, which keeps the new files and removes the old ones.

@@ -101,33 +101,42 @@ ensure_app_tools() {
 }
 
 # Builds the browser app into dist/ (release, size-optimised, offline, with
-# pre-compressed copies of its files): the whole app, and in dist/front/ the
-# front door (src/bin/front-door.rs), from the same index.html.
+# pre-compressed copies of its files): the whole app, and from the same
+# index.html the front door (src/bin/front-door.rs) in dist/front/ and the
+# log-in door (src/bin/log-in-door.rs) in dist/login/.
 # VW_APP_BUILD=debug builds it unoptimised: much quicker to compile while
 # working on pages, never what is tested in CI or served.
 build_app() {
   local release=--release
   [ "${VW_APP_BUILD:-release}" = debug ] && release=
-  say "Building the app (trunk, ${VW_APP_BUILD:-release}): the whole app, then the front door"
-  # trunk reads the page's files relative to the page: the front door's page
-  # sits next to index.html, made from it, never committed.
-  # It copies only its own start.js: the other public files (manifest,
-  # icons, the service worker) are the whole app's, at the top of dist/.
-  sed -e 's/data-bin="verzuimwijzer-app"/data-bin="front-door"/' \
-    -e '/rel="copy-/{/start\.js/!d}' "$ROOT/index.html" >"$ROOT/.front-door.html"
+  say "Building the app (trunk, ${VW_APP_BUILD:-release}): the whole app, the front door, the log-in door"
   (cd "$ROOT" && export CARGO_TARGET_DIR="$CARGO_TARGET_DIR/wasm-$WASM_ROUTE" \
     TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
     TRUNK_SKIP_VERSION_CHECK=true \
     && trunk build $release --offline --dist "$ROOT/dist" index.html \
-    && trunk build $release --offline --dist "$ROOT/dist/front" --public-url /front/ .front-door.html)
-  # The service worker's version: the build's id, from both pages' hashed
+    && build_door front-door front && build_door log-in-door login)
+  # The service worker's version: the build's id, from the pages' hashed
   # file names.
   local build_id
-  build_id=$(cat "$ROOT/dist/index.html" "$ROOT/dist/front/index.html" | sha256sum | cut -c1-16)
+  build_id=$(cat "$ROOT/dist/index.html" "$ROOT/dist/front/index.html" "$ROOT/dist/login/index.html" \
+    | sha256sum | cut -c1-16)
   sed -i "s/^const VERSION = 'dev';/const VERSION = '$build_id';/" "$ROOT/dist/sw.js"
   # After trunk, not as its post_build hook: trunk writes the final
   # index.html only after its hooks have run.
   if [ -n "$release" ]; then node "$ROOT/scripts/precompress.mjs" "$ROOT/dist"; fi
+}
+
+# Builds door `bin` into dist/<folder>/, served under /<folder>/ (inside
+# build_app's environment).
+build_door() {
+  local bin=$1 folder=$2
+  # trunk reads the page's files relative to the page: the door's page sits
+  # next to index.html, made from it, never committed. It copies only its
+  # own start.js: the other public files (manifest, icons, the service
+  # worker) are the whole app's, at the top of dist/.
+  sed -e "s/data-bin=\"verzuimwijzer-app\"/data-bin=\"$bin\"/" \
+    -e '/rel="copy-/{/start\.js/!d}' index.html >".$bin.html"
+  trunk build $release --offline --dist "$ROOT/dist/$folder" --public-url "/$folder/" ".$bin.html"
 }
 
 # schemathesis (PyPI), pinned, in its own virtualenv, for scripts/fuzz.

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use shared::{Child, DeskAction, Me, StaffRoleKind};
 
@@ -85,18 +86,13 @@ impl School {
     }
 }
 
-/// What both bundles share around their routes: who is logged in, the
-/// reports kept on this phone, the language, the router and the layout.
+/// What every bundle shares around its routes: who is logged in, the
+/// language, the router and the layout.
 #[component]
 fn Shell(children: Children) -> impl IntoView {
-    let auth = Auth {
+    provide_context(Auth {
         me: RwSignal::new(None),
-    };
-    provide_context(auth);
-    // Reports kept on this phone go as soon as we know who is logged in.
-    outbox::start(Signal::derive(move || {
-        auth.me.with(|me| me.as_ref().map(|me| me.email.clone()))
-    }));
+    });
 
     view! {
         <I18nContextProvider>
@@ -107,6 +103,40 @@ fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+/// Sends the reports kept on this phone as soon as we know who is logged
+/// in ([`outbox`]). Not in the log-in door: once logged in, it hands over.
+#[component]
+fn SendKeptReports() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    outbox::start(Signal::derive(move || {
+        auth.me.with(|me| me.as_ref().map(|me| me.email.clone()))
+    }));
+}
+
+/// The log-in door: the log-in page alone, the smallest bundle, for the
+/// first visit of someone not logged in. Every other page (the start page,
+/// once logged in) is loaded again from the server ([`handover`]).
+#[component]
+pub fn LogInDoor() -> impl IntoView {
+    view! {
+        <Shell>
+            <LogInOrLoadAgain />
+        </Shell>
+    }
+}
+
+/// The log-in door's one page; any other address is loaded again. A plain
+/// test of the path is all the routing it needs (leptos_router's route
+/// matching would be a tenth of this bundle).
+#[component]
+fn LogInOrLoadAgain() -> impl IntoView {
+    let location = use_location();
+    move || match location.pathname.get().as_str() {
+        "/inloggen" => LoginPage().into_any(),
+        _ => handover::LoadAgain().into_any(),
+    }
+}
+
 /// The front door: the pages a parent needs first on a phone (log in, the
 /// start page, the report form), in a bundle a third of the whole app's
 /// size. Any other page is loaded again as the whole app ([`handover`]).
@@ -114,7 +144,8 @@ fn Shell(children: Children) -> impl IntoView {
 pub fn FrontDoor() -> impl IntoView {
     view! {
         <Shell>
-            <Routes fallback=handover::WholeApp>
+            <SendKeptReports />
+            <Routes fallback=handover::LoadAgain>
                 <Route path=path!("/inloggen") view=LoginPage />
                 <ParentRoute path=path!("") view=RequireLogin>
                     <Route path=path!("") view=HomePage />
@@ -130,6 +161,7 @@ pub fn FrontDoor() -> impl IntoView {
 pub fn App() -> impl IntoView {
     view! {
         <Shell>
+            <SendKeptReports />
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/inloggen") view=LoginPage />
                 <Route path=path!("/activeren") view=ActivatePage />

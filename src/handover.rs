@@ -1,11 +1,14 @@
-//! From the front door to the whole app.
+//! From one bundle to the next: the log-in door, the front door, the whole
+//! app.
 //!
-//! The front door has only the pages a parent opens first. Asked for any
-//! other page (a link, or the confirmation after a report), it loads that
-//! address again from the server, which sends the whole app for it. The
-//! browser keeps both bundles, so this costs a download once.
+//! A door has only a few pages. Asked for any other page (the start page
+//! after logging in, a link, the confirmation after a report), it loads
+//! that address again from the server, which sends the bundle that has it
+//! (server/src/spa.rs). The browser keeps every bundle, so this costs a
+//! download once; and each door fetches the next bundle's files while the
+//! parent fills in its form.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -18,10 +21,47 @@ use crate::pages::not_found::NotFoundPage;
 /// The address the front door last handed over, for one reload only.
 const HANDED_OVER: &str = "vw-handed-over";
 
-/// The front door's answer to an address it does not have: load it again
-/// as the whole app.
+/// Which bundle is running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    LogInDoor,
+    FrontDoor,
+    WholeApp,
+}
+
+thread_local! {
+    /// The bundle running, set as it starts.
+    static RUNNING: Cell<Bundle> = const { Cell::new(Bundle::WholeApp) };
+    /// Whether the next bundle's files were fetched already.
+    static FETCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Called as a bundle starts. The whole app has every page: a hand-over
+/// has worked. A door keeps the mark only for its own address, where
+/// [`LoadAgain`] reads it to stop a loop; any other mark is old.
+pub fn started(bundle: Bundle) {
+    RUNNING.set(bundle);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(storage) = window.session_storage().ok().flatten() else {
+        return;
+    };
+    let location = window.location();
+    let here = address(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+    );
+    let remembered = storage.get_item(HANDED_OVER).ok().flatten();
+    if bundle == Bundle::WholeApp || remembered.as_deref() != Some(here.as_str()) {
+        _ = storage.remove_item(HANDED_OVER);
+    }
+}
+
+/// A door's answer to an address it does not have: load it again from the
+/// server.
 #[component]
-pub fn WholeApp() -> impl IntoView {
+pub fn LoadAgain() -> impl IntoView {
     // The router's address: the browser's may still be the page before.
     let location = use_location();
     let address = address(
@@ -58,27 +98,31 @@ fn address(path: &str, query: &str) -> String {
     }
 }
 
-/// Whether this is the whole app (not the front door).
-static IN_WHOLE_APP: AtomicBool = AtomicBool::new(false);
-
-/// Called as the whole app starts: the hand-over, if any, has worked.
-pub fn whole_app_started() {
-    IN_WHOLE_APP.store(true, Ordering::Relaxed);
-    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        _ = storage.remove_item(HANDED_OVER);
+/// In the front door: fetches the whole app's files in the background, so
+/// that the next page (the confirmation after a report) opens without
+/// waiting for them.
+pub fn fetch_whole_app() {
+    if RUNNING.get() == Bundle::FrontDoor {
+        fetch_bundle("/index.html");
     }
 }
 
-/// Fetches the whole app's files in the background, so that the next page
-/// (the confirmation after a report) opens without waiting for them. The
-/// browser keeps them: their names carry a content hash. Nothing to do in
-/// the whole app itself.
-pub fn fetch_whole_app() {
-    if IN_WHOLE_APP.load(Ordering::Relaxed) {
+/// In the log-in door: fetches the front door's files in the background,
+/// so that the start page opens at once after logging in.
+pub fn fetch_front_door() {
+    if RUNNING.get() == Bundle::LogInDoor {
+        fetch_bundle("/front/index.html");
+    }
+}
+
+/// Fetches the files a bundle's page preloads. The browser keeps them:
+/// their names carry a content hash.
+fn fetch_bundle(page: &'static str) {
+    if FETCHED.replace(true) {
         return;
     }
-    leptos::task::spawn_local(async {
-        let Some(page) = fetch(Body::Text, "/index.html").await else {
+    leptos::task::spawn_local(async move {
+        let Some(page) = fetch(Body::Text, page).await else {
             return;
         };
         let Some(page) = page.as_string() else { return };
@@ -96,7 +140,7 @@ enum Body {
     Bytes,
 }
 
-/// The files the whole app's page preloads (trunk's `rel="preload"` and
+/// The files a bundle's page preloads (trunk's `rel="preload"` and
 /// `rel="modulepreload"` links: its JS and wasm).
 fn preloaded_files(page: &str) -> Vec<String> {
     page.split('<')
@@ -142,7 +186,7 @@ mod tests {
     }
 
     #[test]
-    fn the_whole_apps_preloaded_files_are_found_in_its_page() {
+    fn a_bundles_preloaded_files_are_found_in_its_page() {
         let page = r#"<head><link rel="stylesheet" href="/main-1.css"/>
 <script type="module" src="/start.js" data-js="/app-2.js"></script>
 <link rel="modulepreload" href="/app-2.js" crossorigin="anonymous"><link rel="preload" href="/app-2_bg.wasm" as="fetch"></head>"#;

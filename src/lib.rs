@@ -1,9 +1,9 @@
 //! Verzuimwijzer: the web app in which parents report their child absent
 //! from school. A Leptos client-side app, built to WebAssembly by trunk.
 //!
-//! Two bundles are built from this library (see README, "How fast the app
-//! is on a phone"): the front door (`src/bin/front-door.rs`) and the whole
-//! app (`src/main.rs`).
+//! Three bundles are built from this library (see README, "How fast the app
+//! is on a phone"): the log-in door (`src/bin/log-in-door.rs`), the front
+//! door (`src/bin/front-door.rs`) and the whole app (`src/main.rs`).
 //!
 //! Code tour: `app.rs` (routes and the log-in state), `handover.rs` (from
 //! the front door to the whole app), `api.rs` (every call to
@@ -23,19 +23,31 @@ mod outbox;
 mod pages;
 mod service_worker;
 
+use handover::Bundle;
+
 /// Starts the whole app.
 pub fn start_whole_app() {
-    handover::whole_app_started();
+    handover::started(Bundle::WholeApp);
+    service_worker::register();
     start(app::App);
 }
 
 /// Starts the front door.
 pub fn start_front_door() {
+    handover::started(Bundle::FrontDoor);
+    service_worker::register();
     start(app::FrontDoor);
+}
+
+/// Starts the log-in door. Without the service worker: installing it
+/// downloads the front door, which the parent needs only once logged in
+/// (and then the front door registers it).
+pub fn start_log_in_door() {
+    handover::started(Bundle::LogInDoor);
+    start(app::LogInDoor);
 }
 
 fn start<V: leptos::IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook::set_once();
-    service_worker::register();
     leptos::mount::mount_to_body(app);
 }

@@ -2,10 +2,12 @@
 // an empty cache until the page has settled, for the log-in page and the
 // report form, measured on the real release build.
 //
-// The goal is 150 KB (issue 8). The front door (src/bin/front-door.rs) is
-// at about 360 KB, most of it Leptos' view code, and no smaller bundle
-// reaches 150 KB (README, "How fast the app is on a phone"). Until then this
-// test holds the line where it is, so that the first visit does not grow.
+// The goal is 150 KB (issue 8). The log-in page, sent as the log-in door
+// (src/bin/log-in-door.rs), is held to it. The report form comes with the
+// front door (src/bin/front-door.rs), at about 330 KB, most of it Leptos'
+// view code; no smaller bundle with it was found to reach 150 KB (README,
+// "How fast the app is on a phone"). Until one does, its test holds the
+// line where it is, so that the first visit does not grow.
 //
 // The bytes are counted on the wire, by a small TCP proxy between the
 // browser and the server: HTML, JS, wasm, CSS, icons, the service worker
@@ -15,10 +17,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { sanne } from './demo';
 import { LANGUAGE_COOKIE, logIn } from './visits';
 
-/** At most this many bytes on a first visit, for now. */
-const BUDGET = 380 * 1024;
-/** Where the first visit should get to. */
+/** Where a first visit should get to: the log-in page is held to it. */
 const GOAL = 150 * 1024;
+/** The report form's first visit, for now, at most. */
+const REPORT_FORM_CEILING = 345 * 1024;
 /** The page has settled when nothing has been sent for this long. */
 const QUIET_MS = 1500;
 
@@ -84,18 +86,18 @@ test.describe('first visit on a phone', () => {
     await context.addCookies([{ name: LANGUAGE_COOKIE, value: 'nl', url: baseURL! }]);
   });
 
-  test('the log-in page stays within its budget', async ({ page, baseURL }) => {
+  test('the log-in page stays within 150 KB', async ({ page, baseURL }) => {
     const bytes = await firstVisit(page, baseURL!, '/inloggen');
-    console.log(`First visit, /inloggen: ${kb(bytes)} (at most ${kb(BUDGET)}, goal ${kb(GOAL)})`);
-    expect(bytes, `bytes sent for /inloggen`).toBeLessThanOrEqual(BUDGET);
+    console.log(`First visit, /inloggen: ${kb(bytes)} (at most ${kb(GOAL)})`);
+    expect(bytes, `bytes sent for /inloggen`).toBeLessThanOrEqual(GOAL);
   });
 
-  test('the report form stays within its budget', async ({ page, context, baseURL }) => {
+  test('the report form does not grow', async ({ page, context, baseURL }) => {
     // Logged in straight at the server: the log-in is not part of this visit.
     await logIn(context.request, sanne);
     const bytes = await firstVisit(page, baseURL!, '/melden');
     await expect(page).toHaveURL(/\/melden$/);
-    console.log(`First visit, /melden: ${kb(bytes)} (at most ${kb(BUDGET)}, goal ${kb(GOAL)})`);
-    expect(bytes, `bytes sent for /melden`).toBeLessThanOrEqual(BUDGET);
+    console.log(`First visit, /melden: ${kb(bytes)} (at most ${kb(REPORT_FORM_CEILING)}, goal ${kb(GOAL)})`);
+    expect(bytes, `bytes sent for /melden`).toBeLessThanOrEqual(REPORT_FORM_CEILING);
   });
 });

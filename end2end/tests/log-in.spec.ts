@@ -1,7 +1,7 @@
 // Logging in and out.
 import { expect, test } from '@playwright/test';
 import { LoginPage } from '../pages/login-page';
-import { sanne } from './demo';
+import { PASSWORD, sanne } from './demo';
 
 test('a wrong password is explained without saying whether the account exists', async ({ page }) => {
   const login = new LoginPage(page);
@@ -89,4 +89,27 @@ test('logging out on all devices logs out the other phone too', async ({ page, b
   } finally {
     await laptop.close();
   }
+});
+
+test('the log-in page comes alone, fetches the start page while the parent types, then opens the page asked for', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.wasm')) wasm.push(path);
+  });
+  await page.goto('/inloggen?terug=%2Fmelden');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
+  // The log-in door alone (src/bin/log-in-door.rs): no other bundle, and no
+  // service worker that would fetch the front door.
+  expect(wasm).toEqual([expect.stringMatching(/^\/login\/log-in-door-[0-9a-f]+_bg\.wasm$/)]);
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+
+  const frontDoor = page.waitForRequest((request) => /^\/front\/.*_bg\.wasm$/.test(new URL(request.url()).pathname));
+  await page.getByLabel('E-mailadres').fill(sanne.email);
+  await frontDoor;
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+
+  await expect(page).toHaveURL(/\/melden$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Afwezig melden' })).toBeVisible();
 });

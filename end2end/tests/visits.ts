@@ -18,7 +18,7 @@ type Me = {
 /** A page to check: who looks at it, and where. */
 export type Visit = { who: Account; path: string };
 
-/** The language cookie leptos_i18n reads before the browser's language. */
+/** The language cookie the app reads before the browser's language (src/i18n.rs). */
 export const LANGUAGE_COOKIE = 'i18n_pref_locale';
 
 /** Logs in through the API (the log-in form's texts change per language). */

@@ -7,9 +7,10 @@
 //! kept for a year; everything else, `index.html` above all, is `no-cache`
 //! (always asked again, so a new build is picked up at once).
 //!
-//! Two bundles: `dist/front/` holds the front door, a small bundle with
-//! the pages a parent opens first ([`FRONT_DOOR`]); every other address gets
-//! the whole app. The front door loads any other page again from here.
+//! Three bundles ([`DOORS`]): `dist/login/` holds the log-in door (the log-in
+//! page alone), `dist/front/` the front door (the pages a parent opens
+//! first); every other address gets the whole app. A door loads any other
+//! page again from here.
 //!
 //! Compression: `scripts/precompress.mjs` writes `.br` and `.gz` copies at
 //! the highest levels when the app is built; those are sent as they are to a
@@ -29,23 +30,26 @@ use tower_http::services::{ServeDir, ServeFile};
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
 
-/// The addresses the front door has pages for (`src/app.rs`, `FrontDoor`).
-pub const FRONT_DOOR: [&str; 3] = ["/", "/inloggen", "/melden"];
-/// Where the front door's page is, in the built app.
-const FRONT_DOOR_PAGE: &str = "/front/index.html";
+/// The addresses sent a smaller bundle than the whole app, and where its
+/// page is in the built app (`src/app.rs`: `LogInDoor`, `FrontDoor`).
+pub const DOORS: [(&str, &str); 3] = [
+    ("/inloggen", "/login/index.html"),
+    ("/", "/front/index.html"),
+    ("/melden", "/front/index.html"),
+];
 
-/// The built app's two pages.
+/// The built app's pages.
 struct Pages {
+    dist_dir: PathBuf,
     whole_app: PathBuf,
-    front_door: PathBuf,
 }
 
 /// The router for everything that is not `/api`.
 pub fn router(dist_dir: &Path) -> Router {
     let index = dist_dir.join("index.html");
     let pages = Arc::new(Pages {
+        dist_dir: dist_dir.to_owned(),
         whole_app: index.clone(),
-        front_door: dist_dir.join(FRONT_DOOR_PAGE.trim_start_matches('/')),
     });
     let index_file = ServeFile::new(&index)
         .precompressed_br()
@@ -59,8 +63,8 @@ pub fn router(dist_dir: &Path) -> Router {
         .layer(middleware::from_fn_with_state(pages, pick_page))
 }
 
-/// Answers 503 while the app is not built, sends the front door's page for
-/// its addresses (when it is built), and sets the cache headers.
+/// Answers 503 while the app is not built, sends a door's page for its
+/// address (when that door is built), and sets the cache headers.
 async fn pick_page(State(pages): State<Arc<Pages>>, mut req: Request, next: Next) -> Response {
     if !tokio::fs::try_exists(&pages.whole_app)
         .await
@@ -68,13 +72,12 @@ async fn pick_page(State(pages): State<Arc<Pages>>, mut req: Request, next: Next
     {
         return not_built(&pages.whole_app);
     }
-    if FRONT_DOOR.contains(&req.uri().path())
-        && tokio::fs::try_exists(&pages.front_door)
-            .await
-            .unwrap_or(false)
-    {
-        // The query (`/inloggen?terug=...`) is the app's, not the file's.
-        *req.uri_mut() = Uri::from_static(FRONT_DOOR_PAGE);
+    if let Some((_, page)) = DOORS.iter().find(|(path, _)| *path == req.uri().path()) {
+        let file = pages.dist_dir.join(page.trim_start_matches('/'));
+        if tokio::fs::try_exists(file).await.unwrap_or(false) {
+            // The query (`/inloggen?terug=...`) is the app's, not the file's.
+            *req.uri_mut() = Uri::from_static(page);
+        }
     }
     let hashed = is_hashed_asset(req.uri().path());
     let mut res = next.run(req).await;

@@ -19,9 +19,12 @@ use crate::outbox;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    // Before anything is shown: leptos_i18n starts in the browser's language.
+    // The language chosen on this device comes before the browser's, from
+    // the first view on. leptos_i18n sets the browser's again in its first
+    // effect: this effect, made after it, runs after it.
     if let Some(locale) = chosen_on_this_device() {
         i18n.set_locale(locale);
+        Effect::new(move || i18n.set_locale(locale));
     }
     let navigate = use_navigate();
     api::set_navigator(move |path| navigate(path, NavigateOptions::default()));

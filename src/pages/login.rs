@@ -143,7 +143,8 @@ pub fn LoginPage() -> impl IntoView {
                 <p class="notice">{t!(i18n, login.logged_out_everywhere)}</p>
             })}
         </div>
-        <form class="form" on:submit=on_submit novalidate>
+        // While the parent types, the start page's files come.
+        <form class="form" on:submit=on_submit on:focusin=|_| crate::handover::fetch_front_door() novalidate>
             <div role="alert" class="alert-region">
                 {move || error.get().map(|message| view! {
                     <p class="notice notice--error">{message}</p>

@@ -172,28 +172,34 @@ async fn a_precompressed_copy_is_sent_as_it_is_to_a_browser_that_takes_it() {
 }
 
 #[tokio::test]
-async fn the_front_doors_addresses_get_its_page_and_all_others_the_whole_app() {
+async fn the_doors_addresses_get_their_page_and_all_others_the_whole_app() {
     let dist = fake_dist();
-    std::fs::create_dir(dist.path().join("front")).unwrap();
-    let front_door = "<!doctype html><title>Verzuimwijzer</title><p>front door</p>";
-    std::fs::write(dist.path().join("front/index.html"), front_door).unwrap();
+    let door = |folder: &str, text: &str| {
+        std::fs::create_dir(dist.path().join(folder)).unwrap();
+        let page = format!("<!doctype html><title>Verzuimwijzer</title><p>{text}</p>");
+        std::fs::write(dist.path().join(folder).join("index.html"), &page).unwrap();
+        page
+    };
+    let front_door = door("front", "front door");
+    let log_in_door = door("login", "log-in door");
     let app = spawn_app_with(Some(dist.path()), AppOptions::default()).await;
 
-    for path in [
-        "/",
-        "/inloggen",
-        "/melden",
-        "/inloggen?terug=%2Fkinderen%2Fx",
+    for (path, page) in [
+        ("/", &front_door),
+        ("/melden", &front_door),
+        ("/inloggen", &log_in_door),
+        ("/inloggen?terug=%2Fkinderen%2Fx", &log_in_door),
     ] {
         let res = app.get(path).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert_eq!(res.headers()[CACHE_CONTROL], "no-cache", "{path}");
-        assert_eq!(res.text().await.unwrap(), front_door, "{path}");
+        assert_eq!(&res.text().await.unwrap(), page, "{path}");
     }
     for path in [
         "/kinderen/x",
         "/meldingen/1",
         "/melden/extra",
+        "/inloggen/extra",
         "/index.html",
     ] {
         let res = app.get(path).await;
@@ -203,7 +209,7 @@ async fn the_front_doors_addresses_get_its_page_and_all_others_the_whole_app() {
 }
 
 #[tokio::test]
-async fn without_a_front_door_its_addresses_get_the_whole_app() {
+async fn without_the_doors_their_addresses_get_the_whole_app() {
     let dist = fake_dist();
     let app = spawn_app_with(Some(dist.path()), AppOptions::default()).await;
 
