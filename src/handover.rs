@@ -18,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::feedback::Loading;
 use crate::pages::not_found::NotFoundPage;
 
-/// The address the front door last handed over, for one reload only.
+/// The address a door last handed over, for one reload only.
 const HANDED_OVER: &str = "vw-handed-over";
 
 /// Which bundle is running.

@@ -6,7 +6,7 @@
 //! door (`src/bin/front-door.rs`) and the whole app (`src/main.rs`).
 //!
 //! Code tour: `app.rs` (routes and the log-in state), `handover.rs` (from
-//! the front door to the whole app), `api.rs` (every call to
+//! one bundle to the next), `api.rs` (every call to
 //! the server), `pages/` (one module per page), `components/` (the layout and
 //! small shared pieces), `dates.rs` (dates and periods in the chosen language),
 //! `outbox.rs` (reports kept on the phone until they are sent) and
