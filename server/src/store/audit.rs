@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use shared::{AuditAction, AuditEntry};
 use sqlx::{AnyConnection, Row};
 
-use super::{decode_error, instant_from_text, instant_to_text, new_id, Store};
+use super::{decode_error, instant_from_text, instant_to_text, new_id, AnyQuery, Store};
 
 /// One line to write. Ids only: never a name, a reason or a note.
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +62,36 @@ pub(super) fn parent_change_sql(table: &str, first: usize) -> String {
     )
 }
 
+impl<'a> ParentChange<'a> {
+    /// Its table, subject type and row. Table and type names are our own,
+    /// never from a request.
+    fn parts(self) -> (&'static str, &'static str, &'a str) {
+        match self {
+            ParentChange::Report(id) => ("absence_reports", "report", id),
+            ParentChange::LeaveRequest(id) => ("leave_requests", "leave_request", id),
+        }
+    }
+}
+
+/// Binds the parameters of `change`'s audit line ([`parent_change_sql`]) to
+/// `query`, after those it has.
+pub(super) fn bind_parent_change<'q>(
+    query: AnyQuery<'q>,
+    change: ParentChange<'q>,
+    by_user: &'q str,
+    action: AuditAction,
+    at: DateTime<Utc>,
+) -> AnyQuery<'q> {
+    let (_, subject_type, id) = change.parts();
+    query
+        .bind(new_id())
+        .bind(instant_to_text(at))
+        .bind(by_user)
+        .bind(action.as_str())
+        .bind(subject_type)
+        .bind(id)
+}
+
 /// Writes one line about a parent's change to a report or leave request,
 /// at the school of its child, on `conn` (inside the caller's transaction).
 pub async fn record_parent_change(
@@ -71,18 +101,8 @@ pub async fn record_parent_change(
     action: AuditAction,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    // Table and type names are our own, never from a request.
-    let (table, subject_type, id) = match change {
-        ParentChange::Report(id) => ("absence_reports", "report", id),
-        ParentChange::LeaveRequest(id) => ("leave_requests", "leave_request", id),
-    };
-    sqlx::query(&parent_change_sql(table, 1))
-        .bind(new_id())
-        .bind(instant_to_text(at))
-        .bind(by_user)
-        .bind(action.as_str())
-        .bind(subject_type)
-        .bind(id)
+    let sql = parent_change_sql(change.parts().0, 1);
+    bind_parent_change(sqlx::query(&sql), change, by_user, action, at)
         .execute(conn)
         .await?;
     Ok(())

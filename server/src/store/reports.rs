@@ -11,7 +11,7 @@ use shared::{AbsenceDetails, AbsenceKind, AbsenceReport, AuditAction, Child, New
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use super::audit::{parent_change_sql, record_parent_change, ParentChange};
+use super::audit::{bind_parent_change, parent_change_sql, record_parent_change, ParentChange};
 use super::{
     date_from_text, date_to_text, decode_error, instant_from_text, instant_to_text, new_id,
     save_once_from, time_from_text, time_to_text, AnyQuery, Start, Store,
@@ -484,20 +484,15 @@ pub async fn insert_reports(
             .bind(user_id)
             .bind(&reported_at)
             .bind(&new.idempotency_key);
+        let change = ParentChange::Report(&id);
         if together.is_some() {
-            // The audit line's parameters, from $12 (see `parent_change_sql`).
-            insert
-                .bind(new_id())
-                .bind(&reported_at)
-                .bind(user_id)
-                .bind(action.as_str())
-                .bind("report")
-                .bind(&id)
+            // The audit line's parameters follow, from $12.
+            bind_parent_change(insert, change, user_id, action, now)
                 .execute(&mut *conn)
                 .await?;
         } else {
             insert.execute(&mut *conn).await?;
-            record_parent_change(conn, ParentChange::Report(&id), user_id, action, now).await?;
+            record_parent_change(conn, change, user_id, action, now).await?;
         }
         ids.push(id);
     }
