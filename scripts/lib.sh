@@ -114,7 +114,7 @@ build_app() {
     TRUNK_TOOLS_WASM_BINDGEN="$WASM_BINDGEN_VERSION" TRUNK_TOOLS_WASM_OPT="version_$BINARYEN_VERSION" \
     TRUNK_SKIP_VERSION_CHECK=true \
     && trunk build $release --offline --dist "$ROOT/dist" index.html \
-    && build_door front-door front && build_door log-in-door login)
+    && build_door front-door front "$release" && build_door log-in-door login "$release")
   # The service worker's version: the build's id, from the pages' hashed
   # file names.
   local build_id
@@ -126,10 +126,10 @@ build_app() {
   if [ -n "$release" ]; then node "$ROOT/scripts/precompress.mjs" "$ROOT/dist"; fi
 }
 
-# Builds door `bin` into dist/<folder>/, served under /<folder>/ (inside
-# build_app's environment).
+# Builds door `bin` into dist/<folder>/, served under /<folder>/, with
+# trunk's `release` flag (or none); inside build_app's environment.
 build_door() {
-  local bin=$1 folder=$2
+  local bin=$1 folder=$2 release=$3
   # trunk reads the page's files relative to the page: the door's page sits
   # next to index.html, made from it, never committed. It copies only its
   # own start.js: the other public files (manifest, icons, the service

@@ -40,10 +40,7 @@ pub fn chosen_on_this_device() -> Option<Locale> {
             .strip_prefix(CHOSEN_LANGUAGE_COOKIE)?
             .strip_prefix('=')
     })?;
-    Locale::get_all()
-        .iter()
-        .copied()
-        .find(|locale| locale.as_str() == value)
+    shared::Language::parse(value).map(locale_of)
 }
 
 /// Remembers a language chosen in the language switch on this device.
