@@ -8,7 +8,7 @@ use leptos_router::path;
 use shared::{Child, DeskAction, Me, StaffRoleKind};
 
 use crate::components::layout::Layout;
-use crate::components::require_login::RequireLogin;
+use crate::components::require_login::{RequireLogin, WhenLoggedIn};
 use crate::handover;
 use crate::i18n::I18nContextProvider;
 use crate::outbox;
@@ -120,39 +120,41 @@ fn SendKeptReports() -> impl IntoView {
 pub fn LogInDoor() -> impl IntoView {
     view! {
         <Shell>
-            <LogInOrLoadAgain />
+            <DoorPages pages=&[("/inloggen", || LoginPage().into_any())] />
         </Shell>
     }
 }
 
-/// The log-in door's one page; any other address is loaded again. A plain
-/// test of the path is all the routing it needs (leptos_router's route
-/// matching would be a tenth of this bundle).
-#[component]
-fn LogInOrLoadAgain() -> impl IntoView {
-    let location = use_location();
-    move || match location.pathname.get().as_str() {
-        "/inloggen" => LoginPage().into_any(),
-        _ => handover::LoadAgain().into_any(),
-    }
-}
-
-/// The front door: the pages a parent needs first on a phone (log in, the
-/// start page, the report form), in a bundle a third of the whole app's
-/// size. Any other page is loaded again as the whole app ([`handover`]).
+/// The front door: the pages a parent needs first on a phone (the start
+/// page, the report form), in a bundle a third of the whole app's size.
+/// Any other page is loaded again as the whole app ([`handover`]).
 #[component]
 pub fn FrontDoor() -> impl IntoView {
     view! {
         <Shell>
             <SendKeptReports />
-            <Routes fallback=handover::LoadAgain>
-                <Route path=path!("/inloggen") view=LoginPage />
-                <ParentRoute path=path!("") view=RequireLogin>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("melden") view=ReportFormPage />
-                </ParentRoute>
-            </Routes>
+            <DoorPages pages=&[
+                ("/", || view! { <WhenLoggedIn page=|| HomePage().into_any() /> }.into_any()),
+                ("/melden", || view! { <WhenLoggedIn page=|| ReportFormPage().into_any() /> }.into_any()),
+            ] />
         </Shell>
+    }
+}
+
+/// A door's few pages, by their path; any other address is loaded again
+/// ([`handover::LoadAgain`]). A plain test of the path is all the routing
+/// a door needs: leptos_router's route matching would be a tenth of the
+/// log-in door.
+#[component]
+fn DoorPages(pages: &'static [(&'static str, fn() -> AnyView)]) -> impl IntoView {
+    let location = use_location();
+    move || {
+        location.pathname.with(|path| {
+            match pages.iter().find(|(page_path, _)| page_path == path) {
+                Some((_, page)) => page(),
+                None => handover::LoadAgain().into_any(),
+            }
+        })
     }
 }
 

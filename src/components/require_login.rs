@@ -9,12 +9,19 @@ use crate::app::Auth;
 use crate::components::feedback::{ErrorNotice, Loading};
 use crate::components::waiting_reports::WaitingReports;
 
-/// Makes sure we know who is logged in (`GET /api/me`) before showing the
-/// page inside it. Not logged in: the API helper sends the parent to
+/// The guard as the router's parent route (the whole app): the page of the
+/// nested route, once we know who is logged in.
+#[component]
+pub fn RequireLogin() -> impl IntoView {
+    view! { <WhenLoggedIn page=|| view! { <Outlet /> }.into_any() /> }
+}
+
+/// Makes sure we know who is logged in (`GET /api/me`) before showing
+/// `page`. Not logged in: the API helper sends the parent to
 /// `/inloggen`, and back here after logging in. No network: the reports
 /// kept on this phone, and another try when the connection is back.
 #[component]
-pub fn RequireLogin() -> impl IntoView {
+pub fn WhenLoggedIn(page: fn() -> AnyView) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let connection_back = RwSignal::new(0_u32);
     let listener =
@@ -34,7 +41,7 @@ pub fn RequireLogin() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match known.await {
-                    Ok(()) => view! { <Outlet /> }.into_any(),
+                    Ok(()) => page(),
                     Err(error) => view! {
                         <ErrorNotice error />
                         <WaitingReports />
