@@ -133,28 +133,40 @@ pub fn FrontDoor() -> impl IntoView {
     view! {
         <Shell>
             <SendKeptReports />
-            <DoorPages pages=&[
-                ("/", || view! { <WhenLoggedIn page=|| HomePage().into_any() /> }.into_any()),
-                ("/melden", || view! { <WhenLoggedIn page=|| ReportFormPage().into_any() /> }.into_any()),
-            ] />
+            <DoorPages pages=&[("/", start_page), ("/melden", report_form)] />
         </Shell>
     }
 }
+
+fn start_page() -> AnyView {
+    view! { <WhenLoggedIn page=|| HomePage().into_any() /> }.into_any()
+}
+
+fn report_form() -> AnyView {
+    view! { <WhenLoggedIn page=|| ReportFormPage().into_any() /> }.into_any()
+}
+
+/// A page of a door: its path, and the view.
+type DoorPage = (&'static str, fn() -> AnyView);
 
 /// A door's few pages, by their path; any other address is loaded again
 /// ([`handover::LoadAgain`]). A plain test of the path is all the routing
 /// a door needs: leptos_router's route matching would be a tenth of the
 /// log-in door.
 #[component]
-fn DoorPages(pages: &'static [(&'static str, fn() -> AnyView)]) -> impl IntoView {
+fn DoorPages(pages: &'static [DoorPage]) -> impl IntoView {
     let location = use_location();
     move || {
-        location.pathname.with(|path| {
-            match pages.iter().find(|(page_path, _)| page_path == path) {
-                Some((_, page)) => page(),
-                None => handover::LoadAgain().into_any(),
-            }
-        })
+        let page = location.pathname.with(|path| {
+            pages
+                .iter()
+                .find(|(page_path, _)| page_path == path)
+                .map(|(_, page)| *page)
+        });
+        match page {
+            Some(page) => page(),
+            None => handover::LoadAgain().into_any(),
+        }
     }
 }
 

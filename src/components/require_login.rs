@@ -23,6 +23,11 @@ pub fn RequireLogin() -> impl IntoView {
 #[component]
 pub fn WhenLoggedIn(page: fn() -> AnyView) -> impl IntoView {
     let auth = expect_context::<Auth>();
+    if auth.me.with_untracked(Option::is_some) {
+        // Known from the page before (a door's pages are not nested in
+        // one guard): no moment of "loading" in between.
+        return page();
+    }
     let connection_back = RwSignal::new(0_u32);
     let listener =
         window_event_listener_untyped("online", move |_| connection_back.update(|n| *n += 1));
@@ -51,4 +56,5 @@ pub fn WhenLoggedIn(page: fn() -> AnyView) -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
