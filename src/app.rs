@@ -120,22 +120,32 @@ fn SendKeptReports() -> impl IntoView {
 pub fn LogInDoor() -> impl IntoView {
     view! {
         <Shell>
-            <DoorPages pages=&[("/inloggen", || LoginPage().into_any())] />
+            <DoorPages pages=&[("/inloggen", log_in_page)] />
         </Shell>
     }
 }
 
 /// The front door: the pages a parent needs first on a phone (the start
 /// page, the report form), in a bundle a third of the whole app's size.
-/// Any other page is loaded again as the whole app ([`handover`]).
+/// Any other page is loaded again as the whole app ([`handover`]). It has
+/// the log-in page too, for a session that ended: the start page sends
+/// the parent there, without loading another bundle.
 #[component]
 pub fn FrontDoor() -> impl IntoView {
     view! {
         <Shell>
             <SendKeptReports />
-            <DoorPages pages=&[("/", start_page), ("/melden", report_form)] />
+            <DoorPages pages=&[
+                ("/", start_page),
+                ("/melden", report_form),
+                ("/inloggen", log_in_page),
+            ] />
         </Shell>
     }
+}
+
+fn log_in_page() -> AnyView {
+    LoginPage().into_any()
 }
 
 fn start_page() -> AnyView {
