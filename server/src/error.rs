@@ -14,6 +14,10 @@ use shared::{
 
 use crate::store::Refusal;
 
+/// When a busy server asks to be tried again: a peak's queue is gone in
+/// seconds.
+const BUSY_RETRY_AFTER_S: u64 = 2;
+
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -65,9 +69,14 @@ pub enum Error {
     /// The path exists, but not with this method; 405.
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// Every database connection stayed in use while the request waited
+    /// for one (the pool's acquire timeout): a peak, not a fault. 503 with
+    /// `Retry-After`.
+    #[error("busy")]
+    Busy,
     /// The database failed.
     #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     /// Anything else that is our fault; the text is for the log only.
     #[error("internal: {0}")]
     Internal(String),
@@ -89,6 +98,7 @@ impl Error {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -197,6 +207,17 @@ impl Error {
                     uk: "Тут це неможливо.",
                 ),
             ),
+            Self::Busy => plain(
+                ErrorCode::Busy,
+                &words!(
+                    nl: "Het is nu heel druk. Probeer het over een paar seconden opnieuw.",
+                    en: "It is very busy right now. Please try again in a few seconds.",
+                    ar: "الضغط كبير جدًا الآن. حاول مرة أخرى بعد بضع ثوانٍ.",
+                    tr: "Şu anda çok yoğun. Lütfen birkaç saniye sonra yeniden deneyin.",
+                    pl: "Jest teraz bardzo duży ruch. Proszę spróbować ponownie za kilka sekund.",
+                    uk: "Зараз дуже велике навантаження. Спробуйте ще раз за кілька секунд.",
+                ),
+            ),
             Self::Database(_) | Self::Internal(_) => plain(
                 ErrorCode::Internal,
                 &words!(
@@ -208,6 +229,17 @@ impl Error {
                     uk: "У нас щось пішло не так. Спробуйте пізніше.",
                 ),
             ),
+        }
+    }
+}
+
+/// A request that waited in vain for a database connection is told to
+/// come back ([`Error::Busy`]); any other database error is ours.
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::PoolTimedOut => Self::Busy,
+            e => Self::Database(e),
         }
     }
 }
@@ -272,6 +304,7 @@ impl IntoResponse for Error {
             // sqlx errors carry SQL and driver messages, never bound values.
             Self::Database(e) => tracing::error!(error = %e, "database error"),
             Self::Internal(e) => tracing::error!(error = %e, "internal error"),
+            Self::Busy => tracing::warn!("no database connection came free in time"),
             // Its body has the problems per row too.
             Self::ImportRejected(problems) => {
                 let rejection = ImportRejection::new(problems, crate::locale::current());
@@ -281,7 +314,12 @@ impl IntoResponse for Error {
         }
         let body = self.body(crate::locale::current());
         let mut response = (self.status_code(), Json(body)).into_response();
-        if let Self::TooManyAttempts { seconds } = self {
+        let retry_after = match self {
+            Self::TooManyAttempts { seconds } => Some(seconds),
+            Self::Busy => Some(BUSY_RETRY_AFTER_S),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));

@@ -33,6 +33,9 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// Our fault; the details are in the server log. HTTP 500.
     Internal,
+    /// Too busy for a moment (a peak: every database connection is in
+    /// use); try again in a few seconds, as `Retry-After` says. HTTP 503.
+    Busy,
 }
 
 /// The JSON body of every 4xx and 5xx answer.

@@ -195,13 +195,14 @@ impl Modify for Conventions {
 
 /// The error answers that follow from an operation's shape, by status,
 /// with what they mean in general.
-const ERRORS: [(u16, &str); 6] = [
+const ERRORS: [(u16, &str); 7] = [
     (400, "The request cannot be read: not JSON, or an address with a broken query (`bad_request`)."),
     (401, "Not logged in, or the session has ended (`unauthenticated`)."),
     (404, "Nothing here, or nothing we will admit to: someone else's child, or a school you do not work at (`not_found`)."),
     (415, "The body is not sent as the type we take (`bad_request`); the message names it."),
     (422, "A field is missing or wrong (`invalid_input`); `field` names it, as in the request."),
     (500, "Our fault; the details are in the server log (`internal`)."),
+    (503, "Too busy for a moment: every database connection is in use (`busy`); try again after `Retry-After` seconds."),
 ];
 
 fn response_name(status: u16) -> String {
@@ -241,7 +242,7 @@ fn import_rejected() -> utoipa::openapi::Response {
 /// The session, `Accept-Language`, and the error answers that follow from
 /// the operation's shape, unless its annotation says otherwise.
 fn conventions(path: &str, public: bool, operation: &mut Operation) {
-    let mut errors = vec![500];
+    let mut errors = vec![500, 503];
     if !public {
         operation.security = Some(vec![SecurityRequirement::new(
             SESSION_SCHEME,

@@ -1,10 +1,47 @@
-//! Health, and the answers for paths and methods the API does not have.
+//! Health, the answers for paths and methods the API does not have, and
+//! the answer of a server too busy for a moment.
+
+use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde_json::Value;
+use server::store::PoolSettings;
 use shared::ErrorCode;
 
-use crate::helpers::{body, expect_error, spawn_app};
+use crate::helpers::{body, expect_error, spawn_app, AppOptions, Db};
+
+on_both_backends!(a_server_out_of_connections_says_when_to_try_again);
+
+/// A peak: every database connection stays in use for longer than a request
+/// waits for one. The answer is 503 "busy" with `Retry-After` (the app
+/// keeps a report and sends it again), not 500 "our fault"; and once a
+/// connection is free, the same request works.
+async fn a_server_out_of_connections_says_when_to_try_again(db: Db) {
+    let app = db
+        .spawn_app_with(AppOptions {
+            db_pool: Some(PoolSettings {
+                max_connections: Some(2),
+                acquire_timeout: Duration::from_millis(300),
+            }),
+            ..AppOptions::default()
+        })
+        .await;
+    app.login_as("sanne@example.nl").await;
+    // Every connection the pool will lend, until it lends no more.
+    let mut held = Vec::new();
+    while let Ok(connection) = app.store.pool().acquire().await {
+        held.push(connection);
+    }
+
+    let busy = app.get("/api/me").await;
+    let retry_after = busy.headers().get("retry-after").cloned();
+    let error = expect_error(busy, StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy).await;
+    assert_eq!(retry_after.as_ref().and_then(|v| v.to_str().ok()), Some("2"));
+    assert!(error.message.contains("druk"), "{}", error.message);
+
+    drop(held);
+    assert_eq!(app.get("/api/me").await.status(), StatusCode::OK);
+}
 
 #[tokio::test]
 async fn health_answers_ok() {

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use server::config::{Config, CookieSecure, SmtpUrl};
 use server::mail::Mailer;
-use server::store::Store;
+use server::store::{PoolSettings, Store};
 use server::Application;
 use shared::{AbsenceReport, ApiError, Child, ErrorCode};
 use sqlx::{Connection, Executor, PgConnection};
@@ -86,7 +86,12 @@ impl Db {
     /// The real server on this database (with the demo data) and no built
     /// app.
     pub async fn spawn_app(&self) -> TestApp {
-        spawn_app_on(self.url.clone(), None, Default::default(), None).await
+        self.spawn_app_with(AppOptions::default()).await
+    }
+
+    /// [`Db::spawn_app`] with `options`.
+    pub async fn spawn_app_with(&self, options: AppOptions) -> TestApp {
+        spawn_app_on(self.url.clone(), None, options, None).await
     }
 }
 
@@ -216,6 +221,8 @@ fn init_logs() {
 #[derive(Default)]
 pub struct AppOptions {
     pub cookie_secure: Option<CookieSecure>,
+    /// The connection pool's limits, when not the server's defaults.
+    pub db_pool: Option<PoolSettings>,
 }
 
 /// A running server and a client with its own cookie jar.
@@ -295,6 +302,7 @@ async fn spawn_app_on(
     let mut config = Config {
         cookie_secure: options.cookie_secure.unwrap_or(CookieSecure::Auto),
         dist_dir,
+        db_pool: options.db_pool.unwrap_or_default(),
         ..test_config(database_url, &mail)
     };
     if let Some(folder) = mail_dir {
