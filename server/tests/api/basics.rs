@@ -36,7 +36,10 @@ async fn a_server_out_of_connections_says_when_to_try_again(db: Db) {
     let busy = app.get("/api/me").await;
     let retry_after = busy.headers().get("retry-after").cloned();
     let error = expect_error(busy, StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Busy).await;
-    assert_eq!(retry_after.as_ref().and_then(|v| v.to_str().ok()), Some("2"));
+    assert_eq!(
+        retry_after.as_ref().and_then(|v| v.to_str().ok()),
+        Some("2")
+    );
     assert!(error.message.contains("druk"), "{}", error.message);
 
     drop(held);

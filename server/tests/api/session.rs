@@ -498,6 +498,7 @@ async fn the_cookie_is_secure_behind_an_https_proxy() {
 async fn the_cookie_can_be_made_secure_always() {
     let options = AppOptions {
         cookie_secure: Some(CookieSecure::Always),
+        ..AppOptions::default()
     };
     let app = spawn_app_with(None, options).await;
 
