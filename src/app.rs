@@ -1,5 +1,5 @@
-//! The routes of both bundles (the front door and the whole app) and the
-//! log-in state shared by all pages.
+//! The pages of the three bundles (the log-in door, the front door and the
+//! whole app) and the log-in state shared by all pages.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};

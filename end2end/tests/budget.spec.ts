@@ -4,7 +4,7 @@
 //
 // The goal is 150 KB (issue 8). The log-in page, sent as the log-in door
 // (src/bin/log-in-door.rs), is held to it. The report form comes with the
-// front door (src/bin/front-door.rs), at about 330 KB, most of it Leptos'
+// front door (src/bin/front-door.rs), at about 310 KB, most of it Leptos'
 // view code; no smaller bundle with it was found to reach 150 KB (README,
 // "How fast the app is on a phone"). Until one does, its test holds the
 // line where it is, so that the first visit does not grow.
@@ -20,7 +20,7 @@ import { LANGUAGE_COOKIE, logIn } from './visits';
 /** Where a first visit should get to: the log-in page is held to it. */
 const GOAL = 150 * 1024;
 /** The report form's first visit, for now, at most. */
-const REPORT_FORM_CEILING = 345 * 1024;
+const REPORT_FORM_CEILING = 320 * 1024;
 /** The page has settled when nothing has been sent for this long. */
 const QUIET_MS = 1500;
 
