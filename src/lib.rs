@@ -5,7 +5,7 @@
 //! is on a phone"): the log-in door (`src/bin/log-in-door.rs`), the front
 //! door (`src/bin/front-door.rs`) and the whole app (`src/main.rs`).
 //!
-//! Code tour: `app.rs` (routes and the log-in state), `handover.rs` (from
+//! Code tour: `app.rs` (each bundle's pages, and the log-in state), `handover.rs` (from
 //! one bundle to the next), `api.rs` (every call to
 //! the server), `pages/` (one module per page), `components/` (the layout and
 //! small shared pieces), `dates.rs` (dates and periods in the chosen language),
